@@ -1,0 +1,15 @@
+package dev.sessionflow.workflows.activities;
+
+import dev.sessionflow.workflows.session.SessionEnd;
+
+/**
+ * The end of a session as the store must apply it, at once: the session is ENDED, the end user is
+ * told so, and the conversation is free for a new session.
+ */
+public record SessionClosing(
+    String sessionId,
+    String conversationId,
+    long revision,
+    String assignedAgentId,
+    SessionEnd end,
+    String endedNoticeText) {}

@@ -1,0 +1,11 @@
+package dev.sessionflow.workflows.activities;
+
+import java.time.Duration;
+
+/** Ask the end user of a session how it went. */
+public record SurveyRequest(
+    String sessionId,
+    String ticketId,
+    String conversationId,
+    String endUserId,
+    Duration expiresAfter) {}

@@ -1,0 +1,15 @@
+package dev.sessionflow.workflows.activities;
+
+import io.temporal.activity.ActivityInterface;
+
+/** The ticket store. */
+@ActivityInterface
+public interface TicketActivities {
+
+  /**
+   * Settles the ticket of an ended session: sets its status and records who ended the session, when
+   * and why. Exactly once per session: a repeat finds the settlement done and changes nothing. An
+   * unknown ticket is a business failure (not retried).
+   */
+  void settle(Settlement settlement);
+}

@@ -1,0 +1,52 @@
+package dev.sessionflow.workflows.session;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * Timeouts and retries of the session's side effects. Every side effect is idempotent, so each is
+ * retried until it succeeds (a database outage delays a session, never loses its end); business
+ * failures are thrown as non-retryable ApplicationFailures and stop the retries.
+ */
+final class ActivityPolicies {
+
+  private static final RetryOptions UNTIL_DONE =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofMinutes(1))
+          .build();
+
+  /** Read-model writes: a few milliseconds each, run in the worker without a server round trip. */
+  static final LocalActivityOptions STORE =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(5))
+          .setRetryOptions(UNTIL_DONE)
+          .setSummary("session read model")
+          .build();
+
+  static final ActivityOptions MESSAGE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(UNTIL_DONE)
+          .setSummary("message to the end user")
+          .build();
+
+  static final ActivityOptions SURVEY =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(UNTIL_DONE)
+          .setSummary("CSAT survey")
+          .build();
+
+  static final ActivityOptions SETTLE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(UNTIL_DONE)
+          .setSummary("settle ticket")
+          .build();
+
+  private ActivityPolicies() {}
+}

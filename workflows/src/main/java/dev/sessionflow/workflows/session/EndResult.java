@@ -1,0 +1,7 @@
+package dev.sessionflow.workflows.session;
+
+import java.time.Instant;
+
+/** The definitive answer to an end request: this session is now ended, by whom and when. */
+public record EndResult(
+    String sessionId, SessionStatus status, EndedBy endedBy, String endReason, Instant endedAt) {}

@@ -1,0 +1,296 @@
+package dev.sessionflow.workflows.session;
+
+import dev.sessionflow.workflows.activities.ConversationActivities;
+import dev.sessionflow.workflows.activities.CsatActivities;
+import dev.sessionflow.workflows.activities.SessionClosing;
+import dev.sessionflow.workflows.activities.SessionProgress;
+import dev.sessionflow.workflows.activities.SessionStoreActivities;
+import dev.sessionflow.workflows.activities.Settlement;
+import dev.sessionflow.workflows.activities.SurveyReceipt;
+import dev.sessionflow.workflows.activities.SurveyRequest;
+import dev.sessionflow.workflows.activities.SystemMessage;
+import dev.sessionflow.workflows.activities.TicketActivities;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The session state machine.
+ *
+ * <pre>
+ * ACTIVE --no message for inactiveAfter--> INACTIVE --any message--> ACTIVE
+ * ACTIVE|INACTIVE --end Update (agent, admin, end user)--> ENDED
+ * ACTIVE|INACTIVE --agent wrote last, no reply for autoCloseAfter--> ENDED (SYSTEM, INACTIVITY)
+ *                 (warningText posted warnBeforeClose earlier)
+ * ENDED: notice posted and conversation released (same step as the end) -> CSAT survey if the
+ *        policy wants one -> ticket settled -> complete
+ * </pre>
+ *
+ * <p>Messages are signals that only move fields: the single inactivity timer is re-armed when it
+ * fires (or when a deadline moves earlier), so a message costs its signal and one workflow task.
+ */
+public class MessagingSessionImpl implements MessagingSession {
+  /** Continue-as-new well before the server's 10,000 signals and 10,240-event warning. */
+  static final int MESSAGES_PER_RUN = 2_000;
+
+  static final String DEFAULT_END_REASON = "RESOLVED";
+  static final String INACTIVITY = "INACTIVITY";
+
+  private final SessionStart start;
+  private final SessionTimers timers;
+  private final SessionState state;
+  private int messagesThisRun;
+  private boolean readModelStale;
+
+  private CancellationScope timerScope;
+  private long armedDeadline = Long.MAX_VALUE;
+  private boolean timerFired;
+
+  private final SessionStoreActivities store =
+      Workflow.newLocalActivityStub(SessionStoreActivities.class, ActivityPolicies.STORE);
+  private final ConversationActivities conversation =
+      Workflow.newActivityStub(ConversationActivities.class, ActivityPolicies.MESSAGE);
+  private final CsatActivities csat =
+      Workflow.newActivityStub(CsatActivities.class, ActivityPolicies.SURVEY);
+  private final TicketActivities tickets =
+      Workflow.newActivityStub(TicketActivities.class, ActivityPolicies.SETTLE);
+
+  @WorkflowInit
+  public MessagingSessionImpl(SessionStart start) {
+    this.start = start;
+    this.timers = start.timers();
+    this.state =
+        start.carried() != null
+            ? start.carried()
+            : SessionState.openedAt(Workflow.currentTimeMillis());
+  }
+
+  @Override
+  public SessionOutcome run(SessionStart ignored) {
+    if (start.carried() != null) {
+      SessionAttributes.publish(state);
+    }
+    describe();
+    while (!state.ended()) {
+      if (readModelStale) {
+        publishProgress();
+      }
+      if (continueAsNewDue()) {
+        continueAsNew();
+      }
+      rearmTimer(state.nextDeadline(timers));
+      Workflow.await(() -> state.ended() || timerFired || readModelStale || continueAsNewDue());
+      if (timerFired && !state.ended()) {
+        timerFired = false;
+        onTimer(Workflow.currentTimeMillis());
+      }
+    }
+    cancelTimer();
+    Workflow.await(() -> state.closed);
+    survey();
+    settle();
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return new SessionOutcome(
+        start.sessionId(), start.ticketId(), state.end, state.csat, state.messageCount);
+  }
+
+  @Override
+  public void message(ChatMessage message) {
+    if (state.ended()) {
+      return; // stored by the API already; it belongs to the ended session's transcript
+    }
+    messagesThisRun++;
+    if (state.onMessage(message, Workflow.currentTimeMillis())) {
+      readModelStale = true;
+    }
+  }
+
+  @Override
+  public void validateEnd(EndRequest request) {
+    if (request == null || request.endedBy() == null) {
+      throw SessionErrors.invalid("an end request names who ends the session");
+    }
+    if (state.ended()) {
+      throw SessionErrors.sessionEnded(start.sessionId());
+    }
+  }
+
+  @Override
+  public EndResult end(EndRequest request) {
+    // Updates accepted in the same workflow task all pass the validator: the handler decides.
+    if (state.ended()) {
+      throw SessionErrors.sessionEnded(start.sessionId());
+    }
+    String reason = request.reason() == null ? DEFAULT_END_REASON : request.reason();
+    closeAs(request.endedBy(), request.agentId(), reason, start.policy().wantsCsat(request));
+    SessionEnd end = state.end;
+    return new EndResult(
+        start.sessionId(), SessionStatus.ENDED, end.endedBy(), end.reason(), end.endedAt());
+  }
+
+  @Override
+  public SessionView state() {
+    Instant last = Instant.ofEpochMilli(state.lastMessageAtMillis);
+    return new SessionView(
+        start.sessionId(),
+        start.ticketId(),
+        state.status,
+        state.assignedAgentId,
+        state.lastAuthor,
+        last,
+        state.messageCount,
+        state.end,
+        state.csat,
+        state.settled);
+  }
+
+  private void onTimer(long now) {
+    if (now >= state.autoCloseDeadline(timers)) {
+      closeAs(EndedBy.SYSTEM, null, INACTIVITY, wantsCsatOnAutoClose());
+      return;
+    }
+    if (now >= state.inactiveDeadline(timers)) {
+      state.status = SessionStatus.INACTIVE;
+      state.revision++;
+      readModelStale = true;
+    }
+    if (now >= state.warningDeadline(timers)) {
+      long deadline = state.autoCloseDeadline(timers);
+      state.warnedForDeadline = deadline;
+      conversation.postSystemMessage(
+          new SystemMessage(
+              start.conversationId(),
+              start.sessionId(),
+              start.sessionId() + "-warning-" + deadline,
+              "INACTIVITY_WARNING",
+              timers.warningText()));
+    }
+  }
+
+  private boolean wantsCsatOnAutoClose() {
+    return start.policy().csatWhenEndedBy().contains(EndedBy.SYSTEM);
+  }
+
+  /** The one way a session ends: record it, tell the end user and free the conversation. */
+  private void closeAs(EndedBy endedBy, String agentId, String reason, boolean csatWanted) {
+    state.end =
+        new SessionEnd(
+            endedBy,
+            agentId,
+            reason,
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()),
+            csatWanted);
+    state.status = SessionStatus.ENDED;
+    state.revision++;
+    store.closeSession(
+        new SessionClosing(
+            start.sessionId(),
+            start.conversationId(),
+            state.revision,
+            state.assignedAgentId,
+            state.end,
+            timers.endedNoticeText()));
+    state.closed = true;
+    SessionAttributes.publish(state);
+    describe();
+  }
+
+  private void survey() {
+    if (!state.end.csatWanted()) {
+      state.csat = CsatStatus.SKIPPED;
+      return;
+    }
+    SurveyReceipt receipt =
+        csat.sendSurvey(
+            new SurveyRequest(
+                start.sessionId(),
+                start.ticketId(),
+                start.conversationId(),
+                start.endUserId(),
+                start.policy().csatExpiresAfter()));
+    state.csat = receipt != null ? CsatStatus.SENT : CsatStatus.SKIPPED;
+    describe();
+  }
+
+  private void settle() {
+    tickets.settle(
+        new Settlement(
+            start.ticketId(),
+            start.sessionId(),
+            start.policy().settleStatus(),
+            state.end,
+            state.csat));
+    state.settled = true;
+    describe();
+  }
+
+  private void publishProgress() {
+    readModelStale = false;
+    store.recordProgress(
+        new SessionProgress(
+            start.sessionId(), state.revision, state.status, state.assignedAgentId));
+    SessionAttributes.publish(state);
+    describe();
+  }
+
+  private boolean continueAsNewDue() {
+    return messagesThisRun >= MESSAGES_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested();
+  }
+
+  private void continueAsNew() {
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    if (state.ended()) {
+      return; // an end arrived while draining: finish in this run
+    }
+    cancelTimer();
+    Workflow.continueAsNew(start.carrying(state));
+  }
+
+  /** Keeps one timer armed at the earliest deadline; a later deadline waits for it to fire. */
+  private void rearmTimer(long deadline) {
+    if (timerScope != null && armedDeadline <= deadline) {
+      return;
+    }
+    cancelTimer();
+    if (deadline == Long.MAX_VALUE) {
+      return;
+    }
+    long delay = Math.max(1, deadline - Workflow.currentTimeMillis());
+    armedDeadline = deadline;
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () -> {
+              Promise<Void> timer =
+                  Workflow.newTimer(
+                      Duration.ofMillis(delay),
+                      TimerOptions.newBuilder().setSummary("inactivity check").build());
+              timer.handle(
+                  (ok, failure) -> {
+                    if (failure == null) {
+                      timerScope = null;
+                      armedDeadline = Long.MAX_VALUE;
+                      timerFired = true;
+                    }
+                    return null;
+                  });
+            });
+    timerScope = scope;
+    scope.run();
+  }
+
+  private void cancelTimer() {
+    if (timerScope != null) {
+      timerScope.cancel();
+      timerScope = null;
+      armedDeadline = Long.MAX_VALUE;
+    }
+  }
+
+  private void describe() {
+    Workflow.setCurrentDetails(SessionDetails.markdown(start, state));
+  }
+}

@@ -1,0 +1,111 @@
+package dev.sessionflow.workflows.session;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The state of a session that survives continue-as-new, with the pure rules that move it. Public
+ * fields so it serializes as-is into the next run's input; no I/O and no clock of its own: the
+ * workflow passes in {@code Workflow.currentTimeMillis()}.
+ */
+public class SessionState {
+  /** How many message ids to remember to drop a redelivered signal. */
+  static final int DEDUPE_WINDOW = 128;
+
+  public SessionStatus status = SessionStatus.ACTIVE;
+  public String assignedAgentId;
+  public Author lastAuthor;
+  public long lastMessageAtMillis;
+  public long messageCount;
+
+  /** The auto-close deadline whose warning was already sent, so it is sent once per deadline. */
+  public long warnedForDeadline;
+
+  public SessionEnd end;
+  public boolean closed;
+  public CsatStatus csat = CsatStatus.NOT_SENT;
+  public boolean settled;
+
+  /** Bumped on every change the read model must see; the store ignores older revisions. */
+  public long revision;
+
+  public Deque<String> recentMessageIds = new ArrayDeque<>();
+
+  public static SessionState openedAt(long nowMillis) {
+    SessionState state = new SessionState();
+    state.lastMessageAtMillis = nowMillis;
+    return state;
+  }
+
+  /**
+   * Applies a message; answers whether the read model must be told (status or assignment moved). A
+   * message seen before (redelivered signal) changes nothing.
+   */
+  public boolean onMessage(ChatMessage message, long nowMillis) {
+    if (recentMessageIds.contains(message.messageId())) {
+      return false;
+    }
+    recentMessageIds.addLast(message.messageId());
+    if (recentMessageIds.size() > DEDUPE_WINDOW) {
+      recentMessageIds.removeFirst();
+    }
+    messageCount++;
+    lastMessageAtMillis = nowMillis;
+    boolean visible = false;
+    if (message.author() != Author.SYSTEM) {
+      lastAuthor = message.author();
+    }
+    if (message.author() == Author.AGENT && assignedAgentId == null) {
+      assignedAgentId = message.agentId();
+      visible = true;
+    }
+    if (status == SessionStatus.INACTIVE) {
+      status = SessionStatus.ACTIVE;
+      visible = true;
+    }
+    if (visible) {
+      revision++;
+    }
+    return visible;
+  }
+
+  /** The session waits on the end user once an agent wrote last; only then may it auto-close. */
+  public boolean awaitsEndUser() {
+    return lastAuthor == Author.AGENT;
+  }
+
+  /** When the session goes INACTIVE, or {@link Long#MAX_VALUE} if it cannot. */
+  public long inactiveDeadline(SessionTimers timers) {
+    if (status != SessionStatus.ACTIVE || timers.inactiveAfter() == null) {
+      return Long.MAX_VALUE;
+    }
+    return lastMessageAtMillis + timers.inactiveAfter().toMillis();
+  }
+
+  /** When the session auto-closes, or {@link Long#MAX_VALUE} while it waits on the agent. */
+  public long autoCloseDeadline(SessionTimers timers) {
+    if (!awaitsEndUser() || timers.autoCloseAfter() == null) {
+      return Long.MAX_VALUE;
+    }
+    return lastMessageAtMillis + timers.autoCloseAfter().toMillis();
+  }
+
+  /** When the inactivity warning is due, or {@link Long#MAX_VALUE} if none is (any more). */
+  public long warningDeadline(SessionTimers timers) {
+    long close = autoCloseDeadline(timers);
+    if (close == Long.MAX_VALUE || timers.warnBeforeClose() == null || warnedForDeadline == close) {
+      return Long.MAX_VALUE;
+    }
+    return Math.max(lastMessageAtMillis, close - timers.warnBeforeClose().toMillis());
+  }
+
+  /** The earliest moment anything is due. */
+  public long nextDeadline(SessionTimers timers) {
+    return Math.min(
+        inactiveDeadline(timers), Math.min(autoCloseDeadline(timers), warningDeadline(timers)));
+  }
+
+  public boolean ended() {
+    return end != null;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.sessionflow.workflows.session;
+
+/** Lifecycle of a messaging session, as kept in the SessionStatus search attribute. */
+public enum SessionStatus {
+  ACTIVE,
+  INACTIVE,
+  ENDED
+}

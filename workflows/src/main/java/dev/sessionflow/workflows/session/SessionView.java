@@ -1,0 +1,16 @@
+package dev.sessionflow.workflows.session;
+
+import java.time.Instant;
+
+/** What the {@code state} query answers: the live state of a running session. */
+public record SessionView(
+    String sessionId,
+    String ticketId,
+    SessionStatus status,
+    String assignedAgentId,
+    Author lastAuthor,
+    Instant lastMessageAt,
+    long messageCount,
+    SessionEnd end,
+    CsatStatus csat,
+    boolean settled) {}

@@ -1,0 +1,59 @@
+package dev.sessionflow.workflows.session;
+
+import static dev.sessionflow.workflows.session.SessionSearchAttributes.CONVERSATION_ID;
+import static dev.sessionflow.workflows.session.SessionSearchAttributes.SESSION_STATUS;
+import static dev.sessionflow.workflows.session.SessionSearchAttributes.TICKET_ID;
+
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
+
+/** How a session workflow is started: its id, queue, search attributes and Web UI summary. */
+public final class SessionWorkflowOptions {
+
+  private SessionWorkflowOptions() {}
+
+  public static WorkflowOptions forStart(SessionStart start) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(MessagingSession.workflowId(start.sessionId()))
+        .setTaskQueue(MessagingSession.TASK_QUEUE)
+        // A session id is never reused: a late signal must not start an ended session again.
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setTypedSearchAttributes(
+            SearchAttributes.newBuilder()
+                .set(SESSION_STATUS, SessionStatus.ACTIVE.name())
+                .set(TICKET_ID, start.ticketId())
+                .set(CONVERSATION_ID, start.conversationId())
+                .build())
+        .setStaticSummary(staticSummary(start))
+        .setStaticDetails(staticDetails(start))
+        .build();
+  }
+
+  static String staticSummary(SessionStart start) {
+    return "Ticket "
+        + start.ticketId()
+        + " · "
+        + (start.endUserName() == null ? start.endUserId() : start.endUserName())
+        + " · conversation "
+        + start.conversationId();
+  }
+
+  static String staticDetails(SessionStart start) {
+    SessionTimers t = start.timers();
+    return "Session `"
+        + start.sessionId()
+        + "` for end user `"
+        + start.endUserId()
+        + "`\n\nInactive after "
+        + t.inactiveAfter()
+        + ", auto-close after "
+        + (t.autoCloseAfter() == null ? "never" : t.autoCloseAfter())
+        + ", warning "
+        + (t.warnBeforeClose() == null ? "none" : t.warnBeforeClose() + " before")
+        + "\n\nCSAT when ended by "
+        + start.policy().csatWhenEndedBy()
+        + "; ticket settles to "
+        + start.policy().settleStatus();
+  }
+}

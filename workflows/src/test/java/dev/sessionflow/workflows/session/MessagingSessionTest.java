@@ -1,0 +1,305 @@
+package dev.sessionflow.workflows.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.SearchAttributes;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every path of a session, on the time-skipping test server. */
+class MessagingSessionTest {
+
+  static final SessionTimers TIMERS =
+      new SessionTimers(
+          Duration.ofMinutes(10),
+          Duration.ofMinutes(30),
+          Duration.ofMinutes(2),
+          "Are you still there?",
+          "This session has ended.");
+
+  RecordingActivities activities;
+  TestWorkflowEnvironment env;
+  WorkflowClient client;
+
+  @BeforeEach
+  void setUp() {
+    activities = new RecordingActivities();
+    env = SessionTestEnvironment.start(activities);
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  MessagingSession open(String id, SessionTimers timers) {
+    SessionStart start =
+        new SessionStart(
+            id, "conv-" + id, "T-" + id, "u-1", "Ana", timers, SessionPolicy.defaults(), null);
+    MessagingSession session =
+        client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
+    WorkflowClient.start(session::run, start);
+    return session;
+  }
+
+  SessionOutcome outcome(MessagingSession session) {
+    return WorkflowStub.fromTyped(session).getResult(SessionOutcome.class);
+  }
+
+  @Test
+  void agentEndSendsSurveyAndSolvesTicket() {
+    MessagingSession session = open("s1", TIMERS);
+    session.message(ChatMessage.fromEndUser("m1"));
+    session.message(ChatMessage.fromAgent("m2", "agent-1"));
+
+    EndResult result = session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+
+    assertThat(result.status()).isEqualTo(SessionStatus.ENDED);
+    assertThat(result.endedBy()).isEqualTo(EndedBy.AGENT);
+    assertThat(result.endReason()).isEqualTo("RESOLVED");
+    SessionOutcome outcome = outcome(session);
+    assertThat(outcome.csat()).isEqualTo(CsatStatus.SENT);
+    assertThat(outcome.messageCount()).isEqualTo(2);
+    assertThat(activities.closings)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.end().endedBy()).isEqualTo(EndedBy.AGENT);
+              assertThat(c.assignedAgentId()).isEqualTo("agent-1");
+              assertThat(c.endedNoticeText()).isEqualTo("This session has ended.");
+            });
+    assertThat(activities.surveys)
+        .singleElement()
+        .satisfies(s -> assertThat(s.expiresAfter()).isEqualTo(Duration.ofDays(14)));
+    assertThat(activities.settlements)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.status()).isEqualTo("SOLVED");
+              assertThat(s.csat()).isEqualTo(CsatStatus.SENT);
+            });
+    SearchAttributes attributes = describeAttributes("s1");
+    assertThat(attributes.get(SessionSearchAttributes.SESSION_STATUS)).isEqualTo("ENDED");
+    assertThat(attributes.get(SessionSearchAttributes.AGENT_ID)).isEqualTo("agent-1");
+    assertThat(attributes.get(SessionSearchAttributes.ENDED_BY)).isEqualTo("AGENT");
+    assertThat(attributes.get(SessionSearchAttributes.END_REASON)).isEqualTo("RESOLVED");
+    assertThat(attributes.get(SessionSearchAttributes.TICKET_ID)).isEqualTo("T-s1");
+    assertThat(attributes.get(SessionSearchAttributes.CONVERSATION_ID)).isEqualTo("conv-s1");
+  }
+
+  @Test
+  void endUserLeavingSkipsSurvey() {
+    MessagingSession session = open("s2", TIMERS);
+    session.message(ChatMessage.fromEndUser("m1"));
+
+    EndResult result = session.end(new EndRequest(EndedBy.END_USER, null, "LEFT", null));
+
+    assertThat(result.endedBy()).isEqualTo(EndedBy.END_USER);
+    assertThat(result.endReason()).isEqualTo("LEFT");
+    assertThat(outcome(session).csat()).isEqualTo(CsatStatus.SKIPPED);
+    assertThat(activities.surveys).isEmpty();
+    assertThat(activities.settlements)
+        .singleElement()
+        .satisfies(s -> assertThat(s.csat()).isEqualTo(CsatStatus.SKIPPED));
+  }
+
+  @Test
+  void adminEndSendsSurvey() {
+    MessagingSession session = open("s3", TIMERS);
+    session.end(new EndRequest(EndedBy.ADMIN, null, "SPAM", null));
+
+    assertThat(outcome(session).csat()).isEqualTo(CsatStatus.SENT);
+    assertThat(activities.closings)
+        .singleElement()
+        .satisfies(c -> assertThat(c.end().endedBy()).isEqualTo(EndedBy.ADMIN));
+  }
+
+  @Test
+  void agentEndWithoutSurveySkipsIt() {
+    MessagingSession session = open("s4", TIMERS);
+    session.end(new EndRequest(EndedBy.AGENT, "agent-2", "RESOLVED", false));
+
+    assertThat(outcome(session).csat()).isEqualTo(CsatStatus.SKIPPED);
+    assertThat(activities.surveys).isEmpty();
+  }
+
+  @Test
+  void secondEndIsRejectedAsAlreadyEnded() {
+    MessagingSession session = open("s5", TIMERS);
+    session.message(ChatMessage.fromEndUser("m1"));
+    // Keep the run open after the first end: the survey waits until the test lets it go.
+    session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+
+    assertThatThrownBy(() -> session.end(new EndRequest(EndedBy.ADMIN, null, null, null)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .satisfies(e -> assertThat(SessionErrors.isSessionEnded(e)).isTrue());
+    assertThat(outcome(session).end().endedBy()).isEqualTo(EndedBy.AGENT);
+    assertThat(activities.closings).hasSize(1);
+    assertThat(activities.settlements).hasSize(1);
+  }
+
+  @Test
+  void autoClosesAfterWarningWhenTheEndUserDoesNotReply() {
+    MessagingSession session = open("s6", TIMERS);
+    session.message(ChatMessage.fromEndUser("m1"));
+    session.message(ChatMessage.fromAgent("m2", "agent-1"));
+    long agentWroteAt = env.currentTimeMillis();
+
+    SessionOutcome outcome = outcome(session);
+
+    assertThat(outcome.end().endedBy()).isEqualTo(EndedBy.SYSTEM);
+    assertThat(outcome.end().reason()).isEqualTo("INACTIVITY");
+    assertThat(outcome.end().endedAt().toEpochMilli() - agentWroteAt)
+        .isBetween(Duration.ofMinutes(30).toMillis(), Duration.ofMinutes(31).toMillis());
+    assertThat(outcome.csat()).isEqualTo(CsatStatus.SKIPPED);
+    assertThat(activities.systemMessages)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.kind()).isEqualTo("INACTIVITY_WARNING");
+              assertThat(m.text()).isEqualTo("Are you still there?");
+            });
+    assertThat(activities.surveys).isEmpty();
+    assertThat(describeAttributes("s6").get(SessionSearchAttributes.ENDED_BY)).isEqualTo("SYSTEM");
+  }
+
+  @Test
+  void aReplyRestartsTheAutoCloseClock() {
+    MessagingSession session = open("s7", TIMERS);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+    env.sleep(Duration.ofMinutes(29));
+    assertThat(activities.systemMessages).hasSize(1);
+    session.message(ChatMessage.fromEndUser("m2"));
+    session.message(ChatMessage.fromAgent("m3", "agent-1"));
+    env.sleep(Duration.ofMinutes(20));
+    assertThat(session.state().end()).isNull();
+
+    SessionOutcome outcome = outcome(session);
+    assertThat(outcome.end().reason()).isEqualTo("INACTIVITY");
+    assertThat(activities.systemMessages).as("one warning per deadline").hasSize(2);
+  }
+
+  @Test
+  void neverAutoClosesWhileWaitingOnTheAgent() {
+    MessagingSession session = open("s8", TIMERS);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+    session.message(ChatMessage.fromEndUser("m2"));
+
+    env.sleep(Duration.ofHours(6));
+
+    SessionView view = session.state();
+    assertThat(view.end()).isNull();
+    assertThat(view.status()).isEqualTo(SessionStatus.INACTIVE);
+    assertThat(activities.systemMessages).isEmpty();
+    session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+    assertThat(outcome(session).end().endedBy()).isEqualTo(EndedBy.AGENT);
+  }
+
+  @Test
+  void goesInactiveAndBackToActive() {
+    MessagingSession session = open("s9", TIMERS);
+    session.message(ChatMessage.fromEndUser("m1"));
+    env.sleep(Duration.ofMinutes(11));
+
+    assertThat(session.state().status()).isEqualTo(SessionStatus.INACTIVE);
+    assertThat(describeAttributes("s9").get(SessionSearchAttributes.SESSION_STATUS))
+        .isEqualTo("INACTIVE");
+
+    session.message(ChatMessage.fromAgent("m2", "agent-2"));
+    env.sleep(Duration.ofSeconds(1));
+
+    SessionView view = session.state();
+    assertThat(view.status()).isEqualTo(SessionStatus.ACTIVE);
+    assertThat(view.assignedAgentId()).isEqualTo("agent-2");
+    assertThat(activities.progress)
+        .extracting(SessionProgress -> SessionProgress.status())
+        .containsSubsequence(SessionStatus.INACTIVE, SessionStatus.ACTIVE);
+    assertThat(describeAttributes("s9").get(SessionSearchAttributes.SESSION_STATUS))
+        .isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void assignsTheFirstAgentWhoRepliesAndDropsRedeliveredMessages() {
+    MessagingSession session = open("s10", TIMERS);
+    session.message(ChatMessage.fromEndUser("m1"));
+    session.message(ChatMessage.fromEndUser("m1"));
+    session.message(ChatMessage.fromAgent("m2", "agent-2"));
+    session.message(ChatMessage.fromAgent("m3", "agent-1"));
+
+    SessionView view = session.state();
+    assertThat(view.assignedAgentId()).isEqualTo("agent-2");
+    assertThat(view.lastAuthor()).isEqualTo(Author.AGENT);
+    assertThat(view.messageCount()).isEqualTo(3);
+  }
+
+  @Test
+  void settlesExactlyOnceWhenTheTicketStoreFailsFirst() {
+    activities.settleFailuresLeft = 2;
+    MessagingSession session = open("s11", TIMERS);
+    session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+
+    SessionOutcome outcome = outcome(session);
+
+    assertThat(outcome.end()).isNotNull();
+    assertThat(activities.settleAttempts).hasValue(3);
+    assertThat(activities.settlements).hasSize(1);
+    assertThat(activities.surveys).hasSize(1);
+  }
+
+  @Test
+  void continuesAsNewCarryingItsState() {
+    SessionTimers noAutoClose = new SessionTimers(Duration.ofMinutes(10), null, null, "", "Ended.");
+    MessagingSession session = open("s12", noAutoClose);
+    session.message(ChatMessage.fromAgent("first", "agent-1"));
+    String firstRun = WorkflowStub.fromTyped(session).getExecution().getRunId();
+    int total = MessagingSessionImpl.MESSAGES_PER_RUN + 50;
+    for (int i = 1; i < total; i++) {
+      session.message(ChatMessage.fromEndUser("m" + i));
+    }
+
+    SessionView view = session.state();
+    assertThat(view.messageCount()).isEqualTo(total);
+    assertThat(view.assignedAgentId()).isEqualTo("agent-1");
+    MessagingSession latest =
+        client.newWorkflowStub(MessagingSession.class, MessagingSession.workflowId("s12"));
+    latest.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+    SessionOutcome outcome = WorkflowStub.fromTyped(latest).getResult(SessionOutcome.class);
+    assertThat(outcome.messageCount()).isEqualTo(total);
+    String lastRun =
+        client.newUntypedWorkflowStub(MessagingSession.workflowId("s12")).getExecution().getRunId();
+    assertThat(lastRun).isNotEqualTo(firstRun);
+    assertThat(activities.settlements).hasSize(1);
+  }
+
+  @Test
+  void policyCanSendNoSurveyForAgents() {
+    SessionPolicy policy = new SessionPolicy(Set.of(), Duration.ofDays(1), "PENDING");
+    SessionStart start =
+        new SessionStart("s13", "conv-s13", "T-s13", "u-1", "Ana", TIMERS, policy, null);
+    MessagingSession session =
+        client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
+    WorkflowClient.start(session::run, start);
+    session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+
+    assertThat(outcome(session).csat()).isEqualTo(CsatStatus.SKIPPED);
+    assertThat(activities.settlements)
+        .singleElement()
+        .satisfies(s -> assertThat(s.status()).isEqualTo("PENDING"));
+  }
+
+  SearchAttributes describeAttributes(String sessionId) {
+    return client
+        .newUntypedWorkflowStub(MessagingSession.workflowId(sessionId))
+        .describe()
+        .getTypedSearchAttributes();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.sessionflow.workflows.session;
+
+import dev.sessionflow.workflows.activities.ConversationActivities;
+import dev.sessionflow.workflows.activities.CsatActivities;
+import dev.sessionflow.workflows.activities.SessionClosing;
+import dev.sessionflow.workflows.activities.SessionProgress;
+import dev.sessionflow.workflows.activities.SessionStoreActivities;
+import dev.sessionflow.workflows.activities.Settlement;
+import dev.sessionflow.workflows.activities.SurveyReceipt;
+import dev.sessionflow.workflows.activities.SurveyRequest;
+import dev.sessionflow.workflows.activities.SystemMessage;
+import dev.sessionflow.workflows.activities.TicketActivities;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * In-memory side effects that record every call, for workflow tests. The ticket store can be told
+ * to fail its first attempts, as a flaky database would.
+ */
+class RecordingActivities
+    implements SessionStoreActivities, ConversationActivities, CsatActivities, TicketActivities {
+
+  final List<SessionProgress> progress = new CopyOnWriteArrayList<>();
+  final List<SessionClosing> closings = new CopyOnWriteArrayList<>();
+  final List<SystemMessage> systemMessages = new CopyOnWriteArrayList<>();
+  final List<SurveyRequest> surveys = new CopyOnWriteArrayList<>();
+  final List<Settlement> settlements = new CopyOnWriteArrayList<>();
+  final AtomicInteger settleAttempts = new AtomicInteger();
+  volatile int settleFailuresLeft;
+
+  @Override
+  public void recordProgress(SessionProgress p) {
+    progress.add(p);
+  }
+
+  @Override
+  public void closeSession(SessionClosing closing) {
+    closings.add(closing);
+  }
+
+  @Override
+  public void postSystemMessage(SystemMessage message) {
+    systemMessages.add(message);
+  }
+
+  @Override
+  public SurveyReceipt sendSurvey(SurveyRequest request) {
+    surveys.add(request);
+    return new SurveyReceipt("token-" + request.sessionId(), Instant.EPOCH);
+  }
+
+  @Override
+  public void settle(Settlement settlement) {
+    settleAttempts.incrementAndGet();
+    if (settleFailuresLeft > 0) {
+      settleFailuresLeft--;
+      throw new IllegalStateException("ticket store unavailable");
+    }
+    settlements.add(settlement);
+  }
+}

@@ -1,0 +1,26 @@
+package dev.sessionflow.workflows.session;
+
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+
+/** A time-skipping test server with the session's search attributes and a worker on its queue. */
+final class SessionTestEnvironment {
+
+  private SessionTestEnvironment() {}
+
+  static TestWorkflowEnvironment start(Object... activities) {
+    TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
+    SessionSearchAttributes.ALL.forEach(
+        key ->
+            options.registerSearchAttribute(
+                key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options.build());
+    Worker worker = env.newWorker(MessagingSession.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(MessagingSessionImpl.class);
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    return env;
+  }
+}
