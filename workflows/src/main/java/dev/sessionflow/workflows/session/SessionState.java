@@ -42,10 +42,11 @@ public class SessionState {
    * message seen before (redelivered signal) changes nothing.
    */
   public boolean onMessage(ChatMessage message, long nowMillis) {
-    if (recentMessageIds.contains(message.messageId())) {
+    String key = message.author() + ":" + message.messageId();
+    if (recentMessageIds.contains(key)) {
       return false;
     }
-    recentMessageIds.addLast(message.messageId());
+    recentMessageIds.addLast(key);
     if (recentMessageIds.size() > DEDUPE_WINDOW) {
       recentMessageIds.removeFirst();
     }

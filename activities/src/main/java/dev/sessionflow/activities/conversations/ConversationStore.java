@@ -1,0 +1,262 @@
+package dev.sessionflow.activities.conversations;
+
+import dev.sessionflow.activities.sessions.SessionRecord;
+import dev.sessionflow.activities.sessions.SessionStore;
+import dev.sessionflow.activities.support.Ids;
+import dev.sessionflow.activities.support.Times;
+import dev.sessionflow.activities.support.Transactions;
+import dev.sessionflow.activities.tickets.TicketStore;
+import dev.sessionflow.workflows.activities.SessionClosing;
+import dev.sessionflow.workflows.activities.SystemMessage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Conversations and their transcripts. Every write that decides which session a message belongs to
+ * locks the conversation row first, so concurrent first messages open one session, and a session's
+ * end (notice + release) and the next message are strictly ordered.
+ */
+@Repository
+public class ConversationStore {
+  private final JdbcClient jdbc;
+  private final Transactions tx;
+  private final SessionStore sessions;
+  private final TicketStore tickets;
+  private final Clock clock;
+
+  public ConversationStore(
+      JdbcClient jdbc, Transactions tx, SessionStore sessions, TicketStore tickets, Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.sessions = sessions;
+    this.tickets = tickets;
+    this.clock = clock;
+  }
+
+  /** Stores an end-user message in the open session, opening a session and ticket if none is. */
+  public AcceptedMessage acceptEndUserMessage(
+      String conversationId, String messageId, String endUserId, String endUserName, String text) {
+    return tx.inTransaction(
+        () -> {
+          jdbc.sql(
+                  """
+                  insert into conversations (conversation_id, end_user_id, end_user_name,
+                    created_at)
+                  values (:id, :endUser, :name, :now) on conflict do nothing
+                  """)
+              .param("id", conversationId)
+              .param("endUser", endUserId)
+              .param("name", endUserName)
+              .param("now", Times.db(clock.instant()))
+              .update();
+          Conversation conversation = lock(conversationId).orElseThrow();
+          Optional<StoredMessage> seen = find(conversationId, "END_USER", messageId);
+          if (seen.isPresent()) {
+            SessionRecord session = sessions.find(seen.get().sessionId()).orElseThrow();
+            return accepted(conversation, session, openedBy(seen.get()), true);
+          }
+          boolean opening = conversation.openSessionId() == null;
+          String sessionId = opening ? Ids.sessionId() : conversation.openSessionId();
+          if (opening) {
+            String ticketId = tickets.open(conversationId, sessionId, conversation.endUserId());
+            sessions.open(sessionId, conversationId, ticketId, conversation.endUserId());
+            jdbc.sql(
+                    "update conversations set open_session_id = :session where conversation_id = :id")
+                .param("session", sessionId)
+                .param("id", conversationId)
+                .update();
+          }
+          insert(conversationId, messageId, sessionId, "END_USER", null, null, text, null, opening);
+          return accepted(conversation, sessions.find(sessionId).orElseThrow(), opening, false);
+        });
+  }
+
+  /** Stores an agent's message in a session that has not ended. */
+  public AgentMessageOutcome acceptAgentMessage(
+      String sessionId, String messageId, String agentId, String text) {
+    return tx.inTransaction(
+        () -> {
+          Optional<SessionRecord> found = sessions.find(sessionId);
+          if (found.isEmpty()) {
+            return new AgentMessageOutcome(AgentMessageOutcome.Result.NO_SUCH_SESSION, null);
+          }
+          lock(found.get().conversationId());
+          SessionRecord session = sessions.find(sessionId).orElseThrow();
+          Optional<StoredMessage> seen = find(session.conversationId(), "AGENT", messageId);
+          if (seen.isPresent()) {
+            return new AgentMessageOutcome(AgentMessageOutcome.Result.DUPLICATE, session);
+          }
+          if (session.ended()) {
+            return new AgentMessageOutcome(AgentMessageOutcome.Result.SESSION_ENDED, session);
+          }
+          insert(
+              session.conversationId(),
+              messageId,
+              sessionId,
+              "AGENT",
+              agentId,
+              null,
+              text,
+              null,
+              false);
+          return new AgentMessageOutcome(AgentMessageOutcome.Result.STORED, session);
+        });
+  }
+
+  /** The transcript in order, or empty if the conversation is unknown. */
+  public Optional<List<StoredMessage>> transcript(String conversationId) {
+    boolean known =
+        jdbc.sql("select count(*) from conversations where conversation_id = :id")
+                .param("id", conversationId)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (!known) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        jdbc.sql("select * from messages where conversation_id = :id order by seq")
+            .param("id", conversationId)
+            .query(ConversationStore::map)
+            .list());
+  }
+
+  /** Posts a SYSTEM message once per message id. Callers own the transaction. */
+  public void postSystemMessage(SystemMessage m, String surveyToken) {
+    insert(
+        m.conversationId(),
+        m.messageId(),
+        m.sessionId(),
+        "SYSTEM",
+        null,
+        m.kind(),
+        m.text(),
+        surveyToken,
+        false);
+  }
+
+  /**
+   * Ends a session in the store: ENDED, the notice to the end user, the conversation released; all
+   * or nothing, and a repeat changes nothing.
+   */
+  public void close(SessionClosing closing) {
+    tx.run(
+        () -> {
+          lock(closing.conversationId());
+          sessions.markEnded(closing);
+          postSystemMessage(
+              new SystemMessage(
+                  closing.conversationId(),
+                  closing.sessionId(),
+                  closing.sessionId() + "-ended",
+                  "SESSION_ENDED",
+                  closing.endedNoticeText()),
+              null);
+          jdbc.sql(
+                  """
+                  update conversations set open_session_id = null
+                  where conversation_id = :id and open_session_id = :session
+                  """)
+              .param("id", closing.conversationId())
+              .param("session", closing.sessionId())
+              .update();
+        });
+  }
+
+  private Optional<Conversation> lock(String conversationId) {
+    return jdbc.sql("select * from conversations where conversation_id = :id for update")
+        .param("id", conversationId)
+        .query(
+            (rs, row) ->
+                new Conversation(
+                    rs.getString("conversation_id"),
+                    rs.getString("end_user_id"),
+                    rs.getString("end_user_name"),
+                    rs.getString("open_session_id")))
+        .optional();
+  }
+
+  private Optional<StoredMessage> find(String conversationId, String author, String messageId) {
+    return jdbc.sql(
+            """
+            select * from messages
+            where conversation_id = :conversation and author = :author and message_id = :id
+            """)
+        .param("conversation", conversationId)
+        .param("author", author)
+        .param("id", messageId)
+        .query(ConversationStore::map)
+        .optional();
+  }
+
+  private boolean openedBy(StoredMessage message) {
+    return jdbc.sql("select opened_session from messages where seq = :seq")
+        .param("seq", message.seq())
+        .query(Boolean.class)
+        .single();
+  }
+
+  private void insert(
+      String conversationId,
+      String messageId,
+      String sessionId,
+      String author,
+      String agentId,
+      String kind,
+      String text,
+      String surveyToken,
+      boolean openedSession) {
+    jdbc.sql(
+            """
+            insert into messages (conversation_id, message_id, session_id, author, agent_id, kind,
+              text, survey_token, opened_session, sent_at)
+            values (:conversation, :id, :session, :author, :agent, :kind, :text, :token,
+              :opened, :at)
+            on conflict do nothing
+            """)
+        .param("conversation", conversationId)
+        .param("id", messageId)
+        .param("session", sessionId)
+        .param("author", author)
+        .param("agent", agentId)
+        .param("kind", kind)
+        .param("text", text)
+        .param("token", surveyToken)
+        .param("opened", openedSession)
+        .param("at", Times.db(clock.instant()))
+        .update();
+  }
+
+  private static AcceptedMessage accepted(
+      Conversation c, SessionRecord session, boolean opened, boolean duplicate) {
+    return new AcceptedMessage(
+        session.sessionId(),
+        session.ticketId(),
+        opened,
+        duplicate,
+        c.conversationId(),
+        c.endUserId(),
+        c.endUserName());
+  }
+
+  private static StoredMessage map(ResultSet rs, int row) throws SQLException {
+    return new StoredMessage(
+        rs.getLong("seq"),
+        rs.getString("message_id"),
+        rs.getString("session_id"),
+        rs.getString("author"),
+        rs.getString("agent_id"),
+        rs.getString("kind"),
+        rs.getString("text"),
+        rs.getString("survey_token"),
+        Times.instant(rs, "sent_at"));
+  }
+
+  private record Conversation(
+      String conversationId, String endUserId, String endUserName, String openSessionId) {}
+}

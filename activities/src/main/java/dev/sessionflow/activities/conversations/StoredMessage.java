@@ -1,0 +1,15 @@
+package dev.sessionflow.activities.conversations;
+
+import java.time.Instant;
+
+/** A message of a conversation's transcript, in the order it was stored. */
+public record StoredMessage(
+    long seq,
+    String messageId,
+    String sessionId,
+    String author,
+    String agentId,
+    String kind,
+    String text,
+    String surveyToken,
+    Instant at) {}

@@ -1,0 +1,23 @@
+package dev.sessionflow.activities.csat;
+
+import dev.sessionflow.workflows.session.CsatStatus;
+import java.time.Instant;
+
+/** A CSAT survey of one session. */
+public record Survey(
+    String surveyToken,
+    String sessionId,
+    String ticketId,
+    Instant sentAt,
+    Instant expiresAt,
+    Integer rating,
+    String comment,
+    Instant answeredAt) {
+
+  public CsatStatus status(Instant now) {
+    if (answeredAt != null) {
+      return CsatStatus.ANSWERED;
+    }
+    return now.isBefore(expiresAt) ? CsatStatus.SENT : CsatStatus.EXPIRED;
+  }
+}

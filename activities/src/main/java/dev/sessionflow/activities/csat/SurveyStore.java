@@ -1,0 +1,135 @@
+package dev.sessionflow.activities.csat;
+
+import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.activities.support.Ids;
+import dev.sessionflow.activities.support.Times;
+import dev.sessionflow.activities.support.Transactions;
+import dev.sessionflow.activities.tickets.TicketStore;
+import dev.sessionflow.workflows.activities.SurveyRequest;
+import dev.sessionflow.workflows.activities.SystemMessage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** CSAT surveys: at most one per session; answered once, before it expires. */
+@Repository
+public class SurveyStore {
+  static final String INVITATION =
+      "How did we do? Rate this conversation from 1 (poor) to 5 (great).";
+
+  private final JdbcClient jdbc;
+  private final Transactions tx;
+  private final ConversationStore conversations;
+  private final TicketStore tickets;
+  private final Clock clock;
+
+  public SurveyStore(
+      JdbcClient jdbc,
+      Transactions tx,
+      ConversationStore conversations,
+      TicketStore tickets,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.conversations = conversations;
+    this.tickets = tickets;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates the session's survey and posts its invitation in one transaction; if the session has a
+   * survey already, answers that one and sends nothing.
+   */
+  public Survey send(SurveyRequest request) {
+    return tx.inTransaction(
+        () -> {
+          Optional<Survey> existing = forSession(request.sessionId());
+          if (existing.isPresent()) {
+            return existing.get();
+          }
+          Instant now = clock.instant();
+          String token = Ids.surveyToken();
+          jdbc.sql(
+                  """
+                  insert into surveys (survey_token, session_id, ticket_id, sent_at, expires_at)
+                  values (:token, :session, :ticket, :now, :expires)
+                  """)
+              .param("token", token)
+              .param("session", request.sessionId())
+              .param("ticket", request.ticketId())
+              .param("now", Times.db(now))
+              .param("expires", Times.db(now.plus(request.expiresAfter())))
+              .update();
+          conversations.postSystemMessage(
+              new SystemMessage(
+                  request.conversationId(),
+                  request.sessionId(),
+                  request.sessionId() + "-csat",
+                  "CSAT_INVITATION",
+                  INVITATION),
+              token);
+          return forSession(request.sessionId()).orElseThrow();
+        });
+  }
+
+  public Optional<Survey> forSession(String sessionId) {
+    return jdbc.sql("select * from surveys where session_id = :session")
+        .param("session", sessionId)
+        .query(SurveyStore::map)
+        .optional();
+  }
+
+  /** Records a rating (1-5) once; the ticket gets the rating too. */
+  public SurveyAnswer answer(String token, int rating, String comment) {
+    return tx.inTransaction(
+        () -> {
+          Optional<Survey> found =
+              jdbc.sql("select * from surveys where survey_token = :token for update")
+                  .param("token", token)
+                  .query(SurveyStore::map)
+                  .optional();
+          if (found.isEmpty()) {
+            return SurveyAnswer.NOT_FOUND;
+          }
+          Survey survey = found.get();
+          Instant now = clock.instant();
+          switch (survey.status(now)) {
+            case ANSWERED -> {
+              return SurveyAnswer.ALREADY_ANSWERED;
+            }
+            case EXPIRED -> {
+              return SurveyAnswer.EXPIRED;
+            }
+            default -> {}
+          }
+          jdbc.sql(
+                  """
+                  update surveys set rating = :rating, comment = :comment, answered_at = :now
+                  where survey_token = :token
+                  """)
+              .param("rating", rating)
+              .param("comment", comment)
+              .param("now", Times.db(now))
+              .param("token", token)
+              .update();
+          tickets.recordCsatRating(survey.ticketId(), survey.sessionId(), rating);
+          return SurveyAnswer.RECORDED;
+        });
+  }
+
+  private static Survey map(ResultSet rs, int row) throws SQLException {
+    return new Survey(
+        rs.getString("survey_token"),
+        rs.getString("session_id"),
+        rs.getString("ticket_id"),
+        Times.instant(rs, "sent_at"),
+        Times.instant(rs, "expires_at"),
+        rs.getObject("rating", Integer.class),
+        rs.getString("comment"),
+        Times.instant(rs, "answered_at"));
+  }
+}

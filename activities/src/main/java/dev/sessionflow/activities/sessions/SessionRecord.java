@@ -1,0 +1,24 @@
+package dev.sessionflow.activities.sessions;
+
+import java.time.Instant;
+
+/** A session as the read model holds it. */
+public record SessionRecord(
+    String sessionId,
+    String conversationId,
+    String ticketId,
+    String endUserId,
+    String status,
+    String assignedAgentId,
+    String endedBy,
+    String endedByAgentId,
+    String endReason,
+    Instant endedAt,
+    Boolean csatWanted,
+    Instant openedAt,
+    Instant updatedAt) {
+
+  public boolean ended() {
+    return "ENDED".equals(status);
+  }
+}

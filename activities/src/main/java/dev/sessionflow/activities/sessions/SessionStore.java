@@ -1,0 +1,118 @@
+package dev.sessionflow.activities.sessions;
+
+import dev.sessionflow.activities.support.Times;
+import dev.sessionflow.workflows.activities.SessionClosing;
+import dev.sessionflow.workflows.activities.SessionProgress;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The session read model. Callers own the transaction. */
+@Repository
+public class SessionStore {
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public SessionStore(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void open(String sessionId, String conversationId, String ticketId, String endUserId) {
+    jdbc.sql(
+            """
+            insert into sessions (session_id, conversation_id, ticket_id, end_user_id, status,
+              opened_at, updated_at)
+            values (:id, :conversation, :ticket, :endUser, 'ACTIVE', :now, :now)
+            """)
+        .param("id", sessionId)
+        .param("conversation", conversationId)
+        .param("ticket", ticketId)
+        .param("endUser", endUserId)
+        .param("now", Times.db(clock.instant()))
+        .update();
+  }
+
+  public Optional<SessionRecord> find(String sessionId) {
+    return jdbc.sql("select * from sessions where session_id = :id")
+        .param("id", sessionId)
+        .query(SessionStore::map)
+        .optional();
+  }
+
+  /** Newest first; {@code status} and {@code agentId} filter when given. */
+  public List<SessionRecord> list(String status, String agentId, int limit) {
+    return jdbc.sql(
+            """
+            select * from sessions
+            where (cast(:status as varchar) is null or status = :status)
+              and (cast(:agent as varchar) is null or assigned_agent_id = :agent)
+            order by opened_at desc, session_id limit :limit
+            """)
+        .param("status", status)
+        .param("agent", agentId)
+        .param("limit", limit)
+        .query(SessionStore::map)
+        .list();
+  }
+
+  /** Applies a progress report unless a newer one (or the end) is already stored. */
+  public void recordProgress(SessionProgress p) {
+    jdbc.sql(
+            """
+            update sessions set status = :status, assigned_agent_id = :agent,
+              revision = :revision, updated_at = :now
+            where session_id = :id and revision < :revision and status <> 'ENDED'
+            """)
+        .param("status", p.status().name())
+        .param("agent", p.assignedAgentId())
+        .param("revision", p.revision())
+        .param("now", Times.db(clock.instant()))
+        .param("id", p.sessionId())
+        .update();
+  }
+
+  /** Marks the session ended; answers false if it already was (a retried close). */
+  public boolean markEnded(SessionClosing c) {
+    return jdbc.sql(
+                """
+                update sessions set status = 'ENDED', revision = :revision,
+                  assigned_agent_id = coalesce(:agent, assigned_agent_id),
+                  ended_by = :endedBy, ended_by_agent_id = :endedByAgent, end_reason = :reason,
+                  ended_at = :endedAt, csat_wanted = :csat, updated_at = :now
+                where session_id = :id and status <> 'ENDED'
+                """)
+            .param("revision", c.revision())
+            .param("agent", c.assignedAgentId())
+            .param("endedBy", c.end().endedBy().name())
+            .param("endedByAgent", c.end().agentId())
+            .param("reason", c.end().reason())
+            .param("endedAt", Times.db(c.end().endedAt()))
+            .param("csat", c.end().csatWanted())
+            .param("now", Times.db(clock.instant()))
+            .param("id", c.sessionId())
+            .update()
+        == 1;
+  }
+
+  private static SessionRecord map(ResultSet rs, int row) throws SQLException {
+    return new SessionRecord(
+        rs.getString("session_id"),
+        rs.getString("conversation_id"),
+        rs.getString("ticket_id"),
+        rs.getString("end_user_id"),
+        rs.getString("status"),
+        rs.getString("assigned_agent_id"),
+        rs.getString("ended_by"),
+        rs.getString("ended_by_agent_id"),
+        rs.getString("end_reason"),
+        Times.instant(rs, "ended_at"),
+        rs.getObject("csat_wanted", Boolean.class),
+        Times.instant(rs, "opened_at"),
+        Times.instant(rs, "updated_at"));
+  }
+}

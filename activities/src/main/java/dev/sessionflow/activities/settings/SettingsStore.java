@@ -1,0 +1,173 @@
+package dev.sessionflow.activities.settings;
+
+import dev.sessionflow.activities.support.InvalidInputException;
+import dev.sessionflow.activities.support.Times;
+import dev.sessionflow.activities.support.Transactions;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The account's messaging settings; created with the defaults on first use. */
+@Repository
+public class SettingsStore {
+  static final String ACCOUNT = "default";
+  private static final int MAX_TEXT = 1000;
+
+  private final JdbcClient jdbc;
+  private final Transactions tx;
+  private final SettingsDefaults defaults;
+  private final Clock clock;
+
+  public SettingsStore(JdbcClient jdbc, Transactions tx, SettingsDefaults defaults, Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.defaults = defaults;
+    this.clock = clock;
+  }
+
+  public MessagingSettings current() {
+    return tx.inTransaction(
+        () -> {
+          ensureRow();
+          return load();
+        });
+  }
+
+  public MessagingSettings update(SettingsChange change) {
+    return tx.inTransaction(
+        () -> {
+          ensureRow();
+          MessagingSettings now = load();
+          MessagingSettings next = merge(now, change);
+          validate(next);
+          jdbc.sql(
+                  """
+                  update messaging_settings set agents_can_end_sessions = :agentsCanEnd,
+                    inactive_after_seconds = :inactive, auto_close_after_seconds = :autoClose,
+                    warn_before_close_seconds = :warn, warning_text = :warningText,
+                    ended_notice_text = :endedText, updated_at = :now
+                  where account_id = :account
+                  """)
+              .param(
+                  "agentsCanEnd",
+                  next.agentsCanEndSessionsExplicit() ? next.agentsCanEndSessions() : null)
+              .param("inactive", seconds(next.inactiveAfter()))
+              .param("autoClose", seconds(next.autoCloseAfter()))
+              .param("warn", seconds(next.warnBeforeClose()))
+              .param("warningText", next.warningText())
+              .param("endedText", next.endedNoticeText())
+              .param("now", Times.db(clock.instant()))
+              .param("account", ACCOUNT)
+              .update();
+          return load();
+        });
+  }
+
+  private MessagingSettings merge(MessagingSettings now, SettingsChange change) {
+    boolean explicit = now.agentsCanEndSessionsExplicit() || change.agentsCanEndSessions() != null;
+    return new MessagingSettings(
+        change.agentsCanEndSessions() != null
+            ? change.agentsCanEndSessions()
+            : now.agentsCanEndSessions(),
+        explicit,
+        change.inactiveAfter() != null ? change.inactiveAfter() : now.inactiveAfter(),
+        change.autoCloseAfter() != null
+            ? change.autoCloseAfter().orElse(null)
+            : now.autoCloseAfter(),
+        change.warnBeforeClose() != null
+            ? change.warnBeforeClose().orElse(null)
+            : now.warnBeforeClose(),
+        change.warningText() != null ? change.warningText() : now.warningText(),
+        change.endedNoticeText() != null ? change.endedNoticeText() : now.endedNoticeText(),
+        now.messagingEnabledAt(),
+        now.updatedAt());
+  }
+
+  private static void validate(MessagingSettings s) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    atLeastOneSecond(errors, "inactiveAfter", s.inactiveAfter());
+    atLeastOneSecond(errors, "autoCloseAfter", s.autoCloseAfter());
+    atLeastOneSecond(errors, "warnBeforeClose", s.warnBeforeClose());
+    if (s.autoCloseAfter() != null
+        && s.warnBeforeClose() != null
+        && s.warnBeforeClose().compareTo(s.autoCloseAfter()) >= 0) {
+      errors.putIfAbsent("warnBeforeClose", "must be shorter than autoCloseAfter");
+    }
+    text(errors, "warningText", s.warningText());
+    text(errors, "endedNoticeText", s.endedNoticeText());
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+  }
+
+  private static void atLeastOneSecond(Map<String, String> errors, String field, Duration d) {
+    if (d != null && d.compareTo(Duration.ofSeconds(1)) < 0) {
+      errors.put(field, "must be a duration of at least one second (PT1S)");
+    }
+  }
+
+  private static void text(Map<String, String> errors, String field, String value) {
+    if (value == null || value.isBlank() || value.length() > MAX_TEXT) {
+      errors.put(field, "must be 1 to " + MAX_TEXT + " characters");
+    }
+  }
+
+  private void ensureRow() {
+    Instant enabledAt =
+        defaults.messagingEnabledAt() != null ? defaults.messagingEnabledAt() : clock.instant();
+    jdbc.sql(
+            """
+            insert into messaging_settings (account_id, agents_can_end_sessions,
+              inactive_after_seconds, auto_close_after_seconds, warn_before_close_seconds,
+              warning_text, ended_notice_text, messaging_enabled_at, updated_at)
+            values (:account, null, :inactive, :autoClose, :warn, :warningText, :endedText,
+              :enabledAt, :enabledAt)
+            on conflict do nothing
+            """)
+        .param("account", ACCOUNT)
+        .param("inactive", seconds(defaults.inactiveAfter()))
+        .param("autoClose", seconds(defaults.autoCloseAfter()))
+        .param("warn", seconds(defaults.warnBeforeClose()))
+        .param("warningText", defaults.warningText())
+        .param("endedText", defaults.endedNoticeText())
+        .param("enabledAt", Times.db(enabledAt))
+        .update();
+  }
+
+  private MessagingSettings load() {
+    return jdbc.sql("select * from messaging_settings where account_id = :account")
+        .param("account", ACCOUNT)
+        .query(this::map)
+        .single();
+  }
+
+  private MessagingSettings map(ResultSet rs, int row) throws SQLException {
+    Instant enabledAt = Times.instant(rs, "messaging_enabled_at");
+    Boolean stored = rs.getObject("agents_can_end_sessions", Boolean.class);
+    return new MessagingSettings(
+        stored != null ? stored : defaults.agentsCanEndSessionsFor(enabledAt),
+        stored != null,
+        duration(rs, "inactive_after_seconds"),
+        duration(rs, "auto_close_after_seconds"),
+        duration(rs, "warn_before_close_seconds"),
+        rs.getString("warning_text"),
+        rs.getString("ended_notice_text"),
+        enabledAt,
+        Times.instant(rs, "updated_at"));
+  }
+
+  private static Duration duration(ResultSet rs, String column) throws SQLException {
+    Long value = rs.getObject(column, Long.class);
+    return value == null ? null : Duration.ofSeconds(value);
+  }
+
+  private static Long seconds(Duration d) {
+    return d == null ? null : d.toSeconds();
+  }
+}

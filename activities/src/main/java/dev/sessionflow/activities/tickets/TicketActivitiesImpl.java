@@ -1,0 +1,41 @@
+package dev.sessionflow.activities.tickets;
+
+import dev.sessionflow.activities.support.Transactions;
+import dev.sessionflow.workflows.activities.Settlement;
+import dev.sessionflow.workflows.activities.TicketActivities;
+import dev.sessionflow.workflows.session.MessagingSession;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.spring.boot.ActivityImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+@Component
+@ActivityImpl(taskQueues = MessagingSession.TASK_QUEUE)
+public class TicketActivitiesImpl implements TicketActivities {
+  private static final Logger log = LoggerFactory.getLogger(TicketActivitiesImpl.class);
+
+  private final TicketStore tickets;
+  private final Transactions tx;
+
+  public TicketActivitiesImpl(TicketStore tickets, Transactions tx) {
+    this.tickets = tickets;
+    this.tx = tx;
+  }
+
+  @Override
+  public void settle(Settlement settlement) {
+    boolean settled =
+        tx.inTransaction(
+            () -> {
+              if (tickets.find(settlement.ticketId()).isEmpty()) {
+                throw ApplicationFailure.newNonRetryableFailure(
+                    "ticket " + settlement.ticketId() + " does not exist", "UnknownTicket");
+              }
+              return tickets.settle(settlement);
+            });
+    if (settled) {
+      log.info("ticket {} settled {}", settlement.ticketId(), settlement.status());
+    }
+  }
+}

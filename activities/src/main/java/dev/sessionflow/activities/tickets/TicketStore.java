@@ -1,0 +1,131 @@
+package dev.sessionflow.activities.tickets;
+
+import dev.sessionflow.activities.support.Times;
+import dev.sessionflow.workflows.activities.Settlement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tickets and their audit trail. Callers own the transaction. */
+@Repository
+public class TicketStore {
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public TicketStore(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Opens a ticket for a new session; the ticket id is a readable number. */
+  public String open(String conversationId, String sessionId, String requesterId) {
+    long number = jdbc.sql("select nextval('ticket_number')").query(Long.class).single();
+    String ticketId = Long.toString(number);
+    Instant now = clock.instant();
+    jdbc.sql(
+            """
+            insert into tickets (ticket_id, status, conversation_id, session_id, requester_id,
+              created_at, updated_at)
+            values (:id, 'OPEN', :conversation, :session, :requester, :now, :now)
+            """)
+        .param("id", ticketId)
+        .param("conversation", conversationId)
+        .param("session", sessionId)
+        .param("requester", requesterId)
+        .param("now", Times.db(now))
+        .update();
+    audit(ticketId, sessionId, "OPENED", "messaging session " + sessionId + " opened");
+    return ticketId;
+  }
+
+  public Optional<Ticket> find(String ticketId) {
+    return jdbc.sql("select * from tickets where ticket_id = :id")
+        .param("id", ticketId)
+        .query(TicketStore::map)
+        .optional();
+  }
+
+  /**
+   * Applies a settlement once: the audit row's unique key is the guard, so a retried settlement
+   * finds it and changes nothing. Answers whether this call settled the ticket.
+   */
+  public boolean settle(Settlement s) {
+    int claimed =
+        audit(
+            s.ticketId(),
+            s.sessionId(),
+            "SETTLED",
+            "session ended by "
+                + s.end().endedBy()
+                + (s.end().agentId() == null ? "" : " (" + s.end().agentId() + ")")
+                + ", reason "
+                + s.end().reason()
+                + "; status "
+                + s.status()
+                + "; CSAT "
+                + s.csat());
+    if (claimed == 0) {
+      return false;
+    }
+    jdbc.sql(
+            """
+            update tickets set status = :status, ended_by = :endedBy, end_reason = :reason,
+              ended_at = :endedAt, settled_at = :now, updated_at = :now
+            where ticket_id = :id
+            """)
+        .param("status", s.status())
+        .param("endedBy", s.end().endedBy().name())
+        .param("reason", s.end().reason())
+        .param("endedAt", Times.db(s.end().endedAt()))
+        .param("now", Times.db(clock.instant()))
+        .param("id", s.ticketId())
+        .update();
+    return true;
+  }
+
+  public void recordCsatRating(String ticketId, String sessionId, int rating) {
+    jdbc.sql("update tickets set csat_rating = :rating, updated_at = :now where ticket_id = :id")
+        .param("rating", rating)
+        .param("now", Times.db(clock.instant()))
+        .param("id", ticketId)
+        .update();
+    audit(ticketId, sessionId, "CSAT_ANSWERED", "rated " + rating);
+  }
+
+  /** Appends to the audit trail once per (ticket, session, kind); answers rows written. */
+  int audit(String ticketId, String sessionId, String kind, String detail) {
+    return jdbc.sql(
+            """
+            insert into ticket_audit (ticket_id, session_id, kind, detail, at)
+            values (:ticket, :session, :kind, :detail, :at)
+            on conflict do nothing
+            """)
+        .param("ticket", ticketId)
+        .param("session", sessionId)
+        .param("kind", kind)
+        .param("detail", detail)
+        .param("at", Times.db(clock.instant()))
+        .update();
+  }
+
+  private static Ticket map(ResultSet rs, int row) throws SQLException {
+    return new Ticket(
+        rs.getString("ticket_id"),
+        rs.getString("status"),
+        rs.getString("group_name"),
+        rs.getString("conversation_id"),
+        rs.getString("session_id"),
+        rs.getString("requester_id"),
+        rs.getObject("csat_rating", Integer.class),
+        rs.getString("ended_by"),
+        rs.getString("end_reason"),
+        Times.instant(rs, "ended_at"),
+        Times.instant(rs, "settled_at"),
+        Times.instant(rs, "created_at"),
+        Times.instant(rs, "updated_at"));
+  }
+}

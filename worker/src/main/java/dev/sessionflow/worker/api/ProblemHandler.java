@@ -1,0 +1,96 @@
+package dev.sessionflow.worker.api;
+
+import dev.sessionflow.activities.support.InvalidInputException;
+import io.temporal.client.WorkflowServiceException;
+import io.temporal.serviceclient.CheckedExceptionWrapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps every failure to problem+json with a stable type; bad input is never a 500. */
+@RestControllerAdvice
+class ProblemHandler {
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> api(ApiException e) {
+    return Problems.of(e.type(), e.getMessage(), e.errors());
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+    return Problems.of(ProblemType.VALIDATION, "The request has invalid fields", e.fieldErrors());
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<ProblemDetail> notValid(MethodArgumentNotValidException e) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    e.getBindingResult()
+        .getFieldErrors()
+        .forEach(f -> errors.putIfAbsent(f.getField(), f.getDefaultMessage()));
+    return Problems.of(ProblemType.VALIDATION, "The request has invalid fields", errors);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PayloadTooLargeException tooLarge) {
+        return Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), Map.of());
+      }
+    }
+    return Problems.of(
+        ProblemType.VALIDATION, "The request body is missing or is not valid JSON", Map.of());
+  }
+
+  @ExceptionHandler({
+    MethodArgumentTypeMismatchException.class,
+    MissingServletRequestParameterException.class,
+    HttpMediaTypeNotSupportedException.class
+  })
+  ResponseEntity<ProblemDetail> badRequest(Exception e) {
+    return Problems.of(ProblemType.VALIDATION, e.getMessage(), Map.of());
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ProblemDetail> noRoute(NoResourceFoundException e) {
+    return Problems.of(
+        ProblemType.NOT_FOUND, "No such resource: /" + e.getResourcePath(), Map.of());
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+    ProblemDetail problem = e.getBody();
+    return ResponseEntity.status(e.getStatusCode()).body(problem);
+  }
+
+  @ExceptionHandler({
+    CannotGetJdbcConnectionException.class,
+    DataAccessResourceFailureException.class,
+    TransientDataAccessException.class,
+    WorkflowServiceException.class,
+    CheckedExceptionWrapper.class,
+    io.grpc.StatusRuntimeException.class
+  })
+  ResponseEntity<ProblemDetail> unavailable(Exception e) {
+    log.warn("dependency unavailable: {}", e.toString());
+    return Problems.of(
+        ProblemType.UNAVAILABLE,
+        "A dependency (Temporal or the database) is unavailable; retry the request",
+        Map.of());
+  }
+}

@@ -1,0 +1,14 @@
+package dev.sessionflow.worker.config;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ClockConfig {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

@@ -1,0 +1,10 @@
+package dev.sessionflow.worker.csat;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The end user's answer to a survey. */
+public record CsatAnswerRequest(
+    @NotNull @Min(1) @Max(5) Integer rating, @Size(max = 4000) String comment) {}

@@ -1,0 +1,14 @@
+package dev.sessionflow.worker.sessions;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code POST /sessions/{id}/end}, all optional.
+ *
+ * @param reason why the session ends (default RESOLVED), e.g. RESOLVED, ESCALATED, SPAM
+ * @param sendCsat false ends the session without a survey
+ */
+public record EndSessionRequest(
+    @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String reason,
+    Boolean sendCsat) {}

@@ -1,0 +1,82 @@
+package dev.sessionflow.worker.sessions;
+
+import dev.sessionflow.worker.api.ApiException;
+import dev.sessionflow.worker.api.PathIds;
+import dev.sessionflow.worker.auth.Allow;
+import dev.sessionflow.worker.auth.Caller;
+import dev.sessionflow.worker.auth.Role;
+import dev.sessionflow.workflows.session.EndResult;
+import dev.sessionflow.workflows.session.SessionStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/sessions")
+class SessionController {
+  private final SessionService sessions;
+
+  SessionController(SessionService sessions) {
+    this.sessions = sessions;
+  }
+
+  @Operation(summary = "An agent replies in a session; the first agent to reply is assigned")
+  @PostMapping("/{sessionId}/messages")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Allow(Role.AGENT)
+  Map<String, String> reply(
+      @PathVariable String sessionId, Caller caller, @Valid @RequestBody AgentMessageRequest body) {
+    sessions.agentMessage(PathIds.check("sessionId", sessionId), caller, body);
+    return Map.of("sessionId", sessionId, "messageId", body.messageId());
+  }
+
+  @Operation(
+      summary = "End a session now",
+      description =
+          "AGENT (while the account allows it), ADMIN, or CHANNEL for the end user leaving. "
+              + "Exactly one of many concurrent requests gets 200; the others get 409.")
+  @PostMapping("/{sessionId}/end")
+  @Allow({Role.AGENT, Role.ADMIN, Role.CHANNEL})
+  EndResult end(
+      @PathVariable String sessionId,
+      Caller caller,
+      @Valid @RequestBody(required = false) EndSessionRequest body) {
+    return sessions.end(PathIds.check("sessionId", sessionId), caller, body);
+  }
+
+  @Operation(summary = "A session: status, assignment, how it ended, CSAT")
+  @GetMapping("/{sessionId}")
+  @Allow({Role.AGENT, Role.ADMIN})
+  SessionResponse get(@PathVariable String sessionId) {
+    return sessions.get(PathIds.check("sessionId", sessionId));
+  }
+
+  @Operation(summary = "Sessions, newest first, by status and assigned agent")
+  @GetMapping
+  @Allow({Role.AGENT, Role.ADMIN})
+  Map<String, List<SessionResponse>> list(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String agentId,
+      @RequestParam(defaultValue = "100") int limit) {
+    if (status != null
+        && Arrays.stream(SessionStatus.values()).noneMatch(s -> s.name().equals(status))) {
+      throw ApiException.invalid(
+          "status", "must be one of " + Arrays.toString(SessionStatus.values()));
+    }
+    if (limit < 1 || limit > 1000) {
+      throw ApiException.invalid("limit", "must be 1 to 1000");
+    }
+    return Map.of("sessions", sessions.list(status, agentId, limit));
+  }
+}

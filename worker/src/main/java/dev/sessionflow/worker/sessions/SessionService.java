@@ -1,0 +1,165 @@
+package dev.sessionflow.worker.sessions;
+
+import dev.sessionflow.activities.conversations.AgentMessageOutcome;
+import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.activities.csat.Survey;
+import dev.sessionflow.activities.csat.SurveyStore;
+import dev.sessionflow.activities.sessions.SessionRecord;
+import dev.sessionflow.activities.sessions.SessionStore;
+import dev.sessionflow.activities.settings.SettingsStore;
+import dev.sessionflow.worker.api.ApiException;
+import dev.sessionflow.worker.api.ProblemType;
+import dev.sessionflow.worker.auth.Caller;
+import dev.sessionflow.workflows.session.ChatMessage;
+import dev.sessionflow.workflows.session.CsatStatus;
+import dev.sessionflow.workflows.session.EndRequest;
+import dev.sessionflow.workflows.session.EndResult;
+import dev.sessionflow.workflows.session.EndedBy;
+import dev.sessionflow.workflows.session.SessionErrors;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowUpdateException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.springframework.stereotype.Service;
+
+/** Agents' and admins' work on sessions: reply, end, read. */
+@Service
+public class SessionService {
+  private final SessionStore sessions;
+  private final ConversationStore conversations;
+  private final SurveyStore surveys;
+  private final SettingsStore settings;
+  private final SessionGateway gateway;
+  private final Clock clock;
+
+  public SessionService(
+      SessionStore sessions,
+      ConversationStore conversations,
+      SurveyStore surveys,
+      SettingsStore settings,
+      SessionGateway gateway,
+      Clock clock) {
+    this.sessions = sessions;
+    this.conversations = conversations;
+    this.surveys = surveys;
+    this.settings = settings;
+    this.gateway = gateway;
+    this.clock = clock;
+  }
+
+  public void agentMessage(String sessionId, Caller agent, AgentMessageRequest body) {
+    AgentMessageOutcome outcome =
+        conversations.acceptAgentMessage(sessionId, body.messageId(), agent.agentId(), body.text());
+    switch (outcome.result()) {
+      case NO_SUCH_SESSION -> throw ApiException.notFound("Session " + sessionId);
+      case SESSION_ENDED -> throw sessionEnded(sessionId);
+      case STORED, DUPLICATE -> {
+        SessionRecord s = outcome.session();
+        gateway.deliver(
+            new SessionIdentity(
+                s.sessionId(), s.conversationId(), s.ticketId(), s.endUserId(), s.endUserId()),
+            ChatMessage.fromAgent(body.messageId(), agent.agentId()));
+      }
+    }
+  }
+
+  public EndResult end(String sessionId, Caller caller, EndSessionRequest body) {
+    EndedBy endedBy =
+        switch (caller.role()) {
+          case AGENT -> EndedBy.AGENT;
+          case ADMIN -> EndedBy.ADMIN;
+          case CHANNEL -> EndedBy.END_USER;
+        };
+    if (endedBy == EndedBy.AGENT && !settings.current().agentsCanEndSessions()) {
+      throw new ApiException(
+          ProblemType.AGENT_END_DISABLED,
+          "The account setting 'Agents can end messaging sessions at any time' is off; "
+              + "an admin can turn it on (PUT /api/v1/settings/messaging)");
+    }
+    SessionRecord session = find(sessionId);
+    if (session.ended()) {
+      throw sessionEnded(sessionId);
+    }
+    EndRequest request =
+        new EndRequest(
+            endedBy,
+            caller.agentId(),
+            body == null ? null : body.reason(),
+            body == null ? null : body.sendCsat());
+    try {
+      return gateway.end(sessionId, request);
+    } catch (WorkflowUpdateException e) {
+      throw endFailure(sessionId, e);
+    } catch (ExecutionException e) {
+      throw endFailure(sessionId, e.getCause());
+    } catch (WorkflowNotFoundException e) {
+      throw endFailure(sessionId, e);
+    } catch (TimeoutException e) {
+      throw new ApiException(
+          ProblemType.UNAVAILABLE,
+          "The session did not answer in time; it may still end. Retry to learn the outcome");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(ProblemType.UNAVAILABLE, "Interrupted");
+    }
+  }
+
+  private RuntimeException endFailure(String sessionId, Throwable failure) {
+    if (SessionErrors.isSessionEnded(failure)
+        || failure instanceof WorkflowNotFoundException
+            && sessions.find(sessionId).map(SessionRecord::ended).orElse(false)) {
+      return sessionEnded(sessionId);
+    }
+    if (failure instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    return new IllegalStateException(failure);
+  }
+
+  public SessionResponse get(String sessionId) {
+    return view(find(sessionId));
+  }
+
+  public List<SessionResponse> list(String status, String agentId, int limit) {
+    return sessions.list(status, agentId, limit).stream().map(this::view).toList();
+  }
+
+  private SessionRecord find(String sessionId) {
+    return sessions
+        .find(sessionId)
+        .orElseThrow(() -> ApiException.notFound("Session " + sessionId));
+  }
+
+  private SessionResponse view(SessionRecord s) {
+    return new SessionResponse(
+        s.sessionId(),
+        s.conversationId(),
+        s.ticketId(),
+        s.status(),
+        s.assignedAgentId(),
+        s.endedBy(),
+        s.endedByAgentId(),
+        s.endReason(),
+        s.endedAt(),
+        s.openedAt(),
+        csat(s));
+  }
+
+  private SessionResponse.Csat csat(SessionRecord s) {
+    Optional<Survey> survey = surveys.forSession(s.sessionId());
+    if (survey.isPresent()) {
+      return new SessionResponse.Csat(
+          survey.get().status(clock.instant()).name(), survey.get().rating());
+    }
+    boolean skipped = s.ended() && Boolean.FALSE.equals(s.csatWanted());
+    return new SessionResponse.Csat(
+        (skipped ? CsatStatus.SKIPPED : CsatStatus.NOT_SENT).name(), null);
+  }
+
+  static ApiException sessionEnded(String sessionId) {
+    return new ApiException(ProblemType.SESSION_ENDED, "Session " + sessionId + " has ended");
+  }
+}
