@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +26,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Maps every failure to problem+json with a stable type; bad input is never a 500. */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
