@@ -104,6 +104,8 @@ public class ConversationStore {
               text,
               null,
               false);
+          // The read model shows the assignee at once; the session assigns the same first agent.
+          sessions.assignIfUnassigned(sessionId, agentId);
           return new AgentMessageOutcome(AgentMessageOutcome.Result.STORED, session);
         });
   }

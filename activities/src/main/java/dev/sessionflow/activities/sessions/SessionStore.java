@@ -60,11 +60,25 @@ public class SessionStore {
         .list();
   }
 
+  /** The first agent to reply is the assignee. */
+  public void assignIfUnassigned(String sessionId, String agentId) {
+    jdbc.sql(
+            """
+            update sessions set assigned_agent_id = :agent, updated_at = :now
+            where session_id = :id and assigned_agent_id is null
+            """)
+        .param("agent", agentId)
+        .param("now", Times.db(clock.instant()))
+        .param("id", sessionId)
+        .update();
+  }
+
   /** Applies a progress report unless a newer one (or the end) is already stored. */
   public void recordProgress(SessionProgress p) {
     jdbc.sql(
             """
-            update sessions set status = :status, assigned_agent_id = :agent,
+            update sessions set status = :status,
+              assigned_agent_id = coalesce(assigned_agent_id, :agent),
               revision = :revision, updated_at = :now
             where session_id = :id and revision < :revision and status <> 'ENDED'
             """)

@@ -83,12 +83,9 @@ public class SessionService {
     if (session.ended()) {
       throw sessionEnded(sessionId);
     }
+    String reason = body != null && body.reason() != null ? body.reason() : defaultReason(endedBy);
     EndRequest request =
-        new EndRequest(
-            endedBy,
-            caller.agentId(),
-            body == null ? null : body.reason(),
-            body == null ? null : body.sendCsat());
+        new EndRequest(endedBy, caller.agentId(), reason, body == null ? null : body.sendCsat());
     try {
       return gateway.end(sessionId, request);
     } catch (WorkflowUpdateException e) {
@@ -105,6 +102,11 @@ public class SessionService {
       Thread.currentThread().interrupt();
       throw new ApiException(ProblemType.UNAVAILABLE, "Interrupted");
     }
+  }
+
+  /** An end user who leaves has not said the issue is resolved. */
+  private static String defaultReason(EndedBy endedBy) {
+    return endedBy == EndedBy.END_USER ? "END_USER_LEFT" : "RESOLVED";
   }
 
   private RuntimeException endFailure(String sessionId, Throwable failure) {

@@ -33,9 +33,7 @@ class SessionApiTest extends ApiTestBase {
     String s = openSession(c);
     api.agentSays(ApiClient.AGENT_2, s, "a-1", "Hello, I'm here");
 
-    ApiClient.await(
-        Duration.ofSeconds(10),
-        () -> "agent-2".equals(api.session(s).path("assignedAgentId").asText()));
+    assertThat(api.session(s).get("assignedAgentId").asText()).isEqualTo("agent-2");
     api.agentSays(ApiClient.AGENT_1, s, "a-2", "Me too");
     assertThat(api.session(s).get("assignedAgentId").asText()).isEqualTo("agent-2");
     assertThat(kinds(c)).containsExactly("END_USER", "AGENT", "AGENT");
@@ -119,6 +117,7 @@ class SessionApiTest extends ApiTestBase {
         api.post("/api/v1/sessions/" + s + "/end", ApiClient.CHANNEL, null).expect(200).json();
 
     assertThat(ended.get("endedBy").asText()).isEqualTo("END_USER");
+    assertThat(ended.get("endReason").asText()).isEqualTo("END_USER_LEFT");
     assertThat(api.session(s).get("csat").get("status").asText()).isEqualTo("SKIPPED");
     ApiClient.await(
         Duration.ofSeconds(10),

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs the README's API examples, as written, against the service on its embedded defaults, and
+# checks what they answered. Needs worker/target/sessionflow.jar (./mvnw -B package).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+java_bin="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+log=$(mktemp)
+"$java_bin" -jar worker/target/sessionflow.jar --server.port=8080 >"$log" 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf http://localhost:8080/actuator/health >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -sf http://localhost:8080/actuator/health >/dev/null || { cat "$log"; exit 1; }
+
+script=$(mktemp)
+awk '/^## The API by example/{on=1} /^## How the timers/{on=0} on&&/^```bash/{b=1;next} on&&/^```/{b=0} b' README.md >"$script"
+out=$(bash -euo pipefail "$script" 2>&1)
+printf '%s\n' "$out"
+
+expect() {
+  if ! grep -qF -- "$1" <<<"$out"; then
+    echo "README example check failed: no '$1' in the output" >&2
+    exit 1
+  fi
+}
+expect '"newSession":true'
+expect '"assignedAgentId":"agent-1"'
+expect '"status":"ENDED","endedBy":"AGENT","endReason":"RESOLVED"'
+expect '/problems/session-ended'
+expect '"status":"SOLVED"'
+expect '"kind":"SESSION_ENDED"'
+expect '"kind":"CSAT_INVITATION"'
+expect '"rating":5'
+expect '"status":"ANSWERED"'
+expect '"endedBy":"END_USER"'
+expect '"agentsCanEndSessions":true'
+echo "README examples: 11 passed, 0 failed"
