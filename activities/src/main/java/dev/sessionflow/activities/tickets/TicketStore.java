@@ -96,6 +96,20 @@ public class TicketStore {
     audit(ticketId, sessionId, "CSAT_ANSWERED", "rated " + rating);
   }
 
+  /** The ticket's audit trail, oldest first. */
+  public java.util.List<TicketAuditEntry> audit(String ticketId) {
+    return jdbc.sql("select * from ticket_audit where ticket_id = :id order by id")
+        .param("id", ticketId)
+        .query(
+            (rs, row) ->
+                new TicketAuditEntry(
+                    rs.getString("kind"),
+                    rs.getString("session_id"),
+                    rs.getString("detail"),
+                    Times.instant(rs, "at")))
+        .list();
+  }
+
   /** Appends to the audit trail once per (ticket, session, kind); answers rows written. */
   int audit(String ticketId, String sessionId, String kind, String detail) {
     return jdbc.sql(

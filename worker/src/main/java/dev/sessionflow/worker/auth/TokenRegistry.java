@@ -29,7 +29,7 @@ public class TokenRegistry {
               + "dev-channel): anyone can call this service. Never run it like this in production.");
       DEV_TOKENS.forEach(this::add);
     }
-    properties.tokens().forEach(this::add);
+    properties.configured().forEach(this::add);
   }
 
   private void add(AuthProperties.Token t) {

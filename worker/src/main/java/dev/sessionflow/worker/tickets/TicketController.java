@@ -24,9 +24,11 @@ class TicketController {
   @Operation(summary = "A ticket: status, group, its session, how the session ended, CSAT rating")
   @GetMapping("/{ticketId}")
   @Allow({Role.AGENT, Role.ADMIN})
-  Ticket get(@PathVariable String ticketId) {
-    return tickets
-        .find(PathIds.check("ticketId", ticketId))
-        .orElseThrow(() -> ApiException.notFound("Ticket " + ticketId));
+  TicketResponse get(@PathVariable String ticketId) {
+    Ticket ticket =
+        tickets
+            .find(PathIds.check("ticketId", ticketId))
+            .orElseThrow(() -> ApiException.notFound("Ticket " + ticketId));
+    return TicketResponse.of(ticket, tickets.audit(ticketId));
   }
 }

@@ -1,0 +1,53 @@
+package dev.sessionflow.worker.config;
+
+import dev.sessionflow.worker.auth.AuthProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code prod} profile refuses to start on development defaults: development tokens, the
+ * in-process Temporal server, or the in-memory database.
+ */
+@Component
+@Profile("prod")
+class ProductionGuard implements InitializingBean {
+  private static final Set<String> DEV_TOKENS =
+      Set.of("dev-admin", "dev-agent-1", "dev-agent-2", "dev-channel");
+
+  private final AuthProperties auth;
+  private final Environment env;
+
+  ProductionGuard(AuthProperties auth, Environment env) {
+    this.auth = auth;
+    this.env = env;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    List<String> problems = new ArrayList<>();
+    if (auth.devTokens()) {
+      problems.add("sessionflow.auth.dev-tokens is on");
+    }
+    if (auth.configured().stream().anyMatch(t -> DEV_TOKENS.contains(t.token()))) {
+      problems.add("a development token (dev-admin, dev-agent-1, ...) is configured");
+    }
+    if (auth.configured().isEmpty()) {
+      problems.add("no API tokens: set SESSIONFLOW_AUTH_TOKEN_LIST (token:ROLE[:agentId],...)");
+    }
+    if (env.getProperty("spring.temporal.test-server.enabled", Boolean.class, true)) {
+      problems.add("no TEMPORAL_ADDRESS: production needs a Temporal server or Temporal Cloud");
+    }
+    if (env.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:mem:")) {
+      problems.add("in-memory database: set SPRING_DATASOURCE_URL (PostgreSQL)");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "Refusing to start with the prod profile: " + String.join("; ", problems));
+    }
+  }
+}
