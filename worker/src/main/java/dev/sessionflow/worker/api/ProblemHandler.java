@@ -90,7 +90,11 @@ class ProblemHandler {
     io.grpc.StatusRuntimeException.class
   })
   ResponseEntity<ProblemDetail> unavailable(Exception e) {
-    log.warn("dependency unavailable: {}", e.toString());
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    log.warn("dependency unavailable: {} (cause: {})", e.toString(), root.toString());
     return Problems.of(
         ProblemType.UNAVAILABLE,
         "A dependency (Temporal or the database) is unavailable; retry the request",
