@@ -16,7 +16,7 @@ final class ActivityPolicies {
       RetryOptions.newBuilder()
           .setInitialInterval(Duration.ofSeconds(1))
           .setBackoffCoefficient(2)
-          .setMaximumInterval(Duration.ofMinutes(1))
+          .setMaximumInterval(Duration.ofSeconds(10))
           .build();
 
   /** Read-model writes: a few milliseconds each, run in the worker without a server round trip. */

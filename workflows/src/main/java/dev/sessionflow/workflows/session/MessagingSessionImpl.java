@@ -10,6 +10,7 @@ import dev.sessionflow.workflows.activities.SurveyReceipt;
 import dev.sessionflow.workflows.activities.SurveyRequest;
 import dev.sessionflow.workflows.activities.SystemMessage;
 import dev.sessionflow.workflows.activities.TicketActivities;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.TimerOptions;
@@ -34,8 +35,14 @@ import java.time.Instant;
  * fires (or when a deadline moves earlier), so a message costs its signal and one workflow task.
  */
 public class MessagingSessionImpl implements MessagingSession {
-  /** Continue-as-new well before the server's 10,000 signals and 10,240-event warning. */
-  static final int MESSAGES_PER_RUN = 2_000;
+  /**
+   * Continue-as-new well before the server's 10,000 signals and 10,240-event warning. Under a flood
+   * of messages a continue-as-new is retried until a workflow task completes with no new signal, so
+   * the threshold leaves room for thousands more (measured: 20,000 messages at 240/s).
+   */
+  static final int MESSAGES_PER_RUN = 1_000;
+
+  private static final Duration MAX_STORE_BACKOFF = Duration.ofSeconds(10);
 
   static final String DEFAULT_END_REASON = "RESOLVED";
   static final String INACTIVITY = "INACTIVITY";
@@ -186,14 +193,15 @@ public class MessagingSessionImpl implements MessagingSession {
             csatWanted);
     state.status = SessionStatus.ENDED;
     state.revision++;
-    store.closeSession(
+    SessionClosing closing =
         new SessionClosing(
             start.sessionId(),
             start.conversationId(),
             state.revision,
             state.assignedAgentId,
             state.end,
-            timers.endedNoticeText()));
+            timers.endedNoticeText());
+    untilStored(() -> store.closeSession(closing));
     state.closed = true;
     SessionAttributes.publish(state);
     describe();
@@ -230,11 +238,31 @@ public class MessagingSessionImpl implements MessagingSession {
 
   private void publishProgress() {
     readModelStale = false;
-    store.recordProgress(
-        new SessionProgress(
-            start.sessionId(), state.revision, state.status, state.assignedAgentId));
+    SessionProgress progress =
+        new SessionProgress(start.sessionId(), state.revision, state.status, state.assignedAgentId);
+    untilStored(() -> store.recordProgress(progress));
     SessionAttributes.publish(state);
     describe();
+  }
+
+  /**
+   * Local activities retry inside the worker; when one still gives up (the database is down for
+   * longer), wait on a durable timer and write again: an outage delays a session, never fails it.
+   */
+  private void untilStored(Runnable write) {
+    Duration backoff = Duration.ofSeconds(1);
+    while (true) {
+      try {
+        write.run();
+        return;
+      } catch (ActivityFailure storeDown) {
+        Workflow.sleep(backoff);
+        backoff =
+            backoff.multipliedBy(2).compareTo(MAX_STORE_BACKOFF) > 0
+                ? MAX_STORE_BACKOFF
+                : backoff.multipliedBy(2);
+      }
+    }
   }
 
   private boolean continueAsNewDue() {

@@ -256,6 +256,20 @@ class MessagingSessionTest {
   }
 
   @Test
+  void aStoreThatGivesUpDelaysTheEndButNeverFailsTheSession() {
+    // Non-retryable, so each attempt fails the local activity at once, as a long outage would.
+    activities.closeFailuresLeft = 3;
+    MessagingSession session = open("s14", TIMERS);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+
+    SessionOutcome outcome = outcome(session);
+
+    assertThat(outcome.end().reason()).isEqualTo("INACTIVITY");
+    assertThat(activities.closings).hasSize(1);
+    assertThat(activities.settlements).hasSize(1);
+  }
+
+  @Test
   void continuesAsNewCarryingItsState() {
     SessionTimers noAutoClose = new SessionTimers(Duration.ofMinutes(10), null, null, "", "Ended.");
     MessagingSession session = open("s12", noAutoClose);

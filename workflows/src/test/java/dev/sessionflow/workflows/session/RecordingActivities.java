@@ -29,6 +29,7 @@ class RecordingActivities
   final List<Settlement> settlements = new CopyOnWriteArrayList<>();
   final AtomicInteger settleAttempts = new AtomicInteger();
   volatile int settleFailuresLeft;
+  volatile int closeFailuresLeft;
 
   @Override
   public void recordProgress(SessionProgress p) {
@@ -37,6 +38,11 @@ class RecordingActivities
 
   @Override
   public void closeSession(SessionClosing closing) {
+    if (closeFailuresLeft > 0) {
+      closeFailuresLeft--;
+      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+          "database down", "Outage");
+    }
     closings.add(closing);
   }
 
