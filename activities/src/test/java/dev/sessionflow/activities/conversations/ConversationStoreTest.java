@@ -1,0 +1,293 @@
+package dev.sessionflow.activities.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.sessionflow.activities.Concurrently;
+import dev.sessionflow.activities.StoreTestBase;
+import dev.sessionflow.activities.conversations.AgentMessageOutcome.Result;
+import dev.sessionflow.activities.sessions.SessionRecord;
+import dev.sessionflow.activities.sessions.SessionStore;
+import dev.sessionflow.activities.tickets.Ticket;
+import dev.sessionflow.activities.tickets.TicketAuditEntry;
+import dev.sessionflow.activities.tickets.TicketStore;
+import dev.sessionflow.workflows.activities.SystemMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ConversationStoreTest extends StoreTestBase {
+  @Autowired SessionStore sessions;
+  @Autowired TicketStore tickets;
+  @Autowired ConversationActivitiesImpl conversationActivities;
+
+  @Test
+  void tenConcurrentFirstMessagesOpenOneSessionWithOneTicket() {
+    List<AcceptedMessage> accepted =
+        Concurrently.run(10, i -> endUserSays("conv-1", "m-" + i, "hello " + i));
+
+    assertThat(accepted).extracting(AcceptedMessage::sessionId).containsOnly(sessionOf(accepted));
+    assertThat(accepted.stream().map(AcceptedMessage::ticketId).distinct()).hasSize(1);
+    assertThat(accepted).filteredOn(AcceptedMessage::newSession).hasSize(1);
+    assertThat(accepted).noneMatch(AcceptedMessage::duplicate);
+    assertThat(count("sessions")).isEqualTo(1);
+    assertThat(count("tickets")).isEqualTo(1);
+    assertThat(count("messages")).isEqualTo(10);
+
+    List<StoredMessage> transcript = transcript("conv-1");
+    assertThat(transcript)
+        .extracting(StoredMessage::messageId)
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.range(0, 10).mapToObj(i -> "m-" + i).toList());
+    assertThat(transcript)
+        .allSatisfy(
+            m -> {
+              assertThat(m.sessionId()).isEqualTo(sessionOf(accepted));
+              assertThat(m.author()).isEqualTo("END_USER");
+              assertThat(m.text()).isEqualTo("hello " + m.messageId().substring(2));
+            });
+    // The message that opened the session comes first.
+    AcceptedMessage opener =
+        accepted.stream().filter(AcceptedMessage::newSession).findFirst().orElseThrow();
+    assertThat(transcript.getFirst().messageId()).isEqualTo("m-" + accepted.indexOf(opener));
+
+    SessionRecord session = sessions.find(sessionOf(accepted)).orElseThrow();
+    assertThat(session.status()).isEqualTo("ACTIVE");
+    assertThat(session.conversationId()).isEqualTo("conv-1");
+    assertThat(session.endUserId()).isEqualTo("user-of-conv-1");
+    assertThat(session.ticketId()).isEqualTo(opener.ticketId());
+    assertThat(session.openedAt()).isEqualTo(T0);
+
+    Ticket ticket = tickets.find(opener.ticketId()).orElseThrow();
+    assertThat(ticket.status()).isEqualTo("OPEN");
+    assertThat(ticket.sessionId()).isEqualTo(session.sessionId());
+    assertThat(ticket.conversationId()).isEqualTo("conv-1");
+    assertThat(ticket.requesterId()).isEqualTo("user-of-conv-1");
+    assertThat(tickets.audit(ticket.ticketId()))
+        .extracting(TicketAuditEntry::kind)
+        .containsExactly("OPENED");
+  }
+
+  @Test
+  void tenConcurrentMessagesAfterACloseOpenOneNewSession() {
+    // For a new conversation the insert of its row already makes the first messages wait for
+    // each other; here the row exists and is released, and only its lock keeps the ten apart
+    // (without it, PostgreSQL opens several sessions).
+    AcceptedMessage first = endUserSays("conv-1", "m-first", "hello");
+    conversations.close(closing(first, 1, "Bye."));
+
+    List<AcceptedMessage> accepted =
+        Concurrently.run(10, i -> endUserSays("conv-1", "m-" + i, "back again " + i));
+
+    assertThat(accepted).filteredOn(AcceptedMessage::newSession).hasSize(1);
+    assertThat(accepted).extracting(AcceptedMessage::sessionId).containsOnly(sessionOf(accepted));
+    assertThat(sessionOf(accepted)).isNotEqualTo(first.sessionId());
+    assertThat(count("sessions")).isEqualTo(2);
+    assertThat(count("tickets")).isEqualTo(2);
+    assertThat(transcript("conv-1")).hasSize(12);
+  }
+
+  @Test
+  void messagesToSeveralConversationsAtOnceOpenOneSessionEach() {
+    // More threads than pooled connections: some wait for a connection, none fails.
+    List<AcceptedMessage> accepted =
+        Concurrently.run(24, i -> endUserSays("conv-" + (i % 4), "m-" + i, "hello " + i));
+
+    assertThat(accepted).filteredOn(AcceptedMessage::newSession).hasSize(4);
+    assertThat(accepted.stream().map(AcceptedMessage::sessionId).distinct()).hasSize(4);
+    assertThat(accepted.stream().map(AcceptedMessage::ticketId).distinct()).hasSize(4);
+    for (int c = 0; c < 4; c++) {
+      String conversation = "conv-" + c;
+      List<StoredMessage> transcript = transcript(conversation);
+      assertThat(transcript).hasSize(6);
+      assertThat(transcript.stream().map(StoredMessage::sessionId).distinct()).hasSize(1);
+    }
+    assertThat(count("sessions")).isEqualTo(4);
+    assertThat(count("tickets")).isEqualTo(4);
+  }
+
+  @Test
+  void tenConcurrentCopiesOfOneMessageAreStoredOnce() {
+    List<AcceptedMessage> accepted = Concurrently.run(10, i -> endUserSays("conv-1", "m-1", "hi"));
+
+    assertThat(accepted).extracting(AcceptedMessage::sessionId).containsOnly(sessionOf(accepted));
+    assertThat(accepted).allMatch(AcceptedMessage::newSession);
+    assertThat(accepted).filteredOn(a -> !a.duplicate()).hasSize(1);
+    assertThat(count("messages")).isEqualTo(1);
+    assertThat(count("sessions")).isEqualTo(1);
+    assertThat(count("tickets")).isEqualTo(1);
+  }
+
+  @Test
+  void aRepeatedMessageIdIsStoredOnceAndAnsweredAsTheFirstTime() {
+    AcceptedMessage first = endUserSays("conv-1", "m-1", "hello");
+    clock.advance(Duration.ofSeconds(5));
+    AcceptedMessage firstAgain = endUserSays("conv-1", "m-1", "hello (retried)");
+    AcceptedMessage second = endUserSays("conv-1", "m-2", "anyone?");
+    AcceptedMessage secondAgain = endUserSays("conv-1", "m-2", "anyone?");
+
+    assertThat(first.newSession()).isTrue();
+    assertThat(first.duplicate()).isFalse();
+    assertThat(firstAgain)
+        .isEqualTo(
+            new AcceptedMessage(
+                first.sessionId(),
+                first.ticketId(),
+                true,
+                true,
+                "conv-1",
+                "user-of-conv-1",
+                "End User"));
+    assertThat(second.newSession()).isFalse();
+    assertThat(second.duplicate()).isFalse();
+    assertThat(second.sessionId()).isEqualTo(first.sessionId());
+    assertThat(secondAgain.newSession()).isFalse();
+    assertThat(secondAgain.duplicate()).isTrue();
+    assertThat(secondAgain.ticketId()).isEqualTo(first.ticketId());
+
+    assertThat(transcript("conv-1"))
+        .extracting(StoredMessage::messageId, StoredMessage::text, StoredMessage::at)
+        .containsExactly(tuple("m-1", "hello", T0), tuple("m-2", "anyone?", T0.plusSeconds(5)));
+  }
+
+  @Test
+  void aRepeatAfterItsSessionEndedIsAnsweredWithItsOwnSession() {
+    AcceptedMessage first = endUserSays("conv-1", "m-1", "hello");
+    conversations.close(closing(first, 1, "Bye."));
+    AcceptedMessage next = endUserSays("conv-1", "m-2", "me again");
+
+    AcceptedMessage firstAgain = endUserSays("conv-1", "m-1", "hello");
+
+    assertThat(next.newSession()).isTrue();
+    assertThat(next.sessionId()).isNotEqualTo(first.sessionId());
+    assertThat(firstAgain.duplicate()).isTrue();
+    assertThat(firstAgain.newSession()).isTrue();
+    assertThat(firstAgain.sessionId()).isEqualTo(first.sessionId());
+    assertThat(firstAgain.ticketId()).isEqualTo(first.ticketId());
+    assertThat(count("messages")).isEqualTo(3); // m-1, the notice, m-2
+  }
+
+  @Test
+  void endUserAgentAndSystemMayUseTheSameMessageId() {
+    AcceptedMessage opened = endUserSays("conv-1", "same-id", "hello");
+    AgentMessageOutcome agent =
+        conversations.acceptAgentMessage(opened.sessionId(), "same-id", "agent-1", "hi there");
+    conversationActivities.postSystemMessage(
+        new SystemMessage("conv-1", opened.sessionId(), "same-id", "INFO", "note"));
+
+    assertThat(agent.result()).isEqualTo(Result.STORED);
+    assertThat(transcript("conv-1"))
+        .extracting(StoredMessage::author)
+        .containsExactly("END_USER", "AGENT", "SYSTEM");
+  }
+
+  @Test
+  void conversationsAreSeparate() {
+    AcceptedMessage a = endUserSays("conv-a", "m-1", "from a");
+    AcceptedMessage b = endUserSays("conv-b", "m-1", "from b");
+
+    assertThat(a.newSession()).isTrue();
+    assertThat(b.newSession()).isTrue();
+    assertThat(a.sessionId()).isNotEqualTo(b.sessionId());
+    assertThat(a.ticketId()).isNotEqualTo(b.ticketId());
+    assertThat(transcript("conv-a")).extracting(StoredMessage::text).containsExactly("from a");
+    assertThat(transcript("conv-b")).extracting(StoredMessage::text).containsExactly("from b");
+  }
+
+  @Test
+  void agentMessagesGoToSessionsThatHaveNotEnded() {
+    AcceptedMessage opened = endUserSays("conv-1", "m-1", "hello");
+
+    assertThat(conversations.acceptAgentMessage("no-such-session", "a-1", "agent-1", "hi"))
+        .isEqualTo(new AgentMessageOutcome(Result.NO_SUCH_SESSION, null));
+
+    AgentMessageOutcome stored =
+        conversations.acceptAgentMessage(opened.sessionId(), "a-1", "agent-1", "hi, Ada here");
+    assertThat(stored.result()).isEqualTo(Result.STORED);
+    assertThat(stored.session().sessionId()).isEqualTo(opened.sessionId());
+    assertThat(sessions.find(opened.sessionId()).orElseThrow().assignedAgentId())
+        .isEqualTo("agent-1");
+
+    // The first agent to reply stays the assignee.
+    assertThat(
+            conversations
+                .acceptAgentMessage(opened.sessionId(), "a-2", "agent-2", "Bob here too")
+                .result())
+        .isEqualTo(Result.STORED);
+    assertThat(sessions.find(opened.sessionId()).orElseThrow().assignedAgentId())
+        .isEqualTo("agent-1");
+
+    assertThat(
+            conversations
+                .acceptAgentMessage(opened.sessionId(), "a-1", "agent-1", "hi, Ada here")
+                .result())
+        .isEqualTo(Result.DUPLICATE);
+
+    conversations.close(closing(opened, 1, "Bye."));
+    AgentMessageOutcome late =
+        conversations.acceptAgentMessage(opened.sessionId(), "a-3", "agent-1", "one more thing");
+    assertThat(late.result()).isEqualTo(Result.SESSION_ENDED);
+    assertThat(late.session().ended()).isTrue();
+    // A retry of a message stored before the end is still a duplicate, not a rejection.
+    assertThat(
+            conversations
+                .acceptAgentMessage(opened.sessionId(), "a-2", "agent-2", "Bob here too")
+                .result())
+        .isEqualTo(Result.DUPLICATE);
+
+    assertThat(transcript("conv-1"))
+        .extracting(StoredMessage::messageId, StoredMessage::author, StoredMessage::agentId)
+        .containsExactly(
+            tuple("m-1", "END_USER", null),
+            tuple("a-1", "AGENT", "agent-1"),
+            tuple("a-2", "AGENT", "agent-2"),
+            tuple(opened.sessionId() + "-ended", "SYSTEM", null));
+  }
+
+  @Test
+  void aSystemMessageIsPostedOnce() {
+    AcceptedMessage opened = endUserSays("conv-1", "m-1", "hello");
+    SystemMessage warning =
+        new SystemMessage(
+            "conv-1",
+            opened.sessionId(),
+            opened.sessionId() + "-warn-1",
+            "WARNING",
+            "Still there?");
+
+    conversationActivities.postSystemMessage(warning);
+    clock.advance(Duration.ofMinutes(1));
+    conversationActivities.postSystemMessage(warning);
+
+    assertThat(transcript("conv-1"))
+        .filteredOn(m -> m.author().equals("SYSTEM"))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.kind()).isEqualTo("WARNING");
+              assertThat(m.text()).isEqualTo("Still there?");
+              assertThat(m.sessionId()).isEqualTo(opened.sessionId());
+              assertThat(m.at()).isEqualTo(T0);
+            });
+  }
+
+  @Test
+  void theTranscriptOfAnUnknownConversationIsEmpty() {
+    assertThat(conversations.transcript("nobody")).isEmpty();
+  }
+
+  @Test
+  void theLongestTextIsStoredWhole() {
+    String text = "é".repeat(16384);
+
+    endUserSays("conv-1", "m-1", text);
+
+    assertThat(transcript("conv-1").getFirst().text()).isEqualTo(text);
+  }
+
+  private static String sessionOf(List<AcceptedMessage> accepted) {
+    return accepted.getFirst().sessionId();
+  }
+}

@@ -1,0 +1,149 @@
+package dev.sessionflow.activities.csat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionflow.activities.Concurrently;
+import dev.sessionflow.activities.StoreTestBase;
+import dev.sessionflow.activities.conversations.AcceptedMessage;
+import dev.sessionflow.activities.conversations.StoredMessage;
+import dev.sessionflow.activities.tickets.TicketAuditEntry;
+import dev.sessionflow.activities.tickets.TicketStore;
+import dev.sessionflow.workflows.activities.SurveyReceipt;
+import dev.sessionflow.workflows.activities.SurveyRequest;
+import dev.sessionflow.workflows.session.CsatStatus;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class CsatActivitiesImplTest extends StoreTestBase {
+  @Autowired CsatActivitiesImpl csat;
+  @Autowired SurveyStore surveys;
+  @Autowired TicketStore tickets;
+
+  @Test
+  void sendingTwiceCreatesOneSurveyAndOneInvitation() {
+    AcceptedMessage session = endedSession("conv-1");
+
+    SurveyReceipt receipt = csat.sendSurvey(request(session, Duration.ofDays(14)));
+    clock.advance(Duration.ofMinutes(1));
+    SurveyReceipt again = csat.sendSurvey(request(session, Duration.ofDays(1)));
+
+    assertThat(again).isEqualTo(receipt);
+    assertThat(receipt.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(14)));
+    assertThat(receipt.surveyToken()).hasSizeGreaterThanOrEqualTo(32);
+    assertThat(count("surveys")).isEqualTo(1);
+    Survey survey = surveys.forSession(session.sessionId()).orElseThrow();
+    assertThat(survey.surveyToken()).isEqualTo(receipt.surveyToken());
+    assertThat(survey.ticketId()).isEqualTo(session.ticketId());
+    assertThat(survey.sentAt()).isEqualTo(T0);
+    assertThat(survey.status(clock.instant())).isEqualTo(CsatStatus.SENT);
+
+    List<StoredMessage> transcript = transcript("conv-1");
+    assertThat(transcript)
+        .extracting(StoredMessage::kind)
+        .containsExactly(null, "SESSION_ENDED", "CSAT_INVITATION");
+    StoredMessage invitation = transcript.getLast();
+    assertThat(invitation.messageId()).isEqualTo(session.sessionId() + "-csat");
+    assertThat(invitation.sessionId()).isEqualTo(session.sessionId());
+    assertThat(invitation.author()).isEqualTo("SYSTEM");
+    assertThat(invitation.surveyToken()).isEqualTo(receipt.surveyToken());
+    assertThat(invitation.text()).isEqualTo(SurveyStore.INVITATION);
+  }
+
+  @Test
+  void concurrentSendsCreateOneSurveyAndOneInvitation() {
+    AcceptedMessage session = endedSession("conv-1");
+
+    List<SurveyReceipt> receipts =
+        Concurrently.run(5, i -> csat.sendSurvey(request(session, Duration.ofDays(14))));
+
+    assertThat(receipts).containsOnly(receipts.getFirst());
+    assertThat(count("surveys")).isEqualTo(1);
+    assertThat(transcript("conv-1"))
+        .filteredOn(m -> "CSAT_INVITATION".equals(m.kind()))
+        .singleElement()
+        .extracting(StoredMessage::surveyToken)
+        .isEqualTo(receipts.getFirst().surveyToken());
+  }
+
+  @Test
+  void aSurveyIsAnsweredOnce() {
+    AcceptedMessage session = endedSession("conv-1");
+    String token = csat.sendSurvey(request(session, Duration.ofDays(14))).surveyToken();
+    clock.advance(Duration.ofHours(1));
+
+    assertThat(surveys.answer(token, 4, "quick and friendly")).isEqualTo(SurveyAnswer.RECORDED);
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(surveys.answer(token, 1, "changed my mind"))
+        .isEqualTo(SurveyAnswer.ALREADY_ANSWERED);
+
+    Survey answered = surveys.forSession(session.sessionId()).orElseThrow();
+    assertThat(answered.rating()).isEqualTo(4);
+    assertThat(answered.comment()).isEqualTo("quick and friendly");
+    assertThat(answered.answeredAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+    assertThat(answered.status(clock.instant())).isEqualTo(CsatStatus.ANSWERED);
+    assertThat(tickets.find(session.ticketId()).orElseThrow().csatRating()).isEqualTo(4);
+    assertThat(tickets.audit(session.ticketId()))
+        .filteredOn(e -> e.kind().equals("CSAT_ANSWERED"))
+        .singleElement()
+        .extracting(TicketAuditEntry::detail)
+        .isEqualTo("rated 4");
+  }
+
+  @Test
+  void concurrentAnswersRecordOne() {
+    AcceptedMessage session = endedSession("conv-1");
+    String token = csat.sendSurvey(request(session, Duration.ofDays(14))).surveyToken();
+
+    List<SurveyAnswer> answers = Concurrently.run(5, i -> surveys.answer(token, i + 1, null));
+
+    assertThat(answers).filteredOn(a -> a == SurveyAnswer.RECORDED).hasSize(1);
+    assertThat(answers).filteredOn(a -> a == SurveyAnswer.ALREADY_ANSWERED).hasSize(4);
+    int rating = answers.indexOf(SurveyAnswer.RECORDED) + 1;
+    assertThat(surveys.forSession(session.sessionId()).orElseThrow().rating()).isEqualTo(rating);
+    assertThat(tickets.find(session.ticketId()).orElseThrow().csatRating()).isEqualTo(rating);
+  }
+
+  @Test
+  void anExpiredSurveyIsNotAnswered() {
+    AcceptedMessage early = endedSession("conv-1");
+    AcceptedMessage late = endedSession("conv-2");
+    String earlyToken = csat.sendSurvey(request(early, Duration.ofHours(1))).surveyToken();
+    String lateToken = csat.sendSurvey(request(late, Duration.ofHours(1))).surveyToken();
+
+    clock.advance(Duration.ofHours(1).minusSeconds(1));
+    assertThat(surveys.answer(earlyToken, 5, null)).isEqualTo(SurveyAnswer.RECORDED);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(surveys.answer(lateToken, 5, null)).isEqualTo(SurveyAnswer.EXPIRED);
+
+    Survey expired = surveys.forSession(late.sessionId()).orElseThrow();
+    assertThat(expired.rating()).isNull();
+    assertThat(expired.answeredAt()).isNull();
+    assertThat(expired.status(clock.instant())).isEqualTo(CsatStatus.EXPIRED);
+    assertThat(tickets.find(late.ticketId()).orElseThrow().csatRating()).isNull();
+    // An answered survey stays answered after its expiry.
+    assertThat(surveys.answer(earlyToken, 1, null)).isEqualTo(SurveyAnswer.ALREADY_ANSWERED);
+  }
+
+  @Test
+  void anUnknownTokenIsNotFound() {
+    assertThat(surveys.answer("no-such-token", 5, null)).isEqualTo(SurveyAnswer.NOT_FOUND);
+    assertThat(surveys.forSession("no-such-session")).isEmpty();
+  }
+
+  private AcceptedMessage endedSession(String conversationId) {
+    AcceptedMessage opened = endUserSays(conversationId, "m-1", "hello");
+    conversations.close(closing(opened, 1, "Bye."));
+    return opened;
+  }
+
+  private static SurveyRequest request(AcceptedMessage session, Duration expiresAfter) {
+    return new SurveyRequest(
+        session.sessionId(),
+        session.ticketId(),
+        session.conversationId(),
+        session.endUserId(),
+        expiresAfter);
+  }
+}
