@@ -3,9 +3,41 @@ package dev.sessionflow.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class OpsApiTest extends ApiTestBase {
+  @Autowired MeterRegistry metrics;
+
+  @Test
+  void countsSessionsOpenedEndedSurveyedAndSettled() {
+    double opened = count("sessionflow.sessions.opened");
+    double settled = count("sessionflow.tickets.settled");
+    double surveyed = count("sessionflow.csat.sent");
+    String s = api.endUserSays(newConversation(), "m-1", "Hi").get("sessionId").asText();
+    api.endUserSays(newConversation(), "m-1", "Hello").get("sessionId").asText();
+    api.post("/api/v1/sessions/" + s + "/end", ApiClient.ADMIN, "{\"reason\":\"SPAM\"}")
+        .expect(200);
+
+    ApiClient.await(
+        Duration.ofSeconds(10), () -> count("sessionflow.tickets.settled") == settled + 1);
+    assertThat(count("sessionflow.sessions.opened")).isEqualTo(opened + 2);
+    assertThat(count("sessionflow.csat.sent")).isEqualTo(surveyed + 1);
+    assertThat(
+            metrics
+                .find("sessionflow.sessions.ended")
+                .tags("ended_by", "ADMIN", "reason", "SPAM")
+                .counter()
+                .count())
+        .isEqualTo(1);
+  }
+
+  private double count(String name) {
+    var counter = metrics.find(name).counter();
+    return counter == null ? 0 : counter.count();
+  }
 
   @Test
   void healthAnswersWithoutAuth() {

@@ -1,5 +1,6 @@
 package dev.sessionflow.activities.conversations;
 
+import dev.sessionflow.activities.metrics.SessionMetrics;
 import dev.sessionflow.activities.sessions.SessionRecord;
 import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.support.Ids;
@@ -28,18 +29,35 @@ public class ConversationStore {
   private final SessionStore sessions;
   private final TicketStore tickets;
   private final Clock clock;
+  private final SessionMetrics metrics;
 
   public ConversationStore(
-      JdbcClient jdbc, Transactions tx, SessionStore sessions, TicketStore tickets, Clock clock) {
+      JdbcClient jdbc,
+      Transactions tx,
+      SessionStore sessions,
+      TicketStore tickets,
+      Clock clock,
+      SessionMetrics metrics) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.sessions = sessions;
     this.tickets = tickets;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Stores an end-user message in the open session, opening a session and ticket if none is. */
   public AcceptedMessage acceptEndUserMessage(
+      String conversationId, String messageId, String endUserId, String endUserName, String text) {
+    AcceptedMessage accepted =
+        storeEndUserMessage(conversationId, messageId, endUserId, endUserName, text);
+    if (accepted.newSession() && !accepted.duplicate()) {
+      metrics.sessionOpened();
+    }
+    return accepted;
+  }
+
+  private AcceptedMessage storeEndUserMessage(
       String conversationId, String messageId, String endUserId, String endUserName, String text) {
     return tx.inTransaction(
         () -> {
@@ -147,27 +165,32 @@ public class ConversationStore {
    * or nothing, and a repeat changes nothing.
    */
   public void close(SessionClosing closing) {
-    tx.run(
-        () -> {
-          lock(closing.conversationId());
-          sessions.markEnded(closing);
-          postSystemMessage(
-              new SystemMessage(
-                  closing.conversationId(),
-                  closing.sessionId(),
-                  closing.sessionId() + "-ended",
-                  "SESSION_ENDED",
-                  closing.endedNoticeText()),
-              null);
-          jdbc.sql(
-                  """
+    boolean ended =
+        tx.inTransaction(
+            () -> {
+              lock(closing.conversationId());
+              boolean first = sessions.markEnded(closing);
+              postSystemMessage(
+                  new SystemMessage(
+                      closing.conversationId(),
+                      closing.sessionId(),
+                      closing.sessionId() + "-ended",
+                      "SESSION_ENDED",
+                      closing.endedNoticeText()),
+                  null);
+              jdbc.sql(
+                      """
                   update conversations set open_session_id = null
                   where conversation_id = :id and open_session_id = :session
                   """)
-              .param("id", closing.conversationId())
-              .param("session", closing.sessionId())
-              .update();
-        });
+                  .param("id", closing.conversationId())
+                  .param("session", closing.sessionId())
+                  .update();
+              return first;
+            });
+    if (ended) {
+      metrics.sessionEnded(closing.end().endedBy().name(), closing.end().reason());
+    }
   }
 
   private Optional<Conversation> lock(String conversationId) {

@@ -1,6 +1,7 @@
 package dev.sessionflow.activities.csat;
 
 import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.activities.metrics.SessionMetrics;
 import dev.sessionflow.activities.support.Ids;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.activities.support.Transactions;
@@ -26,13 +27,16 @@ public class SurveyStore {
   private final ConversationStore conversations;
   private final TicketStore tickets;
   private final Clock clock;
+  private final SessionMetrics metrics;
 
   public SurveyStore(
       JdbcClient jdbc,
       Transactions tx,
       ConversationStore conversations,
       TicketStore tickets,
-      Clock clock) {
+      Clock clock,
+      SessionMetrics metrics) {
+    this.metrics = metrics;
     this.jdbc = jdbc;
     this.tx = tx;
     this.conversations = conversations;
@@ -72,6 +76,7 @@ public class SurveyStore {
                   "CSAT_INVITATION",
                   INVITATION),
               token);
+          metrics.csatSent();
           return forSession(request.sessionId()).orElseThrow();
         });
   }
@@ -117,6 +122,7 @@ public class SurveyStore {
               .param("token", token)
               .update();
           tickets.recordCsatRating(survey.ticketId(), survey.sessionId(), rating);
+          metrics.csatAnswered(rating);
           return SurveyAnswer.RECORDED;
         });
   }

@@ -1,5 +1,6 @@
 package dev.sessionflow.activities.tickets;
 
+import dev.sessionflow.activities.metrics.SessionMetrics;
 import dev.sessionflow.activities.support.Transactions;
 import dev.sessionflow.workflows.activities.Settlement;
 import dev.sessionflow.workflows.activities.TicketActivities;
@@ -17,24 +18,33 @@ public class TicketActivitiesImpl implements TicketActivities {
 
   private final TicketStore tickets;
   private final Transactions tx;
+  private final SessionMetrics metrics;
 
-  public TicketActivitiesImpl(TicketStore tickets, Transactions tx) {
+  public TicketActivitiesImpl(TicketStore tickets, Transactions tx, SessionMetrics metrics) {
     this.tickets = tickets;
     this.tx = tx;
+    this.metrics = metrics;
   }
 
   @Override
   public void settle(Settlement settlement) {
-    boolean settled =
-        tx.inTransaction(
-            () -> {
-              if (tickets.find(settlement.ticketId()).isEmpty()) {
-                throw ApplicationFailure.newNonRetryableFailure(
-                    "ticket " + settlement.ticketId() + " does not exist", "UnknownTicket");
-              }
-              return tickets.settle(settlement);
-            });
+    boolean settled;
+    try {
+      settled =
+          tx.inTransaction(
+              () -> {
+                if (tickets.find(settlement.ticketId()).isEmpty()) {
+                  throw ApplicationFailure.newNonRetryableFailure(
+                      "ticket " + settlement.ticketId() + " does not exist", "UnknownTicket");
+                }
+                return tickets.settle(settlement);
+              });
+    } catch (RuntimeException e) {
+      metrics.settleFailed(e.getClass().getSimpleName());
+      throw e;
+    }
     if (settled) {
+      metrics.ticketSettled();
       log.info("ticket {} settled {}", settlement.ticketId(), settlement.status());
     }
   }
