@@ -3,6 +3,11 @@ package dev.sessionflow.workflows.activities;
 import dev.sessionflow.workflows.session.CsatStatus;
 import dev.sessionflow.workflows.session.SessionEnd;
 
-/** Set a ticket's status once its session ended. */
+/** Set a ticket's status (and group, unless null) once its session ended. */
 public record Settlement(
-    String ticketId, String sessionId, String status, SessionEnd end, CsatStatus csat) {}
+    String ticketId,
+    String sessionId,
+    String status,
+    String group,
+    SessionEnd end,
+    CsatStatus csat) {}

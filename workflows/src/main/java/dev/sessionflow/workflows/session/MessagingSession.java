@@ -40,6 +40,10 @@ public interface MessagingSession {
   @UpdateValidatorMethod(updateName = "end")
   void validateEnd(EndRequest request);
 
+  /** An admin changed the settings: timers and policy apply from now on. */
+  @SignalMethod
+  void settingsChanged(SessionSettings settings);
+
   @QueryMethod
   SessionView state();
 }

@@ -10,6 +10,7 @@ import dev.sessionflow.workflows.activities.SurveyReceipt;
 import dev.sessionflow.workflows.activities.SurveyRequest;
 import dev.sessionflow.workflows.activities.SystemMessage;
 import dev.sessionflow.workflows.activities.TicketActivities;
+import dev.sessionflow.workflows.webhooks.WebhookEvent;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
@@ -45,10 +46,16 @@ public class MessagingSessionImpl implements MessagingSession {
   private static final Duration MAX_STORE_BACKOFF = Duration.ofSeconds(10);
 
   static final String DEFAULT_END_REASON = "RESOLVED";
+
+  /** Version 1: an end Update is durably accepted before its side effects (recorded: *-v1). */
+  static final String DURABLE_END = "durable-end";
+
   static final String INACTIVITY = "INACTIVITY";
 
-  private final SessionStart start;
-  private final SessionTimers timers;
+  private SessionStart start;
+  private SessionTimers timers;
+  private SessionPolicy policy;
+  private boolean settingsChanged;
   private final SessionState state;
   private int messagesThisRun;
   private boolean readModelStale;
@@ -70,6 +77,7 @@ public class MessagingSessionImpl implements MessagingSession {
   public MessagingSessionImpl(SessionStart start) {
     this.start = start;
     this.timers = start.timers();
+    this.policy = start.policy();
     this.state =
         start.carried() != null
             ? start.carried()
@@ -90,7 +98,14 @@ public class MessagingSessionImpl implements MessagingSession {
         continueAsNew();
       }
       rearmTimer(state.nextDeadline(timers));
-      Workflow.await(() -> state.ended() || timerFired || readModelStale || continueAsNewDue());
+      Workflow.await(
+          () ->
+              state.ended()
+                  || timerFired
+                  || readModelStale
+                  || settingsChanged
+                  || continueAsNewDue());
+      settingsChanged = false;
       if (timerFired && !state.ended()) {
         timerFired = false;
         onTimer(Workflow.currentTimeMillis());
@@ -98,6 +113,7 @@ public class MessagingSessionImpl implements MessagingSession {
     }
     cancelTimer();
     Workflow.await(() -> state.closed);
+    SessionEvents.publish(policy, WebhookEvent.SESSION_ENDED, start, state);
     survey();
     settle();
     Workflow.await(Workflow::isEveryHandlerFinished);
@@ -117,6 +133,17 @@ public class MessagingSessionImpl implements MessagingSession {
   }
 
   @Override
+  public void settingsChanged(SessionSettings settings) {
+    if (state.ended()) {
+      return;
+    }
+    timers = settings.timers();
+    policy = settings.policy();
+    start = start.with(timers, policy);
+    settingsChanged = true; // wakes the loop: a deadline may now be earlier
+  }
+
+  @Override
   public void validateEnd(EndRequest request) {
     if (request == null || request.endedBy() == null) {
       throw SessionErrors.invalid("an end request names who ends the session");
@@ -133,7 +160,18 @@ public class MessagingSessionImpl implements MessagingSession {
       throw SessionErrors.sessionEnded(start.sessionId());
     }
     String reason = request.reason() == null ? DEFAULT_END_REASON : request.reason();
-    closeAs(request.endedBy(), request.agentId(), reason, start.policy().wantsCsat(request));
+    // An Update is durable once the workflow task that accepted it completes. Let that task
+    // complete before any side effect: otherwise a worker killed mid-task could leave the store
+    // ended while the session never heard of the end.
+    if (Workflow.getVersion(DURABLE_END, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      Workflow.newTimer(
+              Duration.ofMillis(1), TimerOptions.newBuilder().setSummary("accept the end").build())
+          .get();
+      if (state.ended()) {
+        throw SessionErrors.sessionEnded(start.sessionId());
+      }
+    }
+    closeAs(request.endedBy(), request.agentId(), reason, policy.wantsCsat(request, state));
     SessionEnd end = state.end;
     return new EndResult(
         start.sessionId(), SessionStatus.ENDED, end.endedBy(), end.reason(), end.endedAt());
@@ -179,7 +217,7 @@ public class MessagingSessionImpl implements MessagingSession {
   }
 
   private boolean wantsCsatOnAutoClose() {
-    return start.policy().csatWhenEndedBy().contains(EndedBy.SYSTEM);
+    return policy.wantsCsat(new EndRequest(EndedBy.SYSTEM, null, INACTIVITY, null), state);
   }
 
   /** The one way a session ends: record it, tell the end user and free the conversation. */
@@ -219,17 +257,22 @@ public class MessagingSessionImpl implements MessagingSession {
                 start.ticketId(),
                 start.conversationId(),
                 start.endUserId(),
-                start.policy().csatExpiresAfter()));
+                policy.csatExpiresAfter(),
+                policy.csatQuestion(),
+                policy.csatScale()));
     state.csat = receipt != null ? CsatStatus.SENT : CsatStatus.SKIPPED;
     describe();
+    SessionEvents.publish(policy, WebhookEvent.CSAT_SENT, start, state);
   }
 
   private void settle() {
+    SettlementRule rule = policy.settlementFor(state.end);
     tickets.settle(
         new Settlement(
             start.ticketId(),
             start.sessionId(),
-            start.policy().settleStatus(),
+            rule.status(),
+            rule.group(),
             state.end,
             state.csat));
     state.settled = true;
@@ -275,7 +318,7 @@ public class MessagingSessionImpl implements MessagingSession {
       return; // an end arrived while draining: finish in this run
     }
     cancelTimer();
-    Workflow.continueAsNew(start.carrying(state));
+    Workflow.continueAsNew(start.with(timers, policy).carrying(state));
   }
 
   /** Keeps one timer armed at the earliest deadline; a later deadline waits for it to fire. */

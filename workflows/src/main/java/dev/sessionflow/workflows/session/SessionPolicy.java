@@ -1,29 +1,81 @@
 package dev.sessionflow.workflows.session;
 
+import dev.sessionflow.workflows.webhooks.WebhookSubscription;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * What happens after a session ends.
+ * What happens after a session ends: whether its end user is surveyed, how its ticket is settled,
+ * who hears about it. Fields added later default when an older history leaves them out.
  *
  * @param csatWhenEndedBy who ending the session sends a survey (when the request does not say)
  * @param csatExpiresAfter how long a survey can be answered
- * @param settleStatus the ticket status the session settles its ticket to
+ * @param settleStatus the ticket status when no settlement rule matches
+ * @param csatRequiresAgentReply no survey unless an agent replied at least once
+ * @param csatMinEndUserMessages no survey unless the end user wrote at least this many messages
+ * @param csatQuestion what the survey invitation asks
+ * @param csatScale ratings run from 1 to this (5 by default)
+ * @param settleRules by end reason (e.g. INACTIVITY), then by who ended it (e.g. END_USER)
+ * @param webhooks the webhooks to tell, and which events each wants
  */
 public record SessionPolicy(
-    Set<EndedBy> csatWhenEndedBy, Duration csatExpiresAfter, String settleStatus) {
+    Set<EndedBy> csatWhenEndedBy,
+    Duration csatExpiresAfter,
+    String settleStatus,
+    boolean csatRequiresAgentReply,
+    int csatMinEndUserMessages,
+    String csatQuestion,
+    int csatScale,
+    Map<String, SettlementRule> settleRules,
+    List<WebhookSubscription> webhooks) {
+  public static final String DEFAULT_QUESTION = "How did we do?";
 
-  public static SessionPolicy defaults() {
-    return new SessionPolicy(Set.of(EndedBy.AGENT, EndedBy.ADMIN), Duration.ofDays(14), "SOLVED");
+  public SessionPolicy {
+    csatWhenEndedBy = csatWhenEndedBy == null ? Set.of() : Set.copyOf(csatWhenEndedBy);
+    csatExpiresAfter = csatExpiresAfter == null ? Duration.ofDays(14) : csatExpiresAfter;
+    settleStatus = settleStatus == null ? "SOLVED" : settleStatus;
+    csatQuestion = csatQuestion == null ? DEFAULT_QUESTION : csatQuestion;
+    csatScale = csatScale == 0 ? 5 : csatScale;
+    settleRules = settleRules == null ? Map.of() : Map.copyOf(settleRules);
+    webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
   }
 
-  /** An explicit {@code sendCsat} on an agent's or admin's request wins over the policy. */
-  public boolean wantsCsat(EndRequest request) {
-    boolean byPolicy = csatWhenEndedBy.contains(request.endedBy());
+  public static SessionPolicy defaults() {
+    return new SessionPolicy(
+        Set.of(EndedBy.AGENT, EndedBy.ADMIN),
+        Duration.ofDays(14),
+        "SOLVED",
+        false,
+        0,
+        DEFAULT_QUESTION,
+        5,
+        Map.of(),
+        List.of());
+  }
+
+  /**
+   * Whether the end of a session sends a survey. An explicit {@code sendCsat} on an agent's or
+   * admin's request wins; otherwise who ended it must be in the policy and the minimum interaction
+   * must have happened.
+   */
+  public boolean wantsCsat(EndRequest request, SessionState state) {
     boolean human = request.endedBy() == EndedBy.AGENT || request.endedBy() == EndedBy.ADMIN;
     if (human && request.sendCsat() != null) {
       return request.sendCsat();
     }
-    return byPolicy;
+    return csatWhenEndedBy.contains(request.endedBy())
+        && (!csatRequiresAgentReply || state.agentMessages > 0)
+        && state.endUserMessages >= csatMinEndUserMessages;
+  }
+
+  /** The settlement for how the session ended: by reason, then by who ended it, then default. */
+  public SettlementRule settlementFor(SessionEnd end) {
+    SettlementRule rule = settleRules.get(end.reason());
+    if (rule == null) {
+      rule = settleRules.get(end.endedBy().name());
+    }
+    return rule != null ? rule : new SettlementRule(settleStatus, null);
   }
 }

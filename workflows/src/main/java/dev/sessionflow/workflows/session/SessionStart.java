@@ -18,4 +18,9 @@ public record SessionStart(
     return new SessionStart(
         sessionId, conversationId, ticketId, endUserId, endUserName, timers, policy, state);
   }
+
+  public SessionStart with(SessionTimers newTimers, SessionPolicy newPolicy) {
+    return new SessionStart(
+        sessionId, conversationId, ticketId, endUserId, endUserName, newTimers, newPolicy, carried);
+  }
 }

@@ -17,6 +17,8 @@ public class SessionState {
   public Author lastAuthor;
   public long lastMessageAtMillis;
   public long messageCount;
+  public long agentMessages;
+  public long endUserMessages;
 
   /** The auto-close deadline whose warning was already sent, so it is sent once per deadline. */
   public long warnedForDeadline;
@@ -51,6 +53,11 @@ public class SessionState {
       recentMessageIds.removeFirst();
     }
     messageCount++;
+    if (message.author() == Author.AGENT) {
+      agentMessages++;
+    } else if (message.author() == Author.END_USER) {
+      endUserMessages++;
+    }
     lastMessageAtMillis = nowMillis;
     boolean visible = false;
     if (message.author() != Author.SYSTEM) {

@@ -29,8 +29,22 @@ class SessionHistoryReplayTest {
   static final List<String> HISTORIES =
       List.of("agent-end", "end-user-end", "auto-close", "inactive-then-active");
 
+  /** Histories of the first version (before {@code durable-end}): running sessions of old code. */
+  static final List<String> V0_HISTORIES =
+      List.of("agent-end-v0", "end-user-end-v0", "auto-close-v0", "inactive-then-active-v0");
+
   @ParameterizedTest
-  @ValueSource(strings = {"agent-end", "end-user-end", "auto-close", "inactive-then-active"})
+  @ValueSource(
+      strings = {
+        "agent-end",
+        "end-user-end",
+        "auto-close",
+        "inactive-then-active",
+        "agent-end-v0",
+        "end-user-end-v0",
+        "auto-close-v0",
+        "inactive-then-active-v0"
+      })
   void replaysRecordedHistory(String name) throws Exception {
     WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(read(name));
     WorkflowReplayer.replayWorkflowExecution(history, MessagingSessionImpl.class);
@@ -40,6 +54,10 @@ class SessionHistoryReplayTest {
   void recordsHistoriesWhenAsked() throws IOException {
     if (System.getProperty("sessionflow.recordHistories") == null) {
       assertThat(HISTORIES).allSatisfy(name -> assertThat(read(name)).contains("MessagingSession"));
+      // The v0 histories predate the durable-end version marker; the current ones record it.
+      assertThat(V0_HISTORIES)
+          .allSatisfy(name -> assertThat(read(name)).doesNotContain("\"markerName\": \"Version\""));
+      assertThat(read("agent-end")).contains("\"markerName\": \"Version\"");
       return;
     }
     try (TestWorkflowEnvironment env = SessionTestEnvironment.start(new RecordingActivities())) {

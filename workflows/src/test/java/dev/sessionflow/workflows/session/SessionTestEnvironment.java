@@ -18,7 +18,8 @@ final class SessionTestEnvironment {
                 key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options.build());
     Worker worker = env.newWorker(MessagingSession.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(MessagingSessionImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        MessagingSessionImpl.class, dev.sessionflow.workflows.webhooks.WebhookDeliveryImpl.class);
     worker.registerActivitiesImplementations(activities);
     env.start();
     return env;
