@@ -27,6 +27,7 @@ public abstract class StoreTestBase {
   private static final List<String> TABLES =
       List.of(
           "messages",
+          "webhooks",
           "surveys",
           "ticket_audit",
           "sessions",

@@ -19,6 +19,22 @@ public abstract class ApiTestBase {
     api = new ApiClient(port);
   }
 
+  /** Every setting back to its default, for tests that change them. */
+  protected static final String DEFAULT_SETTINGS =
+      """
+      {"agentsCanEndSessions": true, "inactiveAfter": "PT10M", "autoCloseAfter": "PT30M",
+       "warnBeforeClose": "PT2M",
+       "csat": {"sendWhenEndedBy": ["AGENT", "ADMIN"], "requireAgentReply": false,
+                "minEndUserMessages": 0, "expiresAfter": "P14D", "question": "How did we do?",
+                "scale": 5},
+       "settlement": {"default": "SOLVED", "rules": {}},
+       "webhooks": []}
+      """;
+
+  protected void restoreDefaultSettings() {
+    api.put("/api/v1/settings/messaging", ApiClient.ADMIN, DEFAULT_SETTINGS).expect(200);
+  }
+
   protected static String newConversation() {
     return "c-" + UUID.randomUUID();
   }

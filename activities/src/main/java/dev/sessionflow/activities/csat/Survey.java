@@ -10,6 +10,7 @@ public record Survey(
     String ticketId,
     Instant sentAt,
     Instant expiresAt,
+    int scale,
     Integer rating,
     String comment,
     Instant answeredAt) {

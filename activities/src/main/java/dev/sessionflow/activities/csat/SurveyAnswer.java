@@ -5,5 +5,6 @@ public enum SurveyAnswer {
   RECORDED,
   NOT_FOUND,
   ALREADY_ANSWERED,
-  EXPIRED
+  EXPIRED,
+  OUT_OF_SCALE
 }

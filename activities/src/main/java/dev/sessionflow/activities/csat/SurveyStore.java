@@ -19,8 +19,6 @@ import org.springframework.stereotype.Repository;
 /** CSAT surveys: at most one per session; answered once, before it expires. */
 @Repository
 public class SurveyStore {
-  static final String INVITATION =
-      "How did we do? Rate this conversation from 1 (poor) to 5 (great).";
 
   private final JdbcClient jdbc;
   private final Transactions tx;
@@ -59,14 +57,16 @@ public class SurveyStore {
           String token = Ids.surveyToken();
           jdbc.sql(
                   """
-                  insert into surveys (survey_token, session_id, ticket_id, sent_at, expires_at)
-                  values (:token, :session, :ticket, :now, :expires)
+                  insert into surveys (survey_token, session_id, ticket_id, sent_at, expires_at,
+                    scale)
+                  values (:token, :session, :ticket, :now, :expires, :scale)
                   """)
               .param("token", token)
               .param("session", request.sessionId())
               .param("ticket", request.ticketId())
               .param("now", Times.db(now))
               .param("expires", Times.db(now.plus(request.expiresAfter())))
+              .param("scale", request.scale())
               .update();
           conversations.postSystemMessage(
               new SystemMessage(
@@ -74,11 +74,25 @@ public class SurveyStore {
                   request.sessionId(),
                   request.sessionId() + "-csat",
                   "CSAT_INVITATION",
-                  INVITATION),
+                  invitation(request)),
               token);
           metrics.csatSent();
           return forSession(request.sessionId()).orElseThrow();
         });
+  }
+
+  static String invitation(SurveyRequest request) {
+    return request.question()
+        + " Rate this conversation from 1 (poor) to "
+        + request.scale()
+        + " (great).";
+  }
+
+  public Optional<Survey> byToken(String token) {
+    return jdbc.sql("select * from surveys where survey_token = :token")
+        .param("token", token)
+        .query(SurveyStore::map)
+        .optional();
   }
 
   public Optional<Survey> forSession(String sessionId) {
@@ -101,6 +115,9 @@ public class SurveyStore {
             return SurveyAnswer.NOT_FOUND;
           }
           Survey survey = found.get();
+          if (rating < 1 || rating > survey.scale()) {
+            return SurveyAnswer.OUT_OF_SCALE;
+          }
           Instant now = clock.instant();
           switch (survey.status(now)) {
             case ANSWERED -> {
@@ -134,6 +151,7 @@ public class SurveyStore {
         rs.getString("ticket_id"),
         Times.instant(rs, "sent_at"),
         Times.instant(rs, "expires_at"),
+        rs.getInt("scale"),
         rs.getObject("rating", Integer.class),
         rs.getString("comment"),
         Times.instant(rs, "answered_at"));

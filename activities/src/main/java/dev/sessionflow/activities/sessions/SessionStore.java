@@ -60,6 +60,13 @@ public class SessionStore {
         .list();
   }
 
+  /** Sessions not ended yet (running workflows, as far as the read model knows). */
+  public List<String> openSessionIds() {
+    return jdbc.sql("select session_id from sessions where status <> 'ENDED' order by opened_at")
+        .query(String.class)
+        .list();
+  }
+
   /** The first agent to reply is the assignee. */
   public void assignIfUnassigned(String sessionId, String agentId) {
     jdbc.sql(

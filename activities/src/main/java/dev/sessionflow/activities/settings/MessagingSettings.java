@@ -1,8 +1,11 @@
 package dev.sessionflow.activities.settings;
 
+import dev.sessionflow.activities.webhooks.Webhook;
+import dev.sessionflow.workflows.session.SessionPolicy;
 import dev.sessionflow.workflows.session.SessionTimers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The account's messaging settings as they apply now.
@@ -10,6 +13,8 @@ import java.time.Instant;
  * @param agentsCanEndSessions the effective value (the stored choice, else the account default)
  * @param agentsCanEndSessionsExplicit whether an admin chose it; false means the default applies
  * @param messagingEnabledAt when the account turned messaging on (decides the default)
+ * @param policy CSAT and settlement policy (its webhook list is empty: see {@code webhooks})
+ * @param webhooks the receivers of outbound events
  */
 public record MessagingSettings(
     boolean agentsCanEndSessions,
@@ -20,7 +25,23 @@ public record MessagingSettings(
     String warningText,
     String endedNoticeText,
     Instant messagingEnabledAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    SessionPolicy policy,
+    List<Webhook> webhooks) {
+
+  /** The policy a session runs with, webhooks included. */
+  public SessionPolicy sessionPolicy() {
+    return new SessionPolicy(
+        policy.csatWhenEndedBy(),
+        policy.csatExpiresAfter(),
+        policy.settleStatus(),
+        policy.csatRequiresAgentReply(),
+        policy.csatMinEndUserMessages(),
+        policy.csatQuestion(),
+        policy.csatScale(),
+        policy.settleRules(),
+        webhooks.stream().map(Webhook::subscription).toList());
+  }
 
   public SessionTimers timers() {
     return new SessionTimers(

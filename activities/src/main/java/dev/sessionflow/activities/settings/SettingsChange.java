@@ -1,11 +1,15 @@
 package dev.sessionflow.activities.settings;
 
+import dev.sessionflow.activities.webhooks.Webhook;
+import dev.sessionflow.workflows.session.SessionPolicy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A partial update of the settings. A field left out is {@code null}; a field given as JSON null is
- * {@code Optional.empty()} (only the two timers that can be turned off take that).
+ * {@code Optional.empty()} (only the two timers that can be turned off take that). {@code policy}
+ * and {@code webhooks} replace the stored ones whole.
  */
 public record SettingsChange(
     Boolean agentsCanEndSessions,
@@ -13,4 +17,6 @@ public record SettingsChange(
     Optional<Duration> autoCloseAfter,
     Optional<Duration> warnBeforeClose,
     String warningText,
-    String endedNoticeText) {}
+    String endedNoticeText,
+    SessionPolicy policy,
+    List<Webhook> webhooks) {}

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     messaging on before it gets the setting off until an admin turns it on
  * @param messagingEnabledAt when this account turned messaging on; unset means "now", on the first
  *     start against an empty database
+ * @param csatExpiresAfter how long surveys can be answered until an admin sets it
  */
 @ConfigurationProperties("sessionflow.settings")
 public record SettingsDefaults(
@@ -20,7 +21,8 @@ public record SettingsDefaults(
     String warningText,
     String endedNoticeText,
     Instant endSessionFeatureReleasedAt,
-    Instant messagingEnabledAt) {
+    Instant messagingEnabledAt,
+    Duration csatExpiresAfter) {
 
   public SettingsDefaults {
     inactiveAfter = inactiveAfter == null ? Duration.ofMinutes(10) : inactiveAfter;
@@ -34,6 +36,7 @@ public record SettingsDefaults(
         endedNoticeText == null
             ? "This conversation has ended. Send a new message any time to start a new one."
             : endedNoticeText;
+    csatExpiresAfter = csatExpiresAfter == null ? Duration.ofDays(14) : csatExpiresAfter;
     endSessionFeatureReleasedAt =
         endSessionFeatureReleasedAt == null
             ? Instant.parse("2024-06-01T00:00:00Z")

@@ -1,15 +1,25 @@
 package dev.sessionflow.activities.settings;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionflow.activities.support.InvalidInputException;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.activities.support.Transactions;
+import dev.sessionflow.activities.webhooks.Webhook;
+import dev.sessionflow.activities.webhooks.WebhookStore;
+import dev.sessionflow.workflows.session.EndedBy;
+import dev.sessionflow.workflows.session.SessionPolicy;
+import dev.sessionflow.workflows.session.SettlementRule;
+import dev.sessionflow.workflows.webhooks.WebhookEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,12 +33,24 @@ public class SettingsStore {
   private final Transactions tx;
   private final SettingsDefaults defaults;
   private final Clock clock;
+  private final WebhookStore webhooks;
 
-  public SettingsStore(JdbcClient jdbc, Transactions tx, SettingsDefaults defaults, Clock clock) {
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+  private static final Set<String> STATUSES = Set.of("SOLVED", "PENDING", "OPEN");
+  private static final Set<String> EVENTS =
+      Set.of(WebhookEvent.SESSION_ENDED, WebhookEvent.CSAT_SENT, WebhookEvent.CSAT_ANSWERED);
+
+  public SettingsStore(
+      JdbcClient jdbc,
+      Transactions tx,
+      SettingsDefaults defaults,
+      Clock clock,
+      WebhookStore webhooks) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.defaults = defaults;
     this.clock = clock;
+    this.webhooks = webhooks;
   }
 
   public MessagingSettings current() {
@@ -51,7 +73,7 @@ public class SettingsStore {
                   update messaging_settings set agents_can_end_sessions = :agentsCanEnd,
                     inactive_after_seconds = :inactive, auto_close_after_seconds = :autoClose,
                     warn_before_close_seconds = :warn, warning_text = :warningText,
-                    ended_notice_text = :endedText, updated_at = :now
+                    ended_notice_text = :endedText, policy_json = :policy, updated_at = :now
                   where account_id = :account
                   """)
               .param(
@@ -62,9 +84,13 @@ public class SettingsStore {
               .param("warn", seconds(next.warnBeforeClose()))
               .param("warningText", next.warningText())
               .param("endedText", next.endedNoticeText())
+              .param("policy", json(next.policy()))
               .param("now", Times.db(clock.instant()))
               .param("account", ACCOUNT)
               .update();
+          if (change.webhooks() != null) {
+            webhooks.replaceAll(change.webhooks());
+          }
           return load();
         });
   }
@@ -86,7 +112,9 @@ public class SettingsStore {
         change.warningText() != null ? change.warningText() : now.warningText(),
         change.endedNoticeText() != null ? change.endedNoticeText() : now.endedNoticeText(),
         now.messagingEnabledAt(),
-        now.updatedAt());
+        now.updatedAt(),
+        change.policy() != null ? change.policy() : now.policy(),
+        change.webhooks() != null ? change.webhooks() : now.webhooks());
   }
 
   private static void validate(MessagingSettings s) {
@@ -101,8 +129,80 @@ public class SettingsStore {
     }
     text(errors, "warningText", s.warningText());
     text(errors, "endedNoticeText", s.endedNoticeText());
+    validatePolicy(errors, s.policy());
+    validateWebhooks(errors, s.webhooks());
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
+    }
+  }
+
+  private static void validatePolicy(Map<String, String> errors, SessionPolicy p) {
+    if (p.csatScale() < 2 || p.csatScale() > 10) {
+      errors.put("csat.scale", "must be 2 to 10");
+    }
+    if (p.csatMinEndUserMessages() < 0) {
+      errors.put("csat.minEndUserMessages", "must be 0 or more");
+    }
+    atLeastOneSecond(errors, "csat.expiresAfter", p.csatExpiresAfter());
+    if (p.csatQuestion().isBlank() || p.csatQuestion().length() > 500) {
+      errors.put("csat.question", "must be 1 to 500 characters");
+    }
+    if (!STATUSES.contains(p.settleStatus())) {
+      errors.put("settlement.default", "must be one of " + STATUSES);
+    }
+    p.settleRules()
+        .forEach(
+            (key, rule) -> {
+              if (rule == null || !STATUSES.contains(rule.status())) {
+                errors.put("settlement.rules." + key + ".status", "must be one of " + STATUSES);
+              } else if (rule.group() != null
+                  && (rule.group().isBlank() || rule.group().length() > 128)) {
+                errors.put("settlement.rules." + key + ".group", "must be 1 to 128 characters");
+              }
+            });
+  }
+
+  private static void validateWebhooks(Map<String, String> errors, List<Webhook> hooks) {
+    for (int i = 0; i < hooks.size(); i++) {
+      Webhook hook = hooks.get(i);
+      String url = hook.url() == null ? "" : hook.url();
+      if (!(url.startsWith("http://") || url.startsWith("https://")) || url.length() > 2000) {
+        errors.put("webhooks[" + i + "].url", "must be an http(s) URL");
+      }
+      if (hook.secret() == null || hook.secret().length() < 16 || hook.secret().length() > 256) {
+        errors.put("webhooks[" + i + "].secret", "must be 16 to 256 characters");
+      }
+      if (hook.events() == null || hook.events().isEmpty() || !EVENTS.containsAll(hook.events())) {
+        errors.put("webhooks[" + i + "].events", "must be some of " + EVENTS);
+      }
+    }
+  }
+
+  private static String json(SessionPolicy policy) {
+    try {
+      return JSON.writeValueAsString(policy);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private SessionPolicy policy(String json) {
+    if (json == null) {
+      return new SessionPolicy(
+          Set.of(EndedBy.AGENT, EndedBy.ADMIN),
+          defaults.csatExpiresAfter(),
+          "SOLVED",
+          false,
+          0,
+          SessionPolicy.DEFAULT_QUESTION,
+          5,
+          Map.<String, SettlementRule>of(),
+          List.of());
+    }
+    try {
+      return JSON.readValue(json, SessionPolicy.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored policy is unreadable", e);
     }
   }
 
@@ -159,7 +259,9 @@ public class SettingsStore {
         rs.getString("warning_text"),
         rs.getString("ended_notice_text"),
         enabledAt,
-        Times.instant(rs, "updated_at"));
+        Times.instant(rs, "updated_at"),
+        policy(rs.getString("policy_json")),
+        webhooks.all());
   }
 
   private static Duration duration(ResultSet rs, String column) throws SQLException {

@@ -66,6 +66,7 @@ public class TicketStore {
                 + s.end().reason()
                 + "; status "
                 + s.status()
+                + (s.group() == null ? "" : ", group " + s.group())
                 + "; CSAT "
                 + s.csat());
     if (claimed == 0) {
@@ -73,11 +74,13 @@ public class TicketStore {
     }
     jdbc.sql(
             """
-            update tickets set status = :status, ended_by = :endedBy, end_reason = :reason,
+            update tickets set status = :status, group_name = coalesce(:group, group_name),
+              ended_by = :endedBy, end_reason = :reason,
               ended_at = :endedAt, settled_at = :now, updated_at = :now
             where ticket_id = :id
             """)
         .param("status", s.status())
+        .param("group", s.group())
         .param("endedBy", s.end().endedBy().name())
         .param("reason", s.end().reason())
         .param("endedAt", Times.db(s.end().endedAt()))

@@ -48,7 +48,8 @@ class CsatActivitiesImplTest extends StoreTestBase {
     assertThat(invitation.sessionId()).isEqualTo(session.sessionId());
     assertThat(invitation.author()).isEqualTo("SYSTEM");
     assertThat(invitation.surveyToken()).isEqualTo(receipt.surveyToken());
-    assertThat(invitation.text()).isEqualTo(SurveyStore.INVITATION);
+    assertThat(invitation.text())
+        .isEqualTo("How did we do? Rate this conversation from 1 (poor) to 5 (great).");
   }
 
   @Test
@@ -144,6 +145,8 @@ class CsatActivitiesImplTest extends StoreTestBase {
         session.ticketId(),
         session.conversationId(),
         session.endUserId(),
-        expiresAfter);
+        expiresAfter,
+        "How did we do?",
+        5);
   }
 }

@@ -19,6 +19,7 @@ class SettingsStoreTest extends StoreTestBase {
   @Autowired SettingsStore settings;
   @Autowired SettingsDefaults defaults;
   @Autowired Transactions tx;
+  @Autowired dev.sessionflow.activities.webhooks.WebhookStore webhooks;
 
   @Test
   void aNewAccountGetsTheDefaults() {
@@ -196,8 +197,8 @@ class SettingsStoreTest extends StoreTestBase {
 
   private SettingsStore storeWithMessagingEnabledAt(Instant messagingEnabledAt) {
     SettingsDefaults configured =
-        new SettingsDefaults(null, null, null, null, null, RELEASED, messagingEnabledAt);
-    return new SettingsStore(jdbc, tx, configured, clock);
+        new SettingsDefaults(null, null, null, null, null, RELEASED, messagingEnabledAt, null);
+    return new SettingsStore(jdbc, tx, configured, clock, webhooks);
   }
 
   private void assertRejected(Change change, String... fields) {
@@ -256,7 +257,9 @@ class SettingsStoreTest extends StoreTestBase {
           autoCloseAfter,
           warnBeforeClose,
           warningText,
-          endedNoticeText);
+          endedNoticeText,
+          null,
+          null);
     }
   }
 }

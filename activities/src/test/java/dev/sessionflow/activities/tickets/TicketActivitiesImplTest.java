@@ -34,6 +34,7 @@ class TicketActivitiesImplTest extends StoreTestBase {
             opened.ticketId(),
             opened.sessionId(),
             "SOLVED",
+            null,
             new SessionEnd(EndedBy.AGENT, "agent-1", "RESOLVED", ENDED_AT, true),
             CsatStatus.SENT));
 
@@ -53,6 +54,7 @@ class TicketActivitiesImplTest extends StoreTestBase {
             opened.ticketId(),
             opened.sessionId(),
             "CLOSED",
+            null,
             new SessionEnd(EndedBy.END_USER, null, "LEFT", ENDED_AT.plusSeconds(1), false),
             CsatStatus.SKIPPED));
 
@@ -77,6 +79,7 @@ class TicketActivitiesImplTest extends StoreTestBase {
                   opened.ticketId(),
                   opened.sessionId(),
                   "STATUS_" + i,
+                  null,
                   new SessionEnd(EndedBy.SYSTEM, null, "INACTIVE", ENDED_AT, false),
                   CsatStatus.NOT_SENT));
           return null;
@@ -99,6 +102,7 @@ class TicketActivitiesImplTest extends StoreTestBase {
                         "999999",
                         "some-session",
                         "SOLVED",
+                        null,
                         new SessionEnd(EndedBy.AGENT, "agent-1", "RESOLVED", ENDED_AT, false),
                         CsatStatus.NOT_SENT)))
         .isInstanceOfSatisfying(

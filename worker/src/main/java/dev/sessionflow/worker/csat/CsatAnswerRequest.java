@@ -5,6 +5,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** The end user's answer to a survey. */
+/** The end user's answer to a survey: a rating within the survey's scale (1-5 by default). */
 public record CsatAnswerRequest(
-    @NotNull @Min(1) @Max(5) Integer rating, @Size(max = 4000) String comment) {}
+    @NotNull @Min(1) @Max(10) Integer rating, @Size(max = 4000) String comment) {}

@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/csat")
 class CsatController {
   private final SurveyStore surveys;
+  private final CsatEvents events;
 
-  CsatController(SurveyStore surveys) {
+  CsatController(SurveyStore surveys, CsatEvents events) {
     this.surveys = surveys;
+    this.events = events;
   }
 
   @Operation(
@@ -34,13 +36,17 @@ class CsatController {
     SurveyAnswer answer =
         surveys.answer(PathIds.check("surveyToken", surveyToken), body.rating(), body.comment());
     return switch (answer) {
-      case RECORDED -> Map.of("surveyToken", surveyToken, "rating", body.rating());
+      case RECORDED -> {
+        events.csatAnswered(surveyToken, body.rating());
+        yield Map.of("surveyToken", surveyToken, "rating", body.rating());
+      }
       case NOT_FOUND -> throw ApiException.notFound("Survey");
       case ALREADY_ANSWERED ->
           throw new ApiException(ProblemType.SURVEY_ANSWERED, "This survey was already answered");
       case EXPIRED ->
           throw new ApiException(
               ProblemType.SURVEY_EXPIRED, "This survey can no longer be answered");
+      case OUT_OF_SCALE -> throw ApiException.invalid("rating", "is outside this survey's scale");
     };
   }
 }

@@ -1,23 +1,29 @@
 package dev.sessionflow.worker.sessions;
 
+import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.workflows.session.ChatMessage;
 import dev.sessionflow.workflows.session.EndRequest;
 import dev.sessionflow.workflows.session.EndResult;
-import dev.sessionflow.workflows.session.EndedBy;
 import dev.sessionflow.workflows.session.MessagingSession;
-import dev.sessionflow.workflows.session.SessionPolicy;
+import dev.sessionflow.workflows.session.SessionSettings;
 import dev.sessionflow.workflows.session.SessionStart;
 import dev.sessionflow.workflows.session.SessionWorkflowOptions;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import dev.sessionflow.workflows.webhooks.WebhookCall;
+import dev.sessionflow.workflows.webhooks.WebhookDelivery;
+import dev.sessionflow.workflows.webhooks.WebhookEvent;
+import dev.sessionflow.workflows.webhooks.WebhookSubscription;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateStage;
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The API's side of the session workflows: wake a session with a message, end one. */
+/** The API's side of the workflows: wake a session with a message, end one, raise events. */
 @Component
 public class SessionGateway {
   private static final Logger log = LoggerFactory.getLogger(SessionGateway.class);
@@ -33,12 +39,10 @@ public class SessionGateway {
 
   private final WorkflowClient client;
   private final SettingsStore settings;
-  private final CsatProperties csat;
 
-  public SessionGateway(WorkflowClient client, SettingsStore settings, CsatProperties csat) {
+  public SessionGateway(WorkflowClient client, SettingsStore settings) {
     this.client = client;
     this.settings = settings;
-    this.csat = csat;
   }
 
   /**
@@ -47,6 +51,7 @@ public class SessionGateway {
    * finished is not started again: the message stays in its transcript.
    */
   public void deliver(SessionIdentity session, ChatMessage message) {
+    MessagingSettings current = settings.current();
     SessionStart start =
         new SessionStart(
             session.sessionId(),
@@ -54,8 +59,8 @@ public class SessionGateway {
             session.ticketId(),
             session.endUserId(),
             session.endUserName(),
-            settings.current().timers(),
-            new SessionPolicy(Set.of(EndedBy.AGENT, EndedBy.ADMIN), csat.expiresAfter(), "SOLVED"),
+            current.timers(),
+            current.sessionPolicy(),
             null);
     MessagingSession stub =
         client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
@@ -86,12 +91,39 @@ public class SessionGateway {
         .get(END_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Whether the session's workflow is still running. */
-  public boolean running(String sessionId) {
-    return client
-            .newUntypedWorkflowStub(MessagingSession.workflowId(sessionId))
-            .describe()
-            .getStatus()
-        == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+  /** Tells a running session about changed settings; a finished one is left alone. */
+  public void changeSettings(String sessionId, SessionSettings changed) {
+    try {
+      client
+          .newWorkflowStub(MessagingSession.class, MessagingSession.workflowId(sessionId))
+          .settingsChanged(changed);
+    } catch (WorkflowNotFoundException finished) {
+      // ended meanwhile
+    }
+  }
+
+  /** Delivers an event raised outside a session (a survey answer) to each subscribed webhook. */
+  public void publish(List<WebhookSubscription> hooks, WebhookEvent event) {
+    for (WebhookSubscription hook : hooks) {
+      if (!hook.events().contains(event.type())) {
+        continue;
+      }
+      WebhookCall call = new WebhookCall(hook.hookId(), event);
+      WebhookDelivery delivery =
+          client.newWorkflowStub(
+              WebhookDelivery.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(WebhookDelivery.workflowId(call))
+                  .setTaskQueue(MessagingSession.TASK_QUEUE)
+                  .setWorkflowIdReusePolicy(
+                      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                  .setStaticSummary(event.type() + " to webhook " + hook.hookId())
+                  .build());
+      try {
+        WorkflowClient.start(delivery::deliver, call);
+      } catch (WorkflowExecutionAlreadyStarted published) {
+        // the same event was published before
+      }
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.sessionflow.worker.settings;
 
+import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.activities.settings.SettingsChange;
 import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.worker.api.ApiException;
@@ -27,12 +28,17 @@ class SettingsController {
           "autoCloseAfter",
           "warnBeforeClose",
           "warningText",
-          "endedNoticeText");
+          "endedNoticeText",
+          "csat",
+          "settlement",
+          "webhooks");
 
   private final SettingsStore settings;
+  private final SettingsBroadcast broadcast;
 
-  SettingsController(SettingsStore settings) {
+  SettingsController(SettingsStore settings, SettingsBroadcast broadcast) {
     this.settings = settings;
+    this.broadcast = broadcast;
   }
 
   @Operation(summary = "The account's messaging settings")
@@ -46,7 +52,9 @@ class SettingsController {
       summary = "Change messaging settings (partial: send only what changes)",
       description =
           "Durations are ISO-8601 and at least PT1S; autoCloseAfter and warnBeforeClose take "
-              + "null to turn that timer off. New sessions start with the new values.")
+              + "null to turn that timer off. csat and settlement merge key by key; webhooks "
+              + "replaces the whole list. Running sessions get the new timers and policies "
+              + "within seconds; a survey already sent keeps its expiry.")
   @PutMapping
   @Allow(Role.ADMIN)
   SettingsResponse put(@RequestBody Map<String, Object> body) {
@@ -64,8 +72,14 @@ class SettingsController {
             optionalDuration(body, "autoCloseAfter"),
             optionalDuration(body, "warnBeforeClose"),
             text(body, "warningText"),
-            text(body, "endedNoticeText"));
-    return SettingsResponse.of(settings.update(change));
+            text(body, "endedNoticeText"),
+            body.containsKey("csat") || body.containsKey("settlement")
+                ? PolicyInput.apply(settings.current().policy(), body)
+                : null,
+            PolicyInput.webhooks(body));
+    MessagingSettings updated = settings.update(change);
+    broadcast.toRunningSessions(updated);
+    return SettingsResponse.of(updated);
   }
 
   private static Boolean bool(Map<String, Object> body, String field) {

@@ -1,11 +1,17 @@
 package dev.sessionflow.worker.settings;
 
 import dev.sessionflow.activities.settings.MessagingSettings;
+import dev.sessionflow.workflows.session.SessionPolicy;
+import dev.sessionflow.workflows.session.SettlementRule;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The messaging settings; durations in ISO-8601, {@code null} for a timer that is off.
+ * The messaging settings; durations in ISO-8601, {@code null} for a timer that is off. Webhook
+ * secrets are never shown.
  *
  * @param agentsCanEndSessionsSource EXPLICIT once an admin chose, else ACCOUNT_DEFAULT (off for
  *     accounts that turned messaging on before the feature existed)
@@ -18,10 +24,28 @@ public record SettingsResponse(
     String warnBeforeClose,
     String warningText,
     String endedNoticeText,
+    Csat csat,
+    Settlement settlement,
+    List<Hook> webhooks,
     Instant messagingEnabledAt,
     Instant updatedAt) {
 
+  /** Who ending a session sends a survey, the minimum interaction, expiry, question and scale. */
+  public record Csat(
+      Set<String> sendWhenEndedBy,
+      boolean requireAgentReply,
+      int minEndUserMessages,
+      String expiresAfter,
+      String question,
+      int scale) {}
+
+  /** The ticket status by default, and rules by end reason or by who ended the session. */
+  public record Settlement(String defaultStatus, Map<String, SettlementRule> rules) {}
+
+  public record Hook(String hookId, String url, Set<String> events) {}
+
   static SettingsResponse of(MessagingSettings s) {
+    SessionPolicy p = s.policy();
     return new SettingsResponse(
         s.agentsCanEndSessions(),
         s.agentsCanEndSessionsExplicit() ? "EXPLICIT" : "ACCOUNT_DEFAULT",
@@ -30,6 +54,15 @@ public record SettingsResponse(
         iso(s.warnBeforeClose()),
         s.warningText(),
         s.endedNoticeText(),
+        new Csat(
+            new java.util.TreeSet<>(p.csatWhenEndedBy().stream().map(Enum::name).toList()),
+            p.csatRequiresAgentReply(),
+            p.csatMinEndUserMessages(),
+            iso(p.csatExpiresAfter()),
+            p.csatQuestion(),
+            p.csatScale()),
+        new Settlement(p.settleStatus(), p.settleRules()),
+        s.webhooks().stream().map(w -> new Hook(w.hookId(), w.url(), w.events())).toList(),
         s.messagingEnabledAt(),
         s.updatedAt());
   }

@@ -1,0 +1,12 @@
+-- Admin policies (CSAT, settlement) as one JSON document, survey scales, webhooks.
+alter table messaging_settings add column policy_json varchar(20000);
+
+alter table surveys add column scale integer not null default 5;
+
+create table webhooks (
+    hook_id     varchar(64)   primary key,
+    url         varchar(2000) not null,
+    secret      varchar(256)  not null,
+    events      varchar(200)  not null,
+    created_at  timestamp with time zone not null
+);

@@ -1,0 +1,197 @@
+package dev.sessionflow.worker.settings;
+
+import dev.sessionflow.activities.webhooks.Webhook;
+import dev.sessionflow.worker.api.ApiException;
+import dev.sessionflow.workflows.session.EndedBy;
+import dev.sessionflow.workflows.session.SessionPolicy;
+import dev.sessionflow.workflows.session.SettlementRule;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the policy sections of a settings change ({@code csat}, {@code settlement}, {@code
+ * webhooks}) from JSON, onto the current policy: a key left out of a section keeps its value. Type
+ * errors are 400s here; the rules (ranges, statuses) are checked by the store.
+ */
+final class PolicyInput {
+  private static final Set<String> CSAT_KEYS =
+      Set.of(
+          "sendWhenEndedBy",
+          "requireAgentReply",
+          "minEndUserMessages",
+          "expiresAfter",
+          "question",
+          "scale");
+
+  private PolicyInput() {}
+
+  static SessionPolicy apply(SessionPolicy current, Map<String, Object> body) {
+    SessionPolicy p = current;
+    if (body.containsKey("csat")) {
+      Map<String, Object> csat = section(body, "csat");
+      csat.keySet().stream()
+          .filter(k -> !CSAT_KEYS.contains(k))
+          .findFirst()
+          .ifPresent(k -> fail("csat." + k, "is not a CSAT setting"));
+      p =
+          new SessionPolicy(
+              csat.containsKey("sendWhenEndedBy")
+                  ? endedBy(csat.get("sendWhenEndedBy"))
+                  : p.csatWhenEndedBy(),
+              csat.containsKey("expiresAfter")
+                  ? duration("csat.expiresAfter", csat.get("expiresAfter"))
+                  : p.csatExpiresAfter(),
+              p.settleStatus(),
+              csat.containsKey("requireAgentReply")
+                  ? bool("csat.requireAgentReply", csat.get("requireAgentReply"))
+                  : p.csatRequiresAgentReply(),
+              csat.containsKey("minEndUserMessages")
+                  ? integer("csat.minEndUserMessages", csat.get("minEndUserMessages"))
+                  : p.csatMinEndUserMessages(),
+              csat.containsKey("question")
+                  ? string("csat.question", csat.get("question"))
+                  : p.csatQuestion(),
+              csat.containsKey("scale") ? integer("csat.scale", csat.get("scale")) : p.csatScale(),
+              p.settleRules(),
+              List.of());
+    }
+    if (body.containsKey("settlement")) {
+      Map<String, Object> settlement = section(body, "settlement");
+      String status =
+          settlement.containsKey("default")
+              ? string("settlement.default", settlement.get("default"))
+              : p.settleStatus();
+      Map<String, SettlementRule> rules =
+          settlement.containsKey("rules") ? rules(settlement.get("rules")) : p.settleRules();
+      p =
+          new SessionPolicy(
+              p.csatWhenEndedBy(),
+              p.csatExpiresAfter(),
+              status,
+              p.csatRequiresAgentReply(),
+              p.csatMinEndUserMessages(),
+              p.csatQuestion(),
+              p.csatScale(),
+              rules,
+              List.of());
+    }
+    return p;
+  }
+
+  /** The webhooks, replacing all configured ones; null when the change leaves them alone. */
+  static List<Webhook> webhooks(Map<String, Object> body) {
+    if (!body.containsKey("webhooks")) {
+      return null;
+    }
+    if (!(body.get("webhooks") instanceof List<?> list)) {
+      throw fail("webhooks", "must be a list of {url, secret, events}");
+    }
+    List<Webhook> hooks = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String at = "webhooks[" + i + "]";
+      if (!(list.get(i) instanceof Map<?, ?> hook)) {
+        throw fail(at, "must be an object {url, secret, events}");
+      }
+      if (!(hook.get("events") instanceof List<?> events)) {
+        throw fail(at + ".events", "must be a list of event types");
+      }
+      Set<String> types = new LinkedHashSet<>();
+      events.forEach(e -> types.add(string(at + ".events", e)));
+      hooks.add(
+          new Webhook(
+              null,
+              string(at + ".url", hook.get("url")),
+              string(at + ".secret", hook.get("secret")),
+              types));
+    }
+    return hooks;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> section(Map<String, Object> body, String name) {
+    if (body.get(name) instanceof Map<?, ?> map) {
+      return (Map<String, Object>) map;
+    }
+    throw fail(name, "must be an object");
+  }
+
+  private static Set<EndedBy> endedBy(Object value) {
+    if (!(value instanceof List<?> list)) {
+      throw fail("csat.sendWhenEndedBy", "must be a list of AGENT, ADMIN, END_USER, SYSTEM");
+    }
+    Set<EndedBy> set = EnumSet.noneOf(EndedBy.class);
+    for (Object item : list) {
+      try {
+        set.add(EndedBy.valueOf(string("csat.sendWhenEndedBy", item)));
+      } catch (IllegalArgumentException e) {
+        throw fail("csat.sendWhenEndedBy", "must be a list of AGENT, ADMIN, END_USER, SYSTEM");
+      }
+    }
+    return set;
+  }
+
+  private static Map<String, SettlementRule> rules(Object value) {
+    if (!(value instanceof Map<?, ?> map)) {
+      throw fail(
+          "settlement.rules", "must map an end reason or AGENT/ADMIN/END_USER/SYSTEM to a rule");
+    }
+    Map<String, SettlementRule> rules = new LinkedHashMap<>();
+    map.forEach(
+        (key, rule) -> {
+          String at = "settlement.rules." + key;
+          if (!(rule instanceof Map<?, ?> r)) {
+            throw fail(at, "must be {status, group}");
+          }
+          Object group = r.get("group");
+          rules.put(
+              String.valueOf(key),
+              new SettlementRule(
+                  string(at + ".status", r.get("status")),
+                  group == null ? null : string(at + ".group", group)));
+        });
+    return rules;
+  }
+
+  static Duration duration(String field, Object value) {
+    if (value instanceof String s) {
+      try {
+        return Duration.parse(s);
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    }
+    throw fail(field, "must be an ISO-8601 duration such as PT30M");
+  }
+
+  private static boolean bool(String field, Object value) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    throw fail(field, "must be true or false");
+  }
+
+  private static int integer(String field, Object value) {
+    if (value instanceof Integer i) {
+      return i;
+    }
+    throw fail(field, "must be a whole number");
+  }
+
+  private static String string(String field, Object value) {
+    if (value instanceof String s) {
+      return s;
+    }
+    throw fail(field, "must be a string");
+  }
+
+  private static ApiException fail(String field, String message) {
+    throw ApiException.invalid(field, message);
+  }
+}
