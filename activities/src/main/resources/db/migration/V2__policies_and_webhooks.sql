@@ -10,3 +10,6 @@ create table webhooks (
     events      varchar(200)  not null,
     created_at  timestamp with time zone not null
 );
+
+-- A reopened session withdraws its unanswered survey.
+alter table surveys add column withdrawn_at timestamp with time zone;

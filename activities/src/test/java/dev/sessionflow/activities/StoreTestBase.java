@@ -79,6 +79,7 @@ public abstract class StoreTestBase {
         revision,
         agentId,
         new SessionEnd(endedBy, agentId, reason, clock.instant(), csatWanted),
-        notice);
+        notice,
+        0);
   }
 }

@@ -27,7 +27,7 @@ public abstract class ApiTestBase {
        "csat": {"sendWhenEndedBy": ["AGENT", "ADMIN"], "requireAgentReply": false,
                 "minEndUserMessages": 0, "expiresAfter": "P14D", "question": "How did we do?",
                 "scale": 5},
-       "settlement": {"default": "SOLVED", "rules": {}},
+       "settlement": {"default": "SOLVED", "rules": {}}, "reopenWithin": null,
        "webhooks": []}
       """;
 

@@ -5,6 +5,7 @@ package dev.sessionflow.activities.conversations;
  *
  * @param newSession this message opened the session (and its ticket)
  * @param duplicate the message id was seen before: nothing new was stored
+ * @param reopened this message reopened the conversation's last session
  */
 public record AcceptedMessage(
     String sessionId,
@@ -13,4 +14,5 @@ public record AcceptedMessage(
     boolean duplicate,
     String conversationId,
     String endUserId,
-    String endUserName) {}
+    String endUserName,
+    boolean reopened) {}

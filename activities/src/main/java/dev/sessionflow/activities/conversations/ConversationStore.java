@@ -12,6 +12,7 @@ import dev.sessionflow.workflows.activities.SystemMessage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,8 +50,22 @@ public class ConversationStore {
   /** Stores an end-user message in the open session, opening a session and ticket if none is. */
   public AcceptedMessage acceptEndUserMessage(
       String conversationId, String messageId, String endUserId, String endUserName, String text) {
+    return acceptEndUserMessage(conversationId, messageId, endUserId, endUserName, text, null);
+  }
+
+  /**
+   * As above; with a {@code reopenWithin} window, a message soon enough after the last session
+   * ended reopens that session and its ticket (its unanswered survey is withdrawn) instead.
+   */
+  public AcceptedMessage acceptEndUserMessage(
+      String conversationId,
+      String messageId,
+      String endUserId,
+      String endUserName,
+      String text,
+      Duration reopenWithin) {
     AcceptedMessage accepted =
-        storeEndUserMessage(conversationId, messageId, endUserId, endUserName, text);
+        storeEndUserMessage(conversationId, messageId, endUserId, endUserName, text, reopenWithin);
     if (accepted.newSession() && !accepted.duplicate()) {
       metrics.sessionOpened();
     }
@@ -58,7 +73,12 @@ public class ConversationStore {
   }
 
   private AcceptedMessage storeEndUserMessage(
-      String conversationId, String messageId, String endUserId, String endUserName, String text) {
+      String conversationId,
+      String messageId,
+      String endUserId,
+      String endUserName,
+      String text,
+      Duration reopenWithin) {
     return tx.inTransaction(
         () -> {
           jdbc.sql(
@@ -76,7 +96,17 @@ public class ConversationStore {
           Optional<StoredMessage> seen = find(conversationId, "END_USER", messageId);
           if (seen.isPresent()) {
             SessionRecord session = sessions.find(seen.get().sessionId()).orElseThrow();
-            return accepted(conversation, session, openedBy(seen.get()), true);
+            return accepted(conversation, session, openedBy(seen.get()), true, false);
+          }
+          String reopened =
+              conversation.openSessionId() == null
+                  ? reopenable(conversationId, reopenWithin)
+                  : null;
+          if (reopened != null) {
+            reopen(conversationId, reopened);
+            insert(conversationId, messageId, reopened, "END_USER", null, null, text, null, false);
+            return accepted(
+                conversation, sessions.find(reopened).orElseThrow(), false, false, true);
           }
           boolean opening = conversation.openSessionId() == null;
           String sessionId = opening ? Ids.sessionId() : conversation.openSessionId();
@@ -90,8 +120,48 @@ public class ConversationStore {
                 .update();
           }
           insert(conversationId, messageId, sessionId, "END_USER", null, null, text, null, opening);
-          return accepted(conversation, sessions.find(sessionId).orElseThrow(), opening, false);
+          return accepted(
+              conversation, sessions.find(sessionId).orElseThrow(), opening, false, false);
         });
+  }
+
+  /** The last session, if it ended within the reopen window. */
+  private String reopenable(String conversationId, Duration reopenWithin) {
+    if (reopenWithin == null) {
+      return null;
+    }
+    return sessions
+        .latestOf(conversationId)
+        .filter(SessionRecord::ended)
+        .filter(
+            s -> s.endedAt() != null && !s.endedAt().plus(reopenWithin).isBefore(clock.instant()))
+        .map(SessionRecord::sessionId)
+        .orElse(null);
+  }
+
+  private void reopen(String conversationId, String sessionId) {
+    SessionRecord session = sessions.find(sessionId).orElseThrow();
+    int round =
+        jdbc.sql(
+                    "select count(*) from ticket_audit where ticket_id = :t and kind like 'REOPENED-%'")
+                .param("t", session.ticketId())
+                .query(Integer.class)
+                .single()
+            + 1;
+    sessions.reopen(sessionId);
+    tickets.reopen(session.ticketId(), sessionId, round);
+    jdbc.sql(
+            """
+            update surveys set withdrawn_at = :now
+            where session_id = :session and answered_at is null and withdrawn_at is null
+            """)
+        .param("now", Times.db(clock.instant()))
+        .param("session", sessionId)
+        .update();
+    jdbc.sql("update conversations set open_session_id = :session where conversation_id = :id")
+        .param("session", sessionId)
+        .param("id", conversationId)
+        .update();
   }
 
   /** Stores an agent's message in a session that has not ended. */
@@ -174,7 +244,9 @@ public class ConversationStore {
                   new SystemMessage(
                       closing.conversationId(),
                       closing.sessionId(),
-                      closing.sessionId() + "-ended",
+                      closing.sessionId()
+                          + "-ended"
+                          + (closing.round() == 0 ? "" : "-" + closing.round()),
                       "SESSION_ENDED",
                       closing.endedNoticeText()),
                   null);
@@ -258,7 +330,7 @@ public class ConversationStore {
   }
 
   private static AcceptedMessage accepted(
-      Conversation c, SessionRecord session, boolean opened, boolean duplicate) {
+      Conversation c, SessionRecord session, boolean opened, boolean duplicate, boolean reopened) {
     return new AcceptedMessage(
         session.sessionId(),
         session.ticketId(),
@@ -266,7 +338,8 @@ public class ConversationStore {
         duplicate,
         c.conversationId(),
         c.endUserId(),
-        c.endUserName());
+        c.endUserName(),
+        reopened);
   }
 
   private static StoredMessage map(ResultSet rs, int row) throws SQLException {

@@ -13,12 +13,13 @@ public record Survey(
     int scale,
     Integer rating,
     String comment,
-    Instant answeredAt) {
+    Instant answeredAt,
+    Instant withdrawnAt) {
 
   public CsatStatus status(Instant now) {
     if (answeredAt != null) {
       return CsatStatus.ANSWERED;
     }
-    return now.isBefore(expiresAt) ? CsatStatus.SENT : CsatStatus.EXPIRED;
+    return withdrawnAt == null && now.isBefore(expiresAt) ? CsatStatus.SENT : CsatStatus.EXPIRED;
   }
 }

@@ -154,6 +154,7 @@ public class SurveyStore {
         rs.getInt("scale"),
         rs.getObject("rating", Integer.class),
         rs.getString("comment"),
-        Times.instant(rs, "answered_at"));
+        Times.instant(rs, "answered_at"),
+        Times.instant(rs, "withdrawn_at"));
   }
 }

@@ -67,6 +67,31 @@ public class SessionStore {
         .list();
   }
 
+  /** The most recent session of a conversation. */
+  public Optional<SessionRecord> latestOf(String conversationId) {
+    return jdbc.sql(
+            """
+            select * from sessions where conversation_id = :id
+            order by opened_at desc, session_id limit 1
+            """)
+        .param("id", conversationId)
+        .query(SessionStore::map)
+        .optional();
+  }
+
+  /** Makes an ended session ACTIVE again; its revision stays for the workflow to move on from. */
+  public void reopen(String sessionId) {
+    jdbc.sql(
+            """
+            update sessions set status = 'ACTIVE', ended_by = null, ended_by_agent_id = null,
+              end_reason = null, ended_at = null, csat_wanted = null, updated_at = :now
+            where session_id = :id and status = 'ENDED'
+            """)
+        .param("now", Times.db(clock.instant()))
+        .param("id", sessionId)
+        .update();
+  }
+
   /** The first agent to reply is the assignee. */
   public void assignIfUnassigned(String sessionId, String agentId) {
     jdbc.sql(

@@ -40,7 +40,8 @@ public record MessagingSettings(
         policy.csatQuestion(),
         policy.csatScale(),
         policy.settleRules(),
-        webhooks.stream().map(Webhook::subscription).toList());
+        webhooks.stream().map(Webhook::subscription).toList(),
+        policy.reopenWithin());
   }
 
   public SessionTimers timers() {

@@ -147,6 +147,9 @@ public class SettingsStore {
     if (p.csatQuestion().isBlank() || p.csatQuestion().length() > 500) {
       errors.put("csat.question", "must be 1 to 500 characters");
     }
+    if (p.reopenWithin() != null && p.reopenWithin().compareTo(Duration.ofSeconds(1)) < 0) {
+      errors.put("reopenWithin", "must be a duration of at least one second (PT1S), or null");
+    }
     if (!STATUSES.contains(p.settleStatus())) {
       errors.put("settlement.default", "must be one of " + STATUSES);
     }
@@ -197,7 +200,8 @@ public class SettingsStore {
           SessionPolicy.DEFAULT_QUESTION,
           5,
           Map.<String, SettlementRule>of(),
-          List.of());
+          List.of(),
+          null);
     }
     try {
       return JSON.readValue(json, SessionPolicy.class);

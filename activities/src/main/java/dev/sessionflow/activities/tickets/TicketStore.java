@@ -58,7 +58,7 @@ public class TicketStore {
         audit(
             s.ticketId(),
             s.sessionId(),
-            "SETTLED",
+            s.round() == 0 ? "SETTLED" : "SETTLED-" + s.round(),
             "session ended by "
                 + s.end().endedBy()
                 + (s.end().agentId() == null ? "" : " (" + s.end().agentId() + ")")
@@ -88,6 +88,19 @@ public class TicketStore {
         .param("id", s.ticketId())
         .update();
     return true;
+  }
+
+  /** The session of this ticket was reopened: the ticket is OPEN again. */
+  public void reopen(String ticketId, String sessionId, int round) {
+    jdbc.sql(
+            """
+            update tickets set status = 'OPEN', settled_at = null, updated_at = :now
+            where ticket_id = :id
+            """)
+        .param("now", Times.db(clock.instant()))
+        .param("id", ticketId)
+        .update();
+    audit(ticketId, sessionId, "REOPENED-" + round, "the end user wrote again within the window");
   }
 
   public void recordCsatRating(String ticketId, String sessionId, int rating) {

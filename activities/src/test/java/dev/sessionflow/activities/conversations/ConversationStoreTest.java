@@ -139,7 +139,8 @@ class ConversationStoreTest extends StoreTestBase {
                 true,
                 "conv-1",
                 "user-of-conv-1",
-                "End User"));
+                "End User",
+                false));
     assertThat(second.newSession()).isFalse();
     assertThat(second.duplicate()).isFalse();
     assertThat(second.sessionId()).isEqualTo(first.sessionId());

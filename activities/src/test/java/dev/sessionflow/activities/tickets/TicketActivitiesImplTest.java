@@ -36,7 +36,8 @@ class TicketActivitiesImplTest extends StoreTestBase {
             "SOLVED",
             null,
             new SessionEnd(EndedBy.AGENT, "agent-1", "RESOLVED", ENDED_AT, true),
-            CsatStatus.SENT));
+            CsatStatus.SENT,
+            0));
 
     Ticket settled = tickets.find(opened.ticketId()).orElseThrow();
     assertThat(settled.status()).isEqualTo("SOLVED");
@@ -56,7 +57,8 @@ class TicketActivitiesImplTest extends StoreTestBase {
             "CLOSED",
             null,
             new SessionEnd(EndedBy.END_USER, null, "LEFT", ENDED_AT.plusSeconds(1), false),
-            CsatStatus.SKIPPED));
+            CsatStatus.SKIPPED,
+            0));
 
     assertThat(tickets.find(opened.ticketId())).contains(settled);
     List<TicketAuditEntry> audit = tickets.audit(opened.ticketId());
@@ -81,7 +83,8 @@ class TicketActivitiesImplTest extends StoreTestBase {
                   "STATUS_" + i,
                   null,
                   new SessionEnd(EndedBy.SYSTEM, null, "INACTIVE", ENDED_AT, false),
-                  CsatStatus.NOT_SENT));
+                  CsatStatus.NOT_SENT,
+                  0));
           return null;
         });
 
@@ -104,7 +107,8 @@ class TicketActivitiesImplTest extends StoreTestBase {
                         "SOLVED",
                         null,
                         new SessionEnd(EndedBy.AGENT, "agent-1", "RESOLVED", ENDED_AT, false),
-                        CsatStatus.NOT_SENT)))
+                        CsatStatus.NOT_SENT,
+                        0)))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             failure -> {

@@ -2,6 +2,7 @@ package dev.sessionflow.worker.conversations;
 
 import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.auth.Allow;
@@ -27,10 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ConversationController {
   private final ConversationStore conversations;
   private final SessionGateway gateway;
+  private final SettingsStore settings;
 
-  ConversationController(ConversationStore conversations, SessionGateway gateway) {
+  ConversationController(
+      ConversationStore conversations, SessionGateway gateway, SettingsStore settings) {
     this.conversations = conversations;
     this.gateway = gateway;
+    this.settings = settings;
   }
 
   @Operation(
@@ -50,7 +54,8 @@ class ConversationController {
             body.messageId(),
             body.endUserId(),
             body.endUserName(),
-            body.text());
+            body.text(),
+            settings.current().policy().reopenWithin());
     // A duplicate is delivered again too: the first delivery may have been cut short by a crash,
     // and the session drops a message id it has already seen.
     gateway.deliver(
@@ -60,7 +65,9 @@ class ConversationController {
             accepted.ticketId(),
             accepted.endUserId(),
             accepted.endUserName()),
-        ChatMessage.fromEndUser(body.messageId()));
+        accepted.reopened()
+            ? ChatMessage.reopeningFromEndUser(body.messageId())
+            : ChatMessage.fromEndUser(body.messageId()));
     return new MessageAccepted(accepted.sessionId(), accepted.ticketId(), accepted.newSession());
   }
 

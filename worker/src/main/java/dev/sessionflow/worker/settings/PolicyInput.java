@@ -60,7 +60,8 @@ final class PolicyInput {
                   : p.csatQuestion(),
               csat.containsKey("scale") ? integer("csat.scale", csat.get("scale")) : p.csatScale(),
               p.settleRules(),
-              List.of());
+              List.of(),
+              p.reopenWithin());
     }
     if (body.containsKey("settlement")) {
       Map<String, Object> settlement = section(body, "settlement");
@@ -80,7 +81,12 @@ final class PolicyInput {
               p.csatQuestion(),
               p.csatScale(),
               rules,
-              List.of());
+              List.of(),
+              p.reopenWithin());
+    }
+    if (body.containsKey("reopenWithin")) {
+      Object window = body.get("reopenWithin");
+      p = p.withReopenWithin(window == null ? null : duration("reopenWithin", window));
     }
     return p;
   }

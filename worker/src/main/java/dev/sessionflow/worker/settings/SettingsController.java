@@ -30,6 +30,7 @@ class SettingsController {
           "warningText",
           "endedNoticeText",
           "csat",
+          "reopenWithin",
           "settlement",
           "webhooks");
 
@@ -73,7 +74,9 @@ class SettingsController {
             optionalDuration(body, "warnBeforeClose"),
             text(body, "warningText"),
             text(body, "endedNoticeText"),
-            body.containsKey("csat") || body.containsKey("settlement")
+            body.containsKey("csat")
+                    || body.containsKey("settlement")
+                    || body.containsKey("reopenWithin")
                 ? PolicyInput.apply(settings.current().policy(), body)
                 : null,
             PolicyInput.webhooks(body));

@@ -27,6 +27,7 @@ public record SettingsResponse(
     Csat csat,
     Settlement settlement,
     List<Hook> webhooks,
+    String reopenWithin,
     Instant messagingEnabledAt,
     Instant updatedAt) {
 
@@ -63,6 +64,7 @@ public record SettingsResponse(
             p.csatScale()),
         new Settlement(p.settleStatus(), p.settleRules()),
         s.webhooks().stream().map(w -> new Hook(w.hookId(), w.url(), w.events())).toList(),
+        iso(p.reopenWithin()),
         s.messagingEnabledAt(),
         s.updatedAt());
   }

@@ -145,6 +145,66 @@ class PolicyApiTest extends ApiTestBase {
   }
 
   @Test
+  void aMessageInTheReopenWindowKeepsTheTicketAndWithdrawsTheSurvey() {
+    put("{\"reopenWithin\": \"PT5M\"}");
+    String c = newConversation();
+    JsonNode first = api.endUserSays(c, "m-1", "Hi");
+    String s = first.get("sessionId").asText();
+    String ticketId = first.get("ticketId").asText();
+    api.post("/api/v1/sessions/" + s + "/end", ApiClient.AGENT_1, null).expect(200);
+    awaitSettled(ticketId);
+    ApiClient.await(
+        Duration.ofSeconds(10),
+        () -> "SENT".equals(api.session(s).path("csat").path("status").asText()));
+    String token =
+        StreamSupport.stream(api.transcript(c).spliterator(), false)
+            .filter(m -> "CSAT_INVITATION".equals(m.path("kind").asText()))
+            .findFirst()
+            .orElseThrow()
+            .get("surveyToken")
+            .asText();
+
+    JsonNode again = api.endUserSays(c, "m-2", "Sorry, one more thing");
+
+    assertThat(again.get("newSession").asBoolean()).isFalse();
+    assertThat(again.get("sessionId").asText()).isEqualTo(s);
+    assertThat(again.get("ticketId").asText()).isEqualTo(ticketId);
+    assertThat(api.session(s).get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(
+            api.get("/api/v1/tickets/" + ticketId, ApiClient.ADMIN).json().get("status").asText())
+        .isEqualTo("OPEN");
+    api.post("/api/v1/csat/" + token, null, "{\"rating\": 5}").expectProblem(410, "survey-expired");
+
+    api.agentSays(ApiClient.AGENT_1, s, "a-2", "Of course");
+    api.post("/api/v1/sessions/" + s + "/end", ApiClient.AGENT_1, null).expect(200);
+    ApiClient.await(
+        Duration.ofSeconds(20),
+        () ->
+            "SOLVED"
+                .equals(
+                    api.get("/api/v1/tickets/" + ticketId, ApiClient.ADMIN)
+                        .json()
+                        .path("status")
+                        .asText()));
+    JsonNode audit = api.get("/api/v1/tickets/" + ticketId, ApiClient.ADMIN).json().get("audit");
+    assertThat(audit.findValuesAsText("kind"))
+        .containsSubsequence("OPENED", "SETTLED", "REOPENED-1", "SETTLED-1");
+    assertThat(
+            StreamSupport.stream(api.transcript(c).spliterator(), false)
+                .filter(m -> "CSAT_INVITATION".equals(m.path("kind").asText())))
+        .as("one survey per session")
+        .hasSize(1);
+  }
+
+  @Test
+  void withoutAReopenWindowANewMessageOpensANewSession() {
+    String c = newConversation();
+    String s = api.endUserSays(c, "m-1", "Hi").get("sessionId").asText();
+    api.post("/api/v1/sessions/" + s + "/end", ApiClient.AGENT_1, null).expect(200);
+    assertThat(api.endUserSays(c, "m-2", "Again").get("newSession").asBoolean()).isTrue();
+  }
+
+  @Test
   void aSettingsChangeShortensTheTimerOfASessionAlreadyRunning() {
     put("{\"inactiveAfter\": \"PT1H\", \"autoCloseAfter\": \"PT1H\", \"warnBeforeClose\": null}");
     String running = agentWaitsOnEndUser(newConversation());

@@ -4,7 +4,8 @@ import dev.sessionflow.workflows.session.SessionEnd;
 
 /**
  * The end of a session as the store must apply it, at once: the session is ENDED, the end user is
- * told so, and the conversation is free for a new session.
+ * told so, and the conversation is free for a new session. {@code round} counts reopens: the end of
+ * each round is told once.
  */
 public record SessionClosing(
     String sessionId,
@@ -12,4 +13,5 @@ public record SessionClosing(
     long revision,
     String assignedAgentId,
     SessionEnd end,
-    String endedNoticeText) {}
+    String endedNoticeText,
+    int round) {}

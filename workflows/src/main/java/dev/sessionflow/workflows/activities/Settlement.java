@@ -3,11 +3,15 @@ package dev.sessionflow.workflows.activities;
 import dev.sessionflow.workflows.session.CsatStatus;
 import dev.sessionflow.workflows.session.SessionEnd;
 
-/** Set a ticket's status (and group, unless null) once its session ended. */
+/**
+ * Set a ticket's status (and group, unless null) once its session ended. {@code round} counts the
+ * session's reopens: each round's end settles once.
+ */
 public record Settlement(
     String ticketId,
     String sessionId,
     String status,
     String group,
     SessionEnd end,
-    CsatStatus csat) {}
+    CsatStatus csat,
+    int round) {}

@@ -5,14 +5,19 @@ package dev.sessionflow.workflows.session;
  * timers, its assignment and who-wrote-last. The text itself stays in the database.
  *
  * @param agentId the writing agent, for {@link Author#AGENT}; null otherwise
+ * @param reopening the store reopened the ended session for this end-user message
  */
-public record ChatMessage(String messageId, Author author, String agentId) {
+public record ChatMessage(String messageId, Author author, String agentId, boolean reopening) {
 
   public static ChatMessage fromEndUser(String messageId) {
-    return new ChatMessage(messageId, Author.END_USER, null);
+    return new ChatMessage(messageId, Author.END_USER, null, false);
+  }
+
+  public static ChatMessage reopeningFromEndUser(String messageId) {
+    return new ChatMessage(messageId, Author.END_USER, null, true);
   }
 
   public static ChatMessage fromAgent(String messageId, String agentId) {
-    return new ChatMessage(messageId, Author.AGENT, agentId);
+    return new ChatMessage(messageId, Author.AGENT, agentId, false);
   }
 }

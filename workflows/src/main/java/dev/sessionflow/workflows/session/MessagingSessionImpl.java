@@ -43,6 +43,9 @@ public class MessagingSessionImpl implements MessagingSession {
    */
   static final int MESSAGES_PER_RUN = 1_000;
 
+  /** The workflow waits a little longer than the reopen window the API checks. */
+  static final Duration REOPEN_SLACK = Duration.ofMinutes(1);
+
   private static final Duration MAX_STORE_BACKOFF = Duration.ofSeconds(10);
 
   static final String DEFAULT_END_REASON = "RESOLVED";
@@ -58,6 +61,7 @@ public class MessagingSessionImpl implements MessagingSession {
   private boolean settingsChanged;
   private final SessionState state;
   private int messagesThisRun;
+  private ChatMessage reopenedBy;
   private boolean readModelStale;
 
   private CancellationScope timerScope;
@@ -90,6 +94,21 @@ public class MessagingSessionImpl implements MessagingSession {
       SessionAttributes.publish(state);
     }
     describe();
+    do {
+      followConversation();
+      cancelTimer();
+      Workflow.await(() -> state.closed);
+      SessionEvents.publish(policy, WebhookEvent.SESSION_ENDED, start, state);
+      survey();
+      settle();
+    } while (reopened());
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return new SessionOutcome(
+        start.sessionId(), start.ticketId(), state.end, state.csat, state.messageCount);
+  }
+
+  /** The active life of the session: messages, timers and requests, until it ends. */
+  private void followConversation() {
     while (!state.ended()) {
       if (readModelStale) {
         publishProgress();
@@ -111,19 +130,35 @@ public class MessagingSessionImpl implements MessagingSession {
         onTimer(Workflow.currentTimeMillis());
       }
     }
-    cancelTimer();
-    Workflow.await(() -> state.closed);
-    SessionEvents.publish(policy, WebhookEvent.SESSION_ENDED, start, state);
-    survey();
-    settle();
-    Workflow.await(Workflow::isEveryHandlerFinished);
-    return new SessionOutcome(
-        start.sessionId(), start.ticketId(), state.end, state.csat, state.messageCount);
+  }
+
+  /**
+   * With a reopen window, waits that long (plus slack for the API's own check) for a message that
+   * reopens the session; the store has already reopened it when the message arrives.
+   */
+  private boolean reopened() {
+    if (policy.reopenWithin() == null) {
+      return false;
+    }
+    Duration window = policy.reopenWithin().plus(REOPEN_SLACK);
+    if (!Workflow.await(window, () -> reopenedBy != null)) {
+      return false;
+    }
+    state.reopen(Workflow.currentTimeMillis());
+    state.onMessage(reopenedBy, Workflow.currentTimeMillis());
+    reopenedBy = null;
+    readModelStale = true;
+    SessionAttributes.publish(state);
+    describe();
+    return true;
   }
 
   @Override
   public void message(ChatMessage message) {
     if (state.ended()) {
+      if (message.reopening() && policy.reopenWithin() != null) {
+        reopenedBy = message; // the store reopened the session for it
+      }
       return; // stored by the API already; it belongs to the ended session's transcript
     }
     messagesThisRun++;
@@ -238,7 +273,8 @@ public class MessagingSessionImpl implements MessagingSession {
             state.revision,
             state.assignedAgentId,
             state.end,
-            timers.endedNoticeText());
+            timers.endedNoticeText(),
+            state.reopens);
     untilStored(() -> store.closeSession(closing));
     state.closed = true;
     SessionAttributes.publish(state);
@@ -246,7 +282,7 @@ public class MessagingSessionImpl implements MessagingSession {
   }
 
   private void survey() {
-    if (!state.end.csatWanted()) {
+    if (!state.end.csatWanted() || state.surveyed) {
       state.csat = CsatStatus.SKIPPED;
       return;
     }
@@ -274,7 +310,8 @@ public class MessagingSessionImpl implements MessagingSession {
             rule.status(),
             rule.group(),
             state.end,
-            state.csat));
+            state.csat,
+            state.reopens));
     state.settled = true;
     describe();
   }

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param csatScale ratings run from 1 to this (5 by default)
  * @param settleRules by end reason (e.g. INACTIVITY), then by who ended it (e.g. END_USER)
  * @param webhooks the webhooks to tell, and which events each wants
+ * @param reopenWithin a message this soon after the end reopens the same session and ticket
+ *     (withdrawing its unanswered survey); null: a new session and ticket, always
  */
 public record SessionPolicy(
     Set<EndedBy> csatWhenEndedBy,
@@ -29,7 +31,8 @@ public record SessionPolicy(
     String csatQuestion,
     int csatScale,
     Map<String, SettlementRule> settleRules,
-    List<WebhookSubscription> webhooks) {
+    List<WebhookSubscription> webhooks,
+    Duration reopenWithin) {
   public static final String DEFAULT_QUESTION = "How did we do?";
 
   public SessionPolicy {
@@ -52,7 +55,22 @@ public record SessionPolicy(
         DEFAULT_QUESTION,
         5,
         Map.of(),
-        List.of());
+        List.of(),
+        null);
+  }
+
+  public SessionPolicy withReopenWithin(Duration window) {
+    return new SessionPolicy(
+        csatWhenEndedBy,
+        csatExpiresAfter,
+        settleStatus,
+        csatRequiresAgentReply,
+        csatMinEndUserMessages,
+        csatQuestion,
+        csatScale,
+        settleRules,
+        webhooks,
+        window);
   }
 
   /**

@@ -31,6 +31,12 @@ public class SessionState {
   /** Bumped on every change the read model must see; the store ignores older revisions. */
   public long revision;
 
+  /** How often the session was reopened after an end (0: never). */
+  public int reopens;
+
+  /** A survey went out in an earlier round: a session gets one survey at most. */
+  public boolean surveyed;
+
   public Deque<String> recentMessageIds = new ArrayDeque<>();
 
   public static SessionState openedAt(long nowMillis) {
@@ -111,6 +117,20 @@ public class SessionState {
   public long nextDeadline(SessionTimers timers) {
     return Math.min(
         inactiveDeadline(timers), Math.min(autoCloseDeadline(timers), warningDeadline(timers)));
+  }
+
+  /** Back to ACTIVE after an end, for a message within the reopen window. */
+  public void reopen(long nowMillis) {
+    surveyed = surveyed || csat == CsatStatus.SENT;
+    end = null;
+    closed = false;
+    settled = false;
+    csat = CsatStatus.NOT_SENT;
+    status = SessionStatus.ACTIVE;
+    warnedForDeadline = 0;
+    lastMessageAtMillis = nowMillis;
+    reopens++;
+    revision++;
   }
 
   public boolean ended() {

@@ -297,7 +297,8 @@ class MessagingSessionTest {
   @Test
   void policyCanSendNoSurveyForAgents() {
     SessionPolicy policy =
-        new SessionPolicy(Set.of(), Duration.ofDays(1), "PENDING", false, 0, null, 0, null, null);
+        new SessionPolicy(
+            Set.of(), Duration.ofDays(1), "PENDING", false, 0, null, 0, null, null, null);
     SessionStart start =
         new SessionStart("s13", "conv-s13", "T-s13", "u-1", "Ana", TIMERS, policy, null);
     MessagingSession session =

@@ -75,7 +75,8 @@ class SessionPolicyTest {
         "Rate us",
         10,
         rules,
-        hooks);
+        hooks,
+        null);
   }
 
   MessagingSession open(String id, SessionTimers timers, SessionPolicy policy) {
@@ -189,6 +190,40 @@ class SessionPolicyTest {
     assertThat(activities.closings)
         .singleElement()
         .satisfies(c -> assertThat(c.endedNoticeText()).isEqualTo("Bye"));
+  }
+
+  @Test
+  void aMessageInTheReopenWindowReopensTheSameSession() {
+    SessionPolicy reopening = SessionPolicy.defaults().withReopenWithin(Duration.ofMinutes(10));
+    MessagingSession session = open("p12", TIMERS, reopening);
+    session.message(ChatMessage.fromEndUser("m1"));
+    session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+    env.sleep(Duration.ofMinutes(5));
+    assertThat(activities.settlements).hasSize(1);
+
+    session.message(ChatMessage.fromEndUser("late"));
+    env.sleep(Duration.ofSeconds(1));
+    assertThat(session.state().end()).as("only a reopening message reopens").isNotNull();
+    session.message(ChatMessage.reopeningFromEndUser("m2"));
+    env.sleep(Duration.ofSeconds(1));
+    assertThat(session.state().status()).isEqualTo(SessionStatus.ACTIVE);
+    session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+    SessionOutcome outcome = outcome(session);
+
+    assertThat(outcome.messageCount()).isEqualTo(2);
+    assertThat(activities.surveys).as("one survey per session").hasSize(1);
+    assertThat(activities.closings).extracting(c -> c.round()).containsExactly(0, 1);
+    assertThat(activities.settlements).extracting(st -> st.round()).containsExactly(0, 1);
+  }
+
+  @Test
+  void afterTheReopenWindowTheSessionIsDone() {
+    SessionPolicy reopening = SessionPolicy.defaults().withReopenWithin(Duration.ofMinutes(10));
+    MessagingSession session = open("p13", TIMERS, reopening);
+    session.end(new EndRequest(EndedBy.ADMIN, null, null, false));
+    SessionOutcome outcome = outcome(session);
+    assertThat(outcome.end().endedBy()).isEqualTo(EndedBy.ADMIN);
+    assertThat(activities.settlements).hasSize(1);
   }
 
   @Test
