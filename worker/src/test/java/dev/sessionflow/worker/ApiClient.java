@@ -79,6 +79,16 @@ public final class ApiClient {
         .get("messages");
   }
 
+  /** The CSAT invitation in a conversation's transcript (the first, if several). */
+  public JsonNode invitation(String conversationId) {
+    for (JsonNode message : transcript(conversationId)) {
+      if ("CSAT_INVITATION".equals(message.path("kind").asText())) {
+        return message;
+      }
+    }
+    throw new AssertionError("no CSAT invitation in conversation " + conversationId);
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));

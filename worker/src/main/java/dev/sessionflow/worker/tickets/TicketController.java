@@ -29,6 +29,6 @@ class TicketController {
         tickets
             .find(PathIds.check("ticketId", ticketId))
             .orElseThrow(() -> ApiException.notFound("Ticket " + ticketId));
-    return TicketResponse.of(ticket, tickets.audit(ticketId));
+    return new TicketResponse(ticket, tickets.audit(ticketId));
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionflow.worker.ApiClient;
 import dev.sessionflow.worker.ApiTestBase;
 import java.time.Duration;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 class CsatApiTest extends ApiTestBase {
@@ -18,12 +17,7 @@ class CsatApiTest extends ApiTestBase {
     ApiClient.await(
         Duration.ofSeconds(10),
         () -> "SENT".equals(api.session(s).path("csat").path("status").asText()));
-    return StreamSupport.stream(api.transcript(conversationId).spliterator(), false)
-        .filter(m -> "CSAT_INVITATION".equals(m.path("kind").asText()))
-        .findFirst()
-        .orElseThrow()
-        .get("surveyToken")
-        .asText();
+    return api.invitation(conversationId).get("surveyToken").asText();
   }
 
   @Test

@@ -108,11 +108,7 @@ class PolicyApiTest extends ApiTestBase {
     ApiClient.await(
         Duration.ofSeconds(10),
         () -> "SENT".equals(api.session(helped).path("csat").path("status").asText()));
-    JsonNode invitation =
-        StreamSupport.stream(api.transcript(c).spliterator(), false)
-            .filter(m -> "CSAT_INVITATION".equals(m.path("kind").asText()))
-            .findFirst()
-            .orElseThrow();
+    JsonNode invitation = api.invitation(c);
     assertThat(invitation.get("text").asText()).startsWith("Did we help?").contains("to 10");
     String token = invitation.get("surveyToken").asText();
     api.post("/api/v1/csat/" + token, null, "{\"rating\": 9}").expect(200);
@@ -156,13 +152,7 @@ class PolicyApiTest extends ApiTestBase {
     ApiClient.await(
         Duration.ofSeconds(10),
         () -> "SENT".equals(api.session(s).path("csat").path("status").asText()));
-    String token =
-        StreamSupport.stream(api.transcript(c).spliterator(), false)
-            .filter(m -> "CSAT_INVITATION".equals(m.path("kind").asText()))
-            .findFirst()
-            .orElseThrow()
-            .get("surveyToken")
-            .asText();
+    String token = api.invitation(c).get("surveyToken").asText();
 
     JsonNode again = api.endUserSays(c, "m-2", "Sorry, one more thing");
 
@@ -234,13 +224,7 @@ class PolicyApiTest extends ApiTestBase {
       ApiClient.await(
           Duration.ofSeconds(10),
           () -> "SENT".equals(api.session(s).path("csat").path("status").asText()));
-      String token =
-          StreamSupport.stream(api.transcript(c).spliterator(), false)
-              .filter(m -> "CSAT_INVITATION".equals(m.path("kind").asText()))
-              .findFirst()
-              .orElseThrow()
-              .get("surveyToken")
-              .asText();
+      String token = api.invitation(c).get("surveyToken").asText();
       api.post("/api/v1/csat/" + token, null, "{\"rating\": 4}").expect(200);
 
       ApiClient.await(Duration.ofSeconds(60), () -> receiver.accepted.size() >= 3);

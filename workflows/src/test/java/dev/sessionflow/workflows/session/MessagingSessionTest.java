@@ -42,17 +42,11 @@ class MessagingSessionTest {
   }
 
   MessagingSession open(String id, SessionTimers timers) {
-    SessionStart start =
-        new SessionStart(
-            id, "conv-" + id, "T-" + id, "u-1", "Ana", timers, SessionPolicy.defaults(), null);
-    MessagingSession session =
-        client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
-    WorkflowClient.start(session::run, start);
-    return session;
+    return SessionTestEnvironment.open(client, id, timers, SessionPolicy.defaults());
   }
 
   SessionOutcome outcome(MessagingSession session) {
-    return WorkflowStub.fromTyped(session).getResult(SessionOutcome.class);
+    return SessionTestEnvironment.outcome(session);
   }
 
   @Test

@@ -9,7 +9,6 @@ import dev.sessionflow.workflows.webhooks.WebhookDelivery;
 import dev.sessionflow.workflows.webhooks.WebhookEvent;
 import dev.sessionflow.workflows.webhooks.WebhookSubscription;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import java.util.List;
@@ -80,16 +79,11 @@ class SessionPolicyTest {
   }
 
   MessagingSession open(String id, SessionTimers timers, SessionPolicy policy) {
-    SessionStart start =
-        new SessionStart(id, "conv-" + id, "T-" + id, "u-1", "Ana", timers, policy, null);
-    MessagingSession session =
-        client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
-    WorkflowClient.start(session::run, start);
-    return session;
+    return SessionTestEnvironment.open(client, id, timers, policy);
   }
 
   SessionOutcome outcome(MessagingSession session) {
-    return WorkflowStub.fromTyped(session).getResult(SessionOutcome.class);
+    return SessionTestEnvironment.outcome(session);
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.sessionflow.workflows.session;
 
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -9,6 +11,21 @@ import io.temporal.worker.Worker;
 final class SessionTestEnvironment {
 
   private SessionTestEnvironment() {}
+
+  /** Starts session {@code id} (conversation conv-id, ticket T-id) and answers its stub. */
+  static MessagingSession open(
+      WorkflowClient client, String id, SessionTimers timers, SessionPolicy policy) {
+    SessionStart start =
+        new SessionStart(id, "conv-" + id, "T-" + id, "u-1", "Ana", timers, policy, null);
+    MessagingSession session =
+        client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
+    WorkflowClient.start(session::run, start);
+    return session;
+  }
+
+  static SessionOutcome outcome(MessagingSession session) {
+    return WorkflowStub.fromTyped(session).getResult(SessionOutcome.class);
+  }
 
   static TestWorkflowEnvironment start(Object... activities) {
     TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
