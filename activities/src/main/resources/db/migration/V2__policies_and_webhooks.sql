@@ -13,3 +13,6 @@ create table webhooks (
 
 -- A reopened session withdraws its unanswered survey.
 alter table surveys add column withdrawn_at timestamp with time zone;
+
+-- Until when a new end-user message reopens an ended session (its own policy at the end).
+alter table sessions add column reopen_until timestamp with time zone;

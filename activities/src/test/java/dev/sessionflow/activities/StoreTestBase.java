@@ -80,6 +80,7 @@ public abstract class StoreTestBase {
         agentId,
         new SessionEnd(endedBy, agentId, reason, clock.instant(), csatWanted),
         notice,
-        0);
+        0,
+        null);
   }
 }

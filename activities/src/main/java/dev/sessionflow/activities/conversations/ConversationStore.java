@@ -12,7 +12,6 @@ import dev.sessionflow.workflows.activities.SystemMessage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,25 +46,15 @@ public class ConversationStore {
     this.metrics = metrics;
   }
 
-  /** Stores an end-user message in the open session, opening a session and ticket if none is. */
-  public AcceptedMessage acceptEndUserMessage(
-      String conversationId, String messageId, String endUserId, String endUserName, String text) {
-    return acceptEndUserMessage(conversationId, messageId, endUserId, endUserName, text, null);
-  }
-
   /**
-   * As above; with a {@code reopenWithin} window, a message soon enough after the last session
-   * ended reopens that session and its ticket (its unanswered survey is withdrawn) instead.
+   * Stores an end-user message in the open session. With none open, the message reopens the last
+   * session if its reopen window is still open (its ticket with it; its unanswered survey is
+   * withdrawn), else opens a new session and ticket.
    */
   public AcceptedMessage acceptEndUserMessage(
-      String conversationId,
-      String messageId,
-      String endUserId,
-      String endUserName,
-      String text,
-      Duration reopenWithin) {
+      String conversationId, String messageId, String endUserId, String endUserName, String text) {
     AcceptedMessage accepted =
-        storeEndUserMessage(conversationId, messageId, endUserId, endUserName, text, reopenWithin);
+        storeEndUserMessage(conversationId, messageId, endUserId, endUserName, text);
     if (accepted.newSession() && !accepted.duplicate()) {
       metrics.sessionOpened();
     }
@@ -73,12 +62,7 @@ public class ConversationStore {
   }
 
   private AcceptedMessage storeEndUserMessage(
-      String conversationId,
-      String messageId,
-      String endUserId,
-      String endUserName,
-      String text,
-      Duration reopenWithin) {
+      String conversationId, String messageId, String endUserId, String endUserName, String text) {
     return tx.inTransaction(
         () -> {
           jdbc.sql(
@@ -99,9 +83,7 @@ public class ConversationStore {
             return accepted(conversation, session, openedBy(seen.get()), true, false);
           }
           String reopened =
-              conversation.openSessionId() == null
-                  ? reopenable(conversationId, reopenWithin)
-                  : null;
+              conversation.openSessionId() == null ? reopenable(conversationId) : null;
           if (reopened != null) {
             reopen(conversationId, reopened);
             insert(conversationId, messageId, reopened, "END_USER", null, null, text, null, false);
@@ -125,16 +107,12 @@ public class ConversationStore {
         });
   }
 
-  /** The last session, if it ended within the reopen window. */
-  private String reopenable(String conversationId, Duration reopenWithin) {
-    if (reopenWithin == null) {
-      return null;
-    }
+  /** The last session, if it ended and its reopen window is still open. */
+  private String reopenable(String conversationId) {
     return sessions
         .latestOf(conversationId)
         .filter(SessionRecord::ended)
-        .filter(
-            s -> s.endedAt() != null && !s.endedAt().plus(reopenWithin).isBefore(clock.instant()))
+        .filter(s -> s.reopenUntil() != null && !s.reopenUntil().isBefore(clock.instant()))
         .map(SessionRecord::sessionId)
         .orElse(null);
   }

@@ -15,6 +15,7 @@ public record SessionRecord(
     String endReason,
     Instant endedAt,
     Boolean csatWanted,
+    Instant reopenUntil,
     Instant openedAt,
     Instant updatedAt) {
 

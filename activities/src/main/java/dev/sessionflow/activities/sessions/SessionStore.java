@@ -84,7 +84,8 @@ public class SessionStore {
     jdbc.sql(
             """
             update sessions set status = 'ACTIVE', ended_by = null, ended_by_agent_id = null,
-              end_reason = null, ended_at = null, csat_wanted = null, updated_at = :now
+              end_reason = null, ended_at = null, csat_wanted = null, reopen_until = null,
+              updated_at = :now
             where session_id = :id and status = 'ENDED'
             """)
         .param("now", Times.db(clock.instant()))
@@ -129,7 +130,8 @@ public class SessionStore {
                 update sessions set status = 'ENDED', revision = :revision,
                   assigned_agent_id = coalesce(:agent, assigned_agent_id),
                   ended_by = :endedBy, ended_by_agent_id = :endedByAgent, end_reason = :reason,
-                  ended_at = :endedAt, csat_wanted = :csat, updated_at = :now
+                  ended_at = :endedAt, csat_wanted = :csat, reopen_until = :reopenUntil,
+                  updated_at = :now
                 where session_id = :id and status <> 'ENDED'
                 """)
             .param("revision", c.revision())
@@ -139,6 +141,7 @@ public class SessionStore {
             .param("reason", c.end().reason())
             .param("endedAt", Times.db(c.end().endedAt()))
             .param("csat", c.end().csatWanted())
+            .param("reopenUntil", Times.db(c.reopenUntil()))
             .param("now", Times.db(clock.instant()))
             .param("id", c.sessionId())
             .update()
@@ -158,6 +161,7 @@ public class SessionStore {
         rs.getString("end_reason"),
         Times.instant(rs, "ended_at"),
         rs.getObject("csat_wanted", Boolean.class),
+        Times.instant(rs, "reopen_until"),
         Times.instant(rs, "opened_at"),
         Times.instant(rs, "updated_at"));
   }

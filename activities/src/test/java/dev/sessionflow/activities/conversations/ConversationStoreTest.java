@@ -11,6 +11,7 @@ import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.tickets.Ticket;
 import dev.sessionflow.activities.tickets.TicketAuditEntry;
 import dev.sessionflow.activities.tickets.TicketStore;
+import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SystemMessage;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,57 @@ class ConversationStoreTest extends StoreTestBase {
   @Autowired SessionStore sessions;
   @Autowired TicketStore tickets;
   @Autowired ConversationActivitiesImpl conversationActivities;
+
+  @Test
+  void aMessageWithinTheReopenWindowReopensTheSessionAndTicket() {
+    AcceptedMessage opened = endUserSays("conv-r", "m-1", "Hi");
+    SessionClosing base = closing(opened, 1, "Ended.");
+    conversations.close(
+        new SessionClosing(
+            base.sessionId(),
+            base.conversationId(),
+            base.revision(),
+            base.assignedAgentId(),
+            base.end(),
+            base.endedNoticeText(),
+            0,
+            clock.instant().plus(Duration.ofMinutes(10))));
+    clock.advance(Duration.ofMinutes(9));
+
+    AcceptedMessage again = endUserSays("conv-r", "m-2", "One more thing");
+
+    assertThat(again.reopened()).isTrue();
+    assertThat(again.newSession()).isFalse();
+    assertThat(again.sessionId()).isEqualTo(opened.sessionId());
+    assertThat(sessions.find(opened.sessionId()).orElseThrow().status()).isEqualTo("ACTIVE");
+    assertThat(tickets.find(opened.ticketId()).orElseThrow().status()).isEqualTo("OPEN");
+    assertThat(tickets.audit(opened.ticketId()))
+        .extracting(TicketAuditEntry::kind)
+        .contains("REOPENED-1");
+  }
+
+  @Test
+  void aMessageAfterTheReopenWindowOpensANewSession() {
+    AcceptedMessage opened = endUserSays("conv-r2", "m-1", "Hi");
+    SessionClosing base = closing(opened, 1, "Ended.");
+    conversations.close(
+        new SessionClosing(
+            base.sessionId(),
+            base.conversationId(),
+            base.revision(),
+            base.assignedAgentId(),
+            base.end(),
+            base.endedNoticeText(),
+            0,
+            clock.instant().plus(Duration.ofMinutes(10))));
+    clock.advance(Duration.ofMinutes(11));
+
+    AcceptedMessage again = endUserSays("conv-r2", "m-2", "Hello again");
+
+    assertThat(again.reopened()).isFalse();
+    assertThat(again.newSession()).isTrue();
+    assertThat(again.ticketId()).isNotEqualTo(opened.ticketId());
+  }
 
   @Test
   void tenConcurrentFirstMessagesOpenOneSessionWithOneTicket() {

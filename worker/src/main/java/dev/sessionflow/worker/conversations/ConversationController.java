@@ -2,7 +2,6 @@ package dev.sessionflow.worker.conversations;
 
 import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.ConversationStore;
-import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.auth.Allow;
@@ -28,13 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ConversationController {
   private final ConversationStore conversations;
   private final SessionGateway gateway;
-  private final SettingsStore settings;
 
-  ConversationController(
-      ConversationStore conversations, SessionGateway gateway, SettingsStore settings) {
+  ConversationController(ConversationStore conversations, SessionGateway gateway) {
     this.conversations = conversations;
     this.gateway = gateway;
-    this.settings = settings;
   }
 
   @Operation(
@@ -54,8 +50,7 @@ class ConversationController {
             body.messageId(),
             body.endUserId(),
             body.endUserName(),
-            body.text(),
-            settings.current().policy().reopenWithin());
+            body.text());
     // A duplicate is delivered again too: the first delivery may have been cut short by a crash,
     // and the session drops a message id it has already seen.
     gateway.deliver(

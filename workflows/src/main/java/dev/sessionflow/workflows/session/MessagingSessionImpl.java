@@ -50,7 +50,7 @@ public class MessagingSessionImpl implements MessagingSession {
 
   static final String DEFAULT_END_REASON = "RESOLVED";
 
-  /** Version 1: an end Update is durably accepted before its side effects (recorded: *-v1). */
+  /** Version 1: an end Update is durably accepted before its side effects (before it: *-v0). */
   static final String DURABLE_END = "durable-end";
 
   static final String INACTIVITY = "INACTIVITY";
@@ -174,7 +174,6 @@ public class MessagingSessionImpl implements MessagingSession {
     }
     timers = settings.timers();
     policy = settings.policy();
-    start = start.with(timers, policy);
     settingsChanged = true; // wakes the loop: a deadline may now be earlier
   }
 
@@ -274,7 +273,8 @@ public class MessagingSessionImpl implements MessagingSession {
             state.assignedAgentId,
             state.end,
             timers.endedNoticeText(),
-            state.reopens);
+            state.reopens,
+            policy.reopenWithin() == null ? null : state.end.endedAt().plus(policy.reopenWithin()));
     untilStored(() -> store.closeSession(closing));
     state.closed = true;
     SessionAttributes.publish(state);
