@@ -24,9 +24,7 @@ class ConversationStoreTest extends StoreTestBase {
   @Autowired TicketStore tickets;
   @Autowired ConversationActivitiesImpl conversationActivities;
 
-  @Test
-  void aMessageWithinTheReopenWindowReopensTheSessionAndTicket() {
-    AcceptedMessage opened = endUserSays("conv-r", "m-1", "Hi");
+  private void closeWithReopenWindow(AcceptedMessage opened, Duration window) {
     SessionClosing base = closing(opened, 1, "Ended.");
     conversations.close(
         new SessionClosing(
@@ -37,7 +35,13 @@ class ConversationStoreTest extends StoreTestBase {
             base.end(),
             base.endedNoticeText(),
             0,
-            clock.instant().plus(Duration.ofMinutes(10))));
+            clock.instant().plus(window)));
+  }
+
+  @Test
+  void aMessageWithinTheReopenWindowReopensTheSessionAndTicket() {
+    AcceptedMessage opened = endUserSays("conv-r", "m-1", "Hi");
+    closeWithReopenWindow(opened, Duration.ofMinutes(10));
     clock.advance(Duration.ofMinutes(9));
 
     AcceptedMessage again = endUserSays("conv-r", "m-2", "One more thing");
@@ -55,17 +59,7 @@ class ConversationStoreTest extends StoreTestBase {
   @Test
   void aMessageAfterTheReopenWindowOpensANewSession() {
     AcceptedMessage opened = endUserSays("conv-r2", "m-1", "Hi");
-    SessionClosing base = closing(opened, 1, "Ended.");
-    conversations.close(
-        new SessionClosing(
-            base.sessionId(),
-            base.conversationId(),
-            base.revision(),
-            base.assignedAgentId(),
-            base.end(),
-            base.endedNoticeText(),
-            0,
-            clock.instant().plus(Duration.ofMinutes(10))));
+    closeWithReopenWindow(opened, Duration.ofMinutes(10));
     clock.advance(Duration.ofMinutes(11));
 
     AcceptedMessage again = endUserSays("conv-r2", "m-2", "Hello again");
