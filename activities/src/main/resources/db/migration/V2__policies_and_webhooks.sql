@@ -16,3 +16,6 @@ alter table surveys add column withdrawn_at timestamp with time zone;
 
 -- Until when a new end-user message reopens an ended session (its own policy at the end).
 alter table sessions add column reopen_until timestamp with time zone;
+
+-- The message that reopened its session, so that a retry of it is answered and delivered alike.
+alter table messages add column reopened_session boolean not null default false;

@@ -80,13 +80,22 @@ public class ConversationStore {
           Optional<StoredMessage> seen = find(conversationId, "END_USER", messageId);
           if (seen.isPresent()) {
             SessionRecord session = sessions.find(seen.get().sessionId()).orElseThrow();
-            return accepted(conversation, session, openedBy(seen.get()), true, false);
+            return accepted(
+                conversation, session, openedBy(seen.get()), true, reopenedBy(seen.get()));
           }
           String reopened =
               conversation.openSessionId() == null ? reopenable(conversationId) : null;
           if (reopened != null) {
             reopen(conversationId, reopened);
             insert(conversationId, messageId, reopened, "END_USER", null, null, text, null, false);
+            jdbc.sql(
+                    """
+                    update messages set reopened_session = true
+                    where conversation_id = :c and author = 'END_USER' and message_id = :m
+                    """)
+                .param("c", conversationId)
+                .param("m", messageId)
+                .update();
             return accepted(
                 conversation, sessions.find(reopened).orElseThrow(), false, false, true);
           }
@@ -217,7 +226,13 @@ public class ConversationStore {
         tx.inTransaction(
             () -> {
               lock(closing.conversationId());
+              if (tickets.reopenedAfter(closing.sessionId(), closing.round())) {
+                return false; // a late retry of a round the end user has reopened since
+              }
               boolean first = sessions.markEnded(closing);
+              if (!first) {
+                return false; // a retried close: its first attempt told the end user already
+              }
               postSystemMessage(
                   new SystemMessage(
                       closing.conversationId(),
@@ -271,6 +286,13 @@ public class ConversationStore {
 
   private boolean openedBy(StoredMessage message) {
     return jdbc.sql("select opened_session from messages where seq = :seq")
+        .param("seq", message.seq())
+        .query(Boolean.class)
+        .single();
+  }
+
+  private boolean reopenedBy(StoredMessage message) {
+    return jdbc.sql("select reopened_session from messages where seq = :seq")
         .param("seq", message.seq())
         .query(Boolean.class)
         .single();

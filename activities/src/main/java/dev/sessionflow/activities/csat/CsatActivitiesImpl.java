@@ -19,6 +19,6 @@ public class CsatActivitiesImpl implements CsatActivities {
   @Override
   public SurveyReceipt sendSurvey(SurveyRequest request) {
     Survey survey = surveys.send(request);
-    return new SurveyReceipt(survey.surveyToken(), survey.expiresAt());
+    return survey == null ? null : new SurveyReceipt(survey.surveyToken(), survey.expiresAt());
   }
 }

@@ -53,6 +53,9 @@ public class SurveyStore {
           if (existing.isPresent()) {
             return existing.get();
           }
+          if (!endedStill(request.sessionId())) {
+            return null; // reopened before its survey went out: none is sent
+          }
           Instant now = clock.instant();
           String token = Ids.surveyToken();
           jdbc.sql(
@@ -79,6 +82,15 @@ public class SurveyStore {
           metrics.csatSent();
           return forSession(request.sessionId()).orElseThrow();
         });
+  }
+
+  private boolean endedStill(String sessionId) {
+    return jdbc.sql("select status from sessions where session_id = :id for update")
+        .param("id", sessionId)
+        .query(String.class)
+        .optional()
+        .map("ENDED"::equals)
+        .orElse(true);
   }
 
   static String invitation(SurveyRequest request) {

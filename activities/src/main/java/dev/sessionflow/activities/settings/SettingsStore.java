@@ -147,8 +147,9 @@ public class SettingsStore {
     if (p.csatQuestion().isBlank() || p.csatQuestion().length() > 500) {
       errors.put("csat.question", "must be 1 to 500 characters");
     }
-    if (p.reopenWithin() != null && p.reopenWithin().compareTo(Duration.ofSeconds(1)) < 0) {
-      errors.put("reopenWithin", "must be a duration of at least one second (PT1S), or null");
+    atLeastOneSecond(errors, "reopenWithin", p.reopenWithin());
+    if (p.settleRules().size() > 50) {
+      errors.put("settlement.rules", "at most 50 rules");
     }
     if (!STATUSES.contains(p.settleStatus())) {
       errors.put("settlement.default", "must be one of " + STATUSES);
@@ -156,7 +157,9 @@ public class SettingsStore {
     p.settleRules()
         .forEach(
             (key, rule) -> {
-              if (rule == null || !STATUSES.contains(rule.status())) {
+              if (key.isBlank() || key.length() > 64) {
+                errors.put("settlement.rules", "keys are 1 to 64 characters");
+              } else if (rule == null || !STATUSES.contains(rule.status())) {
                 errors.put("settlement.rules." + key + ".status", "must be one of " + STATUSES);
               } else if (rule.group() != null
                   && (rule.group().isBlank() || rule.group().length() > 128)) {
@@ -166,6 +169,12 @@ public class SettingsStore {
   }
 
   private static void validateWebhooks(Map<String, String> errors, List<Webhook> hooks) {
+    if (hooks.size() > 20) {
+      errors.put("webhooks", "at most 20 webhooks");
+    }
+    if (hooks.stream().map(h -> h.url() + " " + h.events()).distinct().count() < hooks.size()) {
+      errors.put("webhooks", "each url and set of events at most once");
+    }
     for (int i = 0; i < hooks.size(); i++) {
       Webhook hook = hooks.get(i);
       String url = hook.url() == null ? "" : hook.url();
@@ -210,9 +219,12 @@ public class SettingsStore {
     }
   }
 
+  /** Longest duration a setting takes: beyond it deadlines would overflow or mean nothing. */
+  private static final Duration MAX_DURATION = Duration.ofDays(365);
+
   private static void atLeastOneSecond(Map<String, String> errors, String field, Duration d) {
-    if (d != null && d.compareTo(Duration.ofSeconds(1)) < 0) {
-      errors.put(field, "must be a duration of at least one second (PT1S)");
+    if (d != null && (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(MAX_DURATION) > 0)) {
+      errors.put(field, "must be a duration from one second (PT1S) to 365 days (P365D)");
     }
   }
 

@@ -37,6 +37,9 @@ public class TicketActivitiesImpl implements TicketActivities {
                   throw ApplicationFailure.newNonRetryableFailure(
                       "ticket " + settlement.ticketId() + " does not exist", "UnknownTicket");
                 }
+                if (tickets.reopenedAfter(settlement.sessionId(), settlement.round())) {
+                  return false; // the session is open again: its ticket stays OPEN
+                }
                 return tickets.settle(settlement);
               });
     } catch (RuntimeException e) {

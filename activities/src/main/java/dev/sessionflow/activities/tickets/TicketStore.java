@@ -103,6 +103,19 @@ public class TicketStore {
     audit(ticketId, sessionId, "REOPENED-" + round, "the end user wrote again within the window");
   }
 
+  /**
+   * Whether the session was reopened after round {@code round} ended: a close or settlement of that
+   * round arriving late (a retry) is then stale and must change nothing.
+   */
+  public boolean reopenedAfter(String sessionId, int round) {
+    return jdbc.sql("select count(*) from ticket_audit where session_id = :s and kind = :kind")
+            .param("s", sessionId)
+            .param("kind", "REOPENED-" + (round + 1))
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   public void recordCsatRating(String ticketId, String sessionId, int rating) {
     jdbc.sql("update tickets set csat_rating = :rating, updated_at = :now where ticket_id = :id")
         .param("rating", rating)

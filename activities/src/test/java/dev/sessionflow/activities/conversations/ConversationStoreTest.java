@@ -57,6 +57,20 @@ class ConversationStoreTest extends StoreTestBase {
   }
 
   @Test
+  void aLateRetryOfTheFirstCloseCannotEndTheReopenedSession() {
+    AcceptedMessage opened = endUserSays("conv-r3", "m-1", "Hi");
+    closeWithReopenWindow(opened, Duration.ofMinutes(10));
+    endUserSays("conv-r3", "m-2", "Wait, one more thing");
+
+    closeWithReopenWindow(opened, Duration.ofMinutes(10)); // round 0 again: a stale retry
+
+    assertThat(sessions.find(opened.sessionId()).orElseThrow().status()).isEqualTo("ACTIVE");
+    assertThat(tickets.reopenedAfter(opened.sessionId(), 0)).isTrue();
+    assertThat(endUserSays("conv-r3", "m-3", "Still here").sessionId())
+        .isEqualTo(opened.sessionId());
+  }
+
+  @Test
   void aMessageAfterTheReopenWindowOpensANewSession() {
     AcceptedMessage opened = endUserSays("conv-r2", "m-1", "Hi");
     closeWithReopenWindow(opened, Duration.ofMinutes(10));

@@ -115,6 +115,12 @@ public class SessionService {
             && sessions.find(sessionId).map(SessionRecord::ended).orElse(false)) {
       return sessionEnded(sessionId);
     }
+    if (failure instanceof WorkflowNotFoundException) {
+      // The store has the session open but its workflow is gone (a start cut short, or one
+      // terminated by hand): ops must look at it, see docs/operations.md.
+      return new ApiException(
+          ProblemType.CONFLICT, "Session " + sessionId + " has no running workflow to end it");
+    }
     if (failure instanceof RuntimeException runtime) {
       return runtime;
     }

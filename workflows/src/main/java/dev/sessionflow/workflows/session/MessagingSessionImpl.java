@@ -62,6 +62,10 @@ public class MessagingSessionImpl implements MessagingSession {
   private final SessionState state;
   private int messagesThisRun;
   private ChatMessage reopenedBy;
+
+  /** Messages that reached the ended session after the store reopened it, applied on reopening. */
+  private final java.util.List<ChatMessage> afterReopen = new java.util.ArrayList<>();
+
   private boolean readModelStale;
 
   private CancellationScope timerScope;
@@ -99,8 +103,13 @@ public class MessagingSessionImpl implements MessagingSession {
       cancelTimer();
       Workflow.await(() -> state.closed);
       SessionEvents.publish(policy, WebhookEvent.SESSION_ENDED, start, state);
-      survey();
-      settle();
+      // A reopen that arrives before the survey or the settlement makes them moot.
+      if (reopenedBy == null) {
+        survey();
+      }
+      if (reopenedBy == null) {
+        settle();
+      }
     } while (reopened());
     Workflow.await(Workflow::isEveryHandlerFinished);
     return new SessionOutcome(
@@ -123,6 +132,7 @@ public class MessagingSessionImpl implements MessagingSession {
                   || timerFired
                   || readModelStale
                   || settingsChanged
+                  || state.nextDeadline(timers) < armedDeadline
                   || continueAsNewDue());
       settingsChanged = false;
       if (timerFired && !state.ended()) {
@@ -147,6 +157,8 @@ public class MessagingSessionImpl implements MessagingSession {
     state.reopen(Workflow.currentTimeMillis());
     state.onMessage(reopenedBy, Workflow.currentTimeMillis());
     reopenedBy = null;
+    afterReopen.forEach(m -> state.onMessage(m, Workflow.currentTimeMillis()));
+    afterReopen.clear();
     readModelStale = true;
     SessionAttributes.publish(state);
     describe();
@@ -158,6 +170,8 @@ public class MessagingSessionImpl implements MessagingSession {
     if (state.ended()) {
       if (message.reopening() && policy.reopenWithin() != null) {
         reopenedBy = message; // the store reopened the session for it
+      } else if (reopenedBy != null) {
+        afterReopen.add(message);
       }
       return; // stored by the API already; it belongs to the ended session's transcript
     }
@@ -353,6 +367,9 @@ public class MessagingSessionImpl implements MessagingSession {
     Workflow.await(Workflow::isEveryHandlerFinished);
     if (state.ended()) {
       return; // an end arrived while draining: finish in this run
+    }
+    if (readModelStale) {
+      publishProgress();
     }
     cancelTimer();
     Workflow.continueAsNew(start.with(timers, policy).carrying(state));

@@ -67,7 +67,7 @@ final class SessionEvents {
     }
     data.put("csat", state.csat.name());
     return new WebhookEvent(
-        type + ":" + start.sessionId(),
+        type + ":" + start.sessionId() + (state.reopens == 0 ? "" : ":" + state.reopens),
         type,
         Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
         data);

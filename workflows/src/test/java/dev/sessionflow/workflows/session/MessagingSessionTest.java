@@ -183,6 +183,22 @@ class MessagingSessionTest {
   }
 
   @Test
+  void anAgentReplyBringsTheAutoCloseForwardOfALaterInactivityTimer() {
+    SessionTimers longInactivity =
+        new SessionTimers(Duration.ofHours(1), Duration.ofMinutes(15), null, "", "Ended.");
+    MessagingSession session = open("s15", longInactivity);
+    session.message(ChatMessage.fromEndUser("m1"));
+    env.sleep(Duration.ofMinutes(1));
+    session.message(ChatMessage.fromAgent("m2", "agent-1"));
+    long agentWroteAt = env.currentTimeMillis();
+
+    SessionOutcome outcome = outcome(session);
+
+    assertThat(outcome.end().endedAt().toEpochMilli() - agentWroteAt)
+        .isBetween(Duration.ofMinutes(15).toMillis(), Duration.ofMinutes(16).toMillis());
+  }
+
+  @Test
   void neverAutoClosesWhileWaitingOnTheAgent() {
     MessagingSession session = open("s8", TIMERS);
     session.message(ChatMessage.fromAgent("m1", "agent-1"));
