@@ -80,8 +80,8 @@ public class ConversationStore {
           Optional<StoredMessage> seen = find(conversationId, "END_USER", messageId);
           if (seen.isPresent()) {
             SessionRecord session = sessions.find(seen.get().sessionId()).orElseThrow();
-            return accepted(
-                conversation, session, openedBy(seen.get()), true, reopenedBy(seen.get()));
+            boolean[] flags = sessionFlags(seen.get());
+            return accepted(conversation, session, flags[0], true, flags[1]);
           }
           String reopened =
               conversation.openSessionId() == null ? reopenable(conversationId) : null;
@@ -284,17 +284,11 @@ public class ConversationStore {
         .optional();
   }
 
-  private boolean openedBy(StoredMessage message) {
-    return jdbc.sql("select opened_session from messages where seq = :seq")
+  /** Whether a stored message opened, or reopened, its session: a repeat answers alike. */
+  private boolean[] sessionFlags(StoredMessage message) {
+    return jdbc.sql("select opened_session, reopened_session from messages where seq = :seq")
         .param("seq", message.seq())
-        .query(Boolean.class)
-        .single();
-  }
-
-  private boolean reopenedBy(StoredMessage message) {
-    return jdbc.sql("select reopened_session from messages where seq = :seq")
-        .param("seq", message.seq())
-        .query(Boolean.class)
+        .query((rs, row) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)})
         .single();
   }
 

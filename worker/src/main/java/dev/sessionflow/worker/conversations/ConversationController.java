@@ -62,7 +62,8 @@ class ConversationController {
             accepted.endUserName()),
         accepted.reopened()
             ? ChatMessage.reopeningFromEndUser(body.messageId())
-            : ChatMessage.fromEndUser(body.messageId()));
+            : ChatMessage.fromEndUser(body.messageId()),
+        accepted.newSession());
     return new MessageAccepted(accepted.sessionId(), accepted.ticketId(), accepted.newSession());
   }
 

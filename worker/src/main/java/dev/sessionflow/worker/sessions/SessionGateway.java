@@ -46,11 +46,27 @@ public class SessionGateway {
   }
 
   /**
-   * Signals a stored message to its session, starting the session's workflow if it is not running
-   * yet (a new session, or one whose start was cut short by a crash). A session that has already
-   * finished is not started again: the message stays in its transcript.
+   * Signals a stored message to its session. A new session ({@code opening}), or one whose start
+   * was cut short by a crash, is started with it; only then are the settings read, so a message to
+   * a running session costs one signal. A session that has already finished is not started again:
+   * the message stays in its transcript.
    */
-  public void deliver(SessionIdentity session, ChatMessage message) {
+  public void deliver(SessionIdentity session, ChatMessage message, boolean opening) {
+    if (!opening) {
+      try {
+        client
+            .newWorkflowStub(
+                MessagingSession.class, MessagingSession.workflowId(session.sessionId()))
+            .message(message);
+        return;
+      } catch (WorkflowNotFoundException notRunning) {
+        // never started, or finished: startWith tells the two apart
+      }
+    }
+    startWith(session, message);
+  }
+
+  private void startWith(SessionIdentity session, ChatMessage message) {
     MessagingSettings current = settings.current();
     SessionStart start =
         new SessionStart(
@@ -87,7 +103,7 @@ public class SessionGateway {
                 .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
                 .build(),
             request)
-        .getResultAsync(END_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .getResultAsync()
         .get(END_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -61,7 +61,8 @@ public class SessionService {
         gateway.deliver(
             new SessionIdentity(
                 s.sessionId(), s.conversationId(), s.ticketId(), s.endUserId(), s.endUserId()),
-            ChatMessage.fromAgent(body.messageId(), agent.agentId()));
+            ChatMessage.fromAgent(body.messageId(), agent.agentId()),
+            false);
       }
     }
   }

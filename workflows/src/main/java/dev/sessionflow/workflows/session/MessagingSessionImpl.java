@@ -58,7 +58,6 @@ public class MessagingSessionImpl implements MessagingSession {
   private SessionStart start;
   private SessionTimers timers;
   private SessionPolicy policy;
-  private boolean settingsChanged;
   private final SessionState state;
   private int messagesThisRun;
   private ChatMessage reopenedBy;
@@ -131,10 +130,8 @@ public class MessagingSessionImpl implements MessagingSession {
               state.ended()
                   || timerFired
                   || readModelStale
-                  || settingsChanged
                   || state.nextDeadline(timers) < armedDeadline
                   || continueAsNewDue());
-      settingsChanged = false;
       if (timerFired && !state.ended()) {
         timerFired = false;
         onTimer(Workflow.currentTimeMillis());
@@ -188,7 +185,7 @@ public class MessagingSessionImpl implements MessagingSession {
     }
     timers = settings.timers();
     policy = settings.policy();
-    settingsChanged = true; // wakes the loop: a deadline may now be earlier
+    // A deadline that is now earlier than the armed timer wakes the loop to re-arm it.
   }
 
   @Override

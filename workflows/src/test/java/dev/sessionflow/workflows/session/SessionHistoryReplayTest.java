@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replays recorded histories of each kind of session against the current implementation: a change
@@ -33,18 +33,12 @@ class SessionHistoryReplayTest {
   static final List<String> V0_HISTORIES =
       List.of("agent-end-v0", "end-user-end-v0", "auto-close-v0", "inactive-then-active-v0");
 
+  static java.util.stream.Stream<String> recordedHistories() {
+    return java.util.stream.Stream.concat(HISTORIES.stream(), V0_HISTORIES.stream());
+  }
+
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "agent-end",
-        "end-user-end",
-        "auto-close",
-        "inactive-then-active",
-        "agent-end-v0",
-        "end-user-end-v0",
-        "auto-close-v0",
-        "inactive-then-active-v0"
-      })
+  @MethodSource("recordedHistories")
   void replaysRecordedHistory(String name) throws Exception {
     WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(read(name));
     WorkflowReplayer.replayWorkflowExecution(history, MessagingSessionImpl.class);
