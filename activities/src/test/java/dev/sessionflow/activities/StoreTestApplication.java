@@ -45,6 +45,15 @@ public class StoreTestApplication {
     return new SimpleMeterRegistry();
   }
 
+  /** Stands in for the session workflows that automation ends and messages. */
+  @Bean
+  FakeSessionControl sessionControl(
+      dev.sessionflow.activities.sessions.SessionStore sessions,
+      dev.sessionflow.activities.tickets.TicketStore tickets,
+      dev.sessionflow.activities.support.Transactions tx) {
+    return new FakeSessionControl(sessions, tickets, tx);
+  }
+
   /** A run starts from an empty schema, whatever an earlier run (or an older schema) left. */
   @Bean
   FlywayMigrationStrategy cleanThenMigrate() {

@@ -26,6 +26,9 @@ public abstract class StoreTestBase {
   /** Children first, so that no foreign key stands in the way. */
   private static final List<String> TABLES =
       List.of(
+          "automation_steps",
+          "macros",
+          "triggers",
           "messages",
           "webhooks",
           "surveys",

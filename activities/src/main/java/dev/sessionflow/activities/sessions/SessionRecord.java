@@ -17,7 +17,9 @@ public record SessionRecord(
     Boolean csatWanted,
     Instant reopenUntil,
     Instant openedAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String endedVia,
+    String endRequestId) {
 
   public boolean ended() {
     return "ENDED".equals(status);

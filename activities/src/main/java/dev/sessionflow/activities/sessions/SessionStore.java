@@ -85,6 +85,7 @@ public class SessionStore {
             """
             update sessions set status = 'ACTIVE', ended_by = null, ended_by_agent_id = null,
               end_reason = null, ended_at = null, csat_wanted = null, reopen_until = null,
+              ended_via = null, end_request_id = null,
               updated_at = :now
             where session_id = :id and status = 'ENDED'
             """)
@@ -131,7 +132,7 @@ public class SessionStore {
                   assigned_agent_id = coalesce(:agent, assigned_agent_id),
                   ended_by = :endedBy, ended_by_agent_id = :endedByAgent, end_reason = :reason,
                   ended_at = :endedAt, csat_wanted = :csat, reopen_until = :reopenUntil,
-                  updated_at = :now
+                  ended_via = :via, end_request_id = :requestId, updated_at = :now
                 where session_id = :id and status <> 'ENDED'
                 """)
             .param("revision", c.revision())
@@ -142,6 +143,8 @@ public class SessionStore {
             .param("endedAt", Times.db(c.end().endedAt()))
             .param("csat", c.end().csatWanted())
             .param("reopenUntil", Times.db(c.reopenUntil()))
+            .param("via", c.end().via() == null ? null : c.end().via().label())
+            .param("requestId", c.end().requestId())
             .param("now", Times.db(clock.instant()))
             .param("id", c.sessionId())
             .update()
@@ -163,6 +166,8 @@ public class SessionStore {
         rs.getObject("csat_wanted", Boolean.class),
         Times.instant(rs, "reopen_until"),
         Times.instant(rs, "opened_at"),
-        Times.instant(rs, "updated_at"));
+        Times.instant(rs, "updated_at"),
+        rs.getString("ended_via"),
+        rs.getString("end_request_id"));
   }
 }

@@ -16,4 +16,5 @@ public record Ticket(
     Instant endedAt,
     Instant settledAt,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String endedVia) {}

@@ -1,9 +1,12 @@
 package dev.sessionflow.activities.tickets;
 
+import dev.sessionflow.activities.automation.TriggerStore;
 import dev.sessionflow.activities.metrics.SessionMetrics;
 import dev.sessionflow.activities.support.Transactions;
+import dev.sessionflow.workflows.activities.SettleOutcome;
 import dev.sessionflow.workflows.activities.Settlement;
 import dev.sessionflow.workflows.activities.TicketActivities;
+import dev.sessionflow.workflows.automation.TicketFacts;
 import dev.sessionflow.workflows.session.MessagingSession;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
@@ -17,38 +20,49 @@ public class TicketActivitiesImpl implements TicketActivities {
   private static final Logger log = LoggerFactory.getLogger(TicketActivitiesImpl.class);
 
   private final TicketStore tickets;
+  private final TriggerStore triggers;
   private final Transactions tx;
   private final SessionMetrics metrics;
 
-  public TicketActivitiesImpl(TicketStore tickets, Transactions tx, SessionMetrics metrics) {
+  public TicketActivitiesImpl(
+      TicketStore tickets, TriggerStore triggers, Transactions tx, SessionMetrics metrics) {
     this.tickets = tickets;
+    this.triggers = triggers;
     this.tx = tx;
     this.metrics = metrics;
   }
 
   @Override
-  public void settle(Settlement settlement) {
-    boolean settled;
+  public SettleOutcome settle(Settlement settlement) {
+    SettleOutcome outcome;
     try {
-      settled =
+      outcome =
           tx.inTransaction(
               () -> {
-                if (tickets.find(settlement.ticketId()).isEmpty()) {
-                  throw ApplicationFailure.newNonRetryableFailure(
-                      "ticket " + settlement.ticketId() + " does not exist", "UnknownTicket");
+                TicketFacts before =
+                    tickets
+                        .facts(settlement.ticketId())
+                        .orElseThrow(
+                            () ->
+                                ApplicationFailure.newNonRetryableFailure(
+                                    "ticket " + settlement.ticketId() + " does not exist",
+                                    "UnknownTicket"));
+                if (tickets.reopenedAfter(settlement.sessionId(), settlement.round())
+                    || !tickets.settle(settlement)) {
+                  // reopened since (its ticket stays OPEN), or a retry: nothing changed now
+                  return new SettleOutcome(null, before, false);
                 }
-                if (tickets.reopenedAfter(settlement.sessionId(), settlement.round())) {
-                  return false; // the session is open again: its ticket stays OPEN
-                }
-                return tickets.settle(settlement);
+                TicketFacts after = tickets.facts(settlement.ticketId()).orElseThrow();
+                return new SettleOutcome(before, after, triggers.anyEnabled());
               });
     } catch (RuntimeException e) {
       metrics.settleFailed(e.getClass().getSimpleName());
       throw e;
     }
-    if (settled) {
+    if (outcome.before() != null) {
       metrics.ticketSettled();
       log.info("ticket {} settled {}", settlement.ticketId(), settlement.status());
     }
+    return outcome;
   }
 }

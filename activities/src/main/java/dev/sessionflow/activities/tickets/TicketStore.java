@@ -2,6 +2,7 @@ package dev.sessionflow.activities.tickets;
 
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.workflows.activities.Settlement;
+import dev.sessionflow.workflows.automation.TicketFacts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -42,6 +43,57 @@ public class TicketStore {
     return ticketId;
   }
 
+  /** The fields triggers read: the ticket's and its session's. */
+  public Optional<TicketFacts> facts(String ticketId) {
+    return jdbc.sql(
+            """
+            select t.ticket_id, t.session_id, t.group_name, t.status,
+              s.status as session_status, s.end_reason, s.ended_by
+            from tickets t left join sessions s on s.session_id = t.session_id
+            where t.ticket_id = :id
+            """)
+        .param("id", ticketId)
+        .query(
+            (rs, row) ->
+                new TicketFacts(
+                    rs.getString("ticket_id"),
+                    rs.getString("session_id"),
+                    rs.getString("group_name"),
+                    rs.getString("status"),
+                    rs.getString("session_status"),
+                    rs.getString("end_reason"),
+                    rs.getString("ended_by")))
+        .optional();
+  }
+
+  /** Moves the ticket to a group; answers false if it was there already. */
+  public boolean setGroup(String ticketId, String group) {
+    return jdbc.sql(
+                """
+                update tickets set group_name = :group, updated_at = :now
+                where ticket_id = :id and (group_name is null or group_name <> :group)
+                """)
+            .param("group", group)
+            .param("now", Times.db(clock.instant()))
+            .param("id", ticketId)
+            .update()
+        == 1;
+  }
+
+  /** Sets the ticket's status; answers false if it had it already. */
+  public boolean setStatus(String ticketId, String status) {
+    return jdbc.sql(
+                """
+                update tickets set status = :status, updated_at = :now
+                where ticket_id = :id and status <> :status
+                """)
+            .param("status", status)
+            .param("now", Times.db(clock.instant()))
+            .param("id", ticketId)
+            .update()
+        == 1;
+  }
+
   public Optional<Ticket> find(String ticketId) {
     return jdbc.sql("select * from tickets where ticket_id = :id")
         .param("id", ticketId)
@@ -62,6 +114,7 @@ public class TicketStore {
             "session ended by "
                 + s.end().endedBy()
                 + (s.end().agentId() == null ? "" : " (" + s.end().agentId() + ")")
+                + (s.end().via() == null ? "" : " via " + s.end().via().describe())
                 + ", reason "
                 + s.end().reason()
                 + "; status "
@@ -75,7 +128,7 @@ public class TicketStore {
     jdbc.sql(
             """
             update tickets set status = :status, group_name = coalesce(:group, group_name),
-              ended_by = :endedBy, end_reason = :reason,
+              ended_by = :endedBy, end_reason = :reason, ended_via = :via,
               ended_at = :endedAt, settled_at = :now, updated_at = :now
             where ticket_id = :id
             """)
@@ -83,6 +136,7 @@ public class TicketStore {
         .param("group", s.group())
         .param("endedBy", s.end().endedBy().name())
         .param("reason", s.end().reason())
+        .param("via", s.end().via() == null ? null : s.end().via().label())
         .param("endedAt", Times.db(s.end().endedAt()))
         .param("now", Times.db(clock.instant()))
         .param("id", s.ticketId())
@@ -141,15 +195,21 @@ public class TicketStore {
 
   /** Appends to the audit trail once per (ticket, session, kind); answers rows written. */
   int audit(String ticketId, String sessionId, String kind, String detail) {
+    return audit(ticketId, sessionId, kind, "", detail);
+  }
+
+  /** Appends to the audit trail once per (ticket, session, kind, step); answers rows written. */
+  public int audit(String ticketId, String sessionId, String kind, String stepKey, String detail) {
     return jdbc.sql(
             """
-            insert into ticket_audit (ticket_id, session_id, kind, detail, at)
-            values (:ticket, :session, :kind, :detail, :at)
+            insert into ticket_audit (ticket_id, session_id, kind, step_key, detail, at)
+            values (:ticket, :session, :kind, :step, :detail, :at)
             on conflict do nothing
             """)
         .param("ticket", ticketId)
         .param("session", sessionId)
         .param("kind", kind)
+        .param("step", stepKey)
         .param("detail", detail)
         .param("at", Times.db(clock.instant()))
         .update();
@@ -169,6 +229,7 @@ public class TicketStore {
         Times.instant(rs, "ended_at"),
         Times.instant(rs, "settled_at"),
         Times.instant(rs, "created_at"),
-        Times.instant(rs, "updated_at"));
+        Times.instant(rs, "updated_at"),
+        rs.getString("ended_via"));
   }
 }

@@ -12,6 +12,7 @@ public record SessionResponse(
     String endedBy,
     String endedByAgentId,
     String endReason,
+    String endedVia,
     Instant endedAt,
     Instant openedAt,
     Csat csat) {

@@ -152,6 +152,7 @@ public class SessionService {
         s.endedBy(),
         s.endedByAgentId(),
         s.endReason(),
+        s.endedVia(),
         s.endedAt(),
         s.openedAt(),
         csat(s));

@@ -5,11 +5,14 @@ import dev.sessionflow.workflows.activities.CsatActivities;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SessionProgress;
 import dev.sessionflow.workflows.activities.SessionStoreActivities;
+import dev.sessionflow.workflows.activities.SettleOutcome;
 import dev.sessionflow.workflows.activities.Settlement;
 import dev.sessionflow.workflows.activities.SurveyReceipt;
 import dev.sessionflow.workflows.activities.SurveyRequest;
 import dev.sessionflow.workflows.activities.SystemMessage;
 import dev.sessionflow.workflows.activities.TicketActivities;
+import dev.sessionflow.workflows.automation.FieldChange;
+import dev.sessionflow.workflows.automation.TicketFacts;
 import dev.sessionflow.workflows.webhooks.WebhookEvent;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.CancellationScope;
@@ -19,6 +22,7 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The session state machine.
@@ -29,7 +33,8 @@ import java.time.Instant;
  * ACTIVE|INACTIVE --agent wrote last, no reply for autoCloseAfter--> ENDED (SYSTEM, INACTIVITY)
  *                 (warningText posted warnBeforeClose earlier)
  * ENDED: notice posted and conversation released (same step as the end) -> CSAT survey if the
- *        policy wants one -> ticket settled -> complete
+ *        policy wants one -> ticket settled -> triggers run on the change (unless a macro or
+ *        trigger ended it: its own run handles them) -> complete
  * </pre>
  *
  * <p>Messages are signals that only move fields: the single inactivity timer is re-armed when it
@@ -55,6 +60,13 @@ public class MessagingSessionImpl implements MessagingSession {
 
   static final String INACTIVITY = "INACTIVITY";
 
+  /**
+   * Version 1: ends from macros and triggers (their sendCsat, escalation settles OPEN with no
+   * survey) and triggers run after a settlement. Asked only where it matters, so a plain session
+   * records no marker.
+   */
+  static final String TICKET_AUTOMATION = "ticket-automation";
+
   private SessionStart start;
   private SessionTimers timers;
   private SessionPolicy policy;
@@ -66,6 +78,11 @@ public class MessagingSessionImpl implements MessagingSession {
   private final java.util.List<ChatMessage> afterReopen = new java.util.ArrayList<>();
 
   private boolean readModelStale;
+
+  /** This round's end follows the rules of {@link #TICKET_AUTOMATION}. */
+  private boolean automationRules;
+
+  private SessionStatus statusBeforeEnd;
 
   private CancellationScope timerScope;
   private long armedDeadline = Long.MAX_VALUE;
@@ -193,7 +210,7 @@ public class MessagingSessionImpl implements MessagingSession {
     if (request == null || request.endedBy() == null) {
       throw SessionErrors.invalid("an end request names who ends the session");
     }
-    if (state.ended()) {
+    if (state.ended() && !request.repeats(state.end)) {
       throw SessionErrors.sessionEnded(start.sessionId());
     }
   }
@@ -202,7 +219,7 @@ public class MessagingSessionImpl implements MessagingSession {
   public EndResult end(EndRequest request) {
     // Updates accepted in the same workflow task all pass the validator: the handler decides.
     if (state.ended()) {
-      throw SessionErrors.sessionEnded(start.sessionId());
+      return endedAlready(request);
     }
     String reason = request.reason() == null ? DEFAULT_END_REASON : request.reason();
     // An Update is durable once the workflow task that accepted it completes. Let that task
@@ -213,10 +230,33 @@ public class MessagingSessionImpl implements MessagingSession {
               Duration.ofMillis(1), TimerOptions.newBuilder().setSummary("accept the end").build())
           .get();
       if (state.ended()) {
-        throw SessionErrors.sessionEnded(start.sessionId());
+        return endedAlready(request);
       }
     }
-    closeAs(request.endedBy(), request.agentId(), reason, policy.wantsCsat(request, state));
+    boolean automated = request.via() != null || SessionPolicy.ESCALATED.equals(reason);
+    automationRules =
+        automated && Workflow.getVersion(TICKET_AUTOMATION, Workflow.DEFAULT_VERSION, 1) >= 1;
+    closeAs(
+        new SessionEnd(
+            request.endedBy(),
+            request.agentId(),
+            reason,
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()),
+            policy.wantsCsat(request, state, automationRules),
+            automationRules ? request.via() : null,
+            request.requestId()));
+    return endResult();
+  }
+
+  /** A repeat of the request that ended the session gets its answer again; others are refused. */
+  private EndResult endedAlready(EndRequest request) {
+    if (request.repeats(state.end)) {
+      return endResult();
+    }
+    throw SessionErrors.sessionEnded(start.sessionId());
+  }
+
+  private EndResult endResult() {
     SessionEnd end = state.end;
     return new EndResult(
         start.sessionId(), SessionStatus.ENDED, end.endedBy(), end.reason(), end.endedAt());
@@ -240,7 +280,10 @@ public class MessagingSessionImpl implements MessagingSession {
 
   private void onTimer(long now) {
     if (now >= state.autoCloseDeadline(timers)) {
-      closeAs(EndedBy.SYSTEM, null, INACTIVITY, wantsCsatOnAutoClose());
+      automationRules = false;
+      closeAs(
+          new SessionEnd(
+              EndedBy.SYSTEM, null, INACTIVITY, Instant.ofEpochMilli(now), wantsCsatOnAutoClose()));
       return;
     }
     if (now >= state.inactiveDeadline(timers)) {
@@ -266,14 +309,9 @@ public class MessagingSessionImpl implements MessagingSession {
   }
 
   /** The one way a session ends: record it, tell the end user and free the conversation. */
-  private void closeAs(EndedBy endedBy, String agentId, String reason, boolean csatWanted) {
-    state.end =
-        new SessionEnd(
-            endedBy,
-            agentId,
-            reason,
-            Instant.ofEpochMilli(Workflow.currentTimeMillis()),
-            csatWanted);
+  private void closeAs(SessionEnd end) {
+    state.end = end;
+    statusBeforeEnd = state.status;
     state.status = SessionStatus.ENDED;
     state.revision++;
     SessionClosing closing =
@@ -313,18 +351,44 @@ public class MessagingSessionImpl implements MessagingSession {
   }
 
   private void settle() {
-    SettlementRule rule = policy.settlementFor(state.end);
-    tickets.settle(
-        new Settlement(
-            start.ticketId(),
-            start.sessionId(),
-            rule.status(),
-            rule.group(),
-            state.end,
-            state.csat,
-            state.reopens));
+    SettlementRule rule = policy.settlementFor(state.end, automationRules);
+    SettleOutcome outcome =
+        tickets.settle(
+            new Settlement(
+                start.ticketId(),
+                start.sessionId(),
+                rule.status(),
+                rule.group(),
+                state.end,
+                state.csat,
+                state.reopens));
     state.settled = true;
     describe();
+    runTriggers(outcome);
+  }
+
+  /**
+   * Starts the triggers on the end and its settlement, in their own workflow so that the session
+   * never waits on them. A macro or trigger that ended the session runs them itself, in order.
+   */
+  private void runTriggers(SettleOutcome outcome) {
+    if (outcome == null
+        || outcome.before() == null
+        || !outcome.triggersActive()
+        || state.end.via() != null
+        || Workflow.getVersion(TICKET_AUTOMATION, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return;
+    }
+    TicketFacts running =
+        new TicketFacts(
+            outcome.before().ticketId(),
+            outcome.before().sessionId(),
+            outcome.before().group(),
+            outcome.before().status(),
+            statusBeforeEnd == null ? null : statusBeforeEnd.name(),
+            null,
+            null);
+    SessionTriggers.start(start, state, FieldChange.merge(Map.of(), running, outcome.after()));
   }
 
   private void publishProgress() {

@@ -2,6 +2,7 @@ package dev.sessionflow.workflows.session;
 
 import static dev.sessionflow.workflows.session.SessionSearchAttributes.AGENT_ID;
 import static dev.sessionflow.workflows.session.SessionSearchAttributes.ENDED_BY;
+import static dev.sessionflow.workflows.session.SessionSearchAttributes.ENDED_VIA;
 import static dev.sessionflow.workflows.session.SessionSearchAttributes.END_REASON;
 import static dev.sessionflow.workflows.session.SessionSearchAttributes.SESSION_STATUS;
 
@@ -23,6 +24,9 @@ final class SessionAttributes {
     if (state.end != null) {
       updates.add(ENDED_BY.valueSet(state.end.endedBy().name()));
       updates.add(END_REASON.valueSet(state.end.reason()));
+      if (state.end.via() != null) {
+        updates.add(ENDED_VIA.valueSet(state.end.via().label()));
+      }
     }
     Workflow.upsertTypedSearchAttributes(updates.toArray(SearchAttributeUpdate<?>[]::new));
   }

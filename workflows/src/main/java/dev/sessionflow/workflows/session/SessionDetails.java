@@ -23,6 +23,9 @@ final class SessionDetails {
       if (state.end.agentId() != null) {
         text.append(" (").append(state.end.agentId()).append(')');
       }
+      if (state.end.via() != null) {
+        text.append(" via ").append(state.end.via().describe());
+      }
       text.append(", reason ").append(state.end.reason());
       text.append(" at ").append(state.end.endedAt());
       text.append("\n\nCSAT ").append(state.csat);

@@ -35,6 +35,9 @@ public record SessionPolicy(
     Duration reopenWithin) {
   public static final String DEFAULT_QUESTION = "How did we do?";
 
+  /** The end reason of an escalation: the ticket moves on, so the session ends without a survey. */
+  public static final String ESCALATED = "ESCALATED";
+
   public SessionPolicy {
     csatWhenEndedBy = csatWhenEndedBy == null ? Set.of() : Set.copyOf(csatWhenEndedBy);
     csatExpiresAfter = csatExpiresAfter == null ? Duration.ofDays(14) : csatExpiresAfter;
@@ -88,9 +91,37 @@ public record SessionPolicy(
         && state.endUserMessages >= csatMinEndUserMessages;
   }
 
+  /**
+   * {@link #wantsCsat(EndRequest, SessionState)} with the rules of macros and triggers (sessions
+   * from version {@code ticket-automation} on): their explicit {@code sendCsat} wins too, even for
+   * SYSTEM, and an escalation sends no survey unless asked.
+   */
+  public boolean wantsCsat(EndRequest request, SessionState state, boolean automationRules) {
+    if (automationRules) {
+      if (request.via() != null && request.sendCsat() != null) {
+        return request.sendCsat();
+      }
+      if (ESCALATED.equals(request.reason()) && request.sendCsat() == null) {
+        return false;
+      }
+    }
+    return wantsCsat(request, state);
+  }
+
   /** The settlement for how the session ended: by reason, then by who ended it, then default. */
   public SettlementRule settlementFor(SessionEnd end) {
+    return settlementFor(end, false);
+  }
+
+  /**
+   * With {@code automationRules}, an escalation with no rule of its own leaves the ticket OPEN in
+   * whatever group it was moved to: the next team has not solved it yet.
+   */
+  public SettlementRule settlementFor(SessionEnd end, boolean automationRules) {
     SettlementRule rule = settleRules.get(end.reason());
+    if (rule == null && automationRules && ESCALATED.equals(end.reason())) {
+      rule = new SettlementRule("OPEN", null);
+    }
     if (rule == null) {
       rule = settleRules.get(end.endedBy().name());
     }

@@ -18,8 +18,13 @@ public final class SessionSearchAttributes {
   public static final SearchAttributeKey<String> END_REASON =
       SearchAttributeKey.forKeyword("EndReason");
 
+  /** The macro or trigger that ended the session: {@code macro:<id>} or {@code trigger:<id>}. */
+  public static final SearchAttributeKey<String> ENDED_VIA =
+      SearchAttributeKey.forKeyword("EndedVia");
+
   public static final List<SearchAttributeKey<String>> ALL =
-      List.of(SESSION_STATUS, TICKET_ID, CONVERSATION_ID, AGENT_ID, ENDED_BY, END_REASON);
+      List.of(
+          SESSION_STATUS, TICKET_ID, CONVERSATION_ID, AGENT_ID, ENDED_BY, END_REASON, ENDED_VIA);
 
   private SessionSearchAttributes() {}
 }

@@ -5,11 +5,13 @@ import dev.sessionflow.workflows.activities.CsatActivities;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SessionProgress;
 import dev.sessionflow.workflows.activities.SessionStoreActivities;
+import dev.sessionflow.workflows.activities.SettleOutcome;
 import dev.sessionflow.workflows.activities.Settlement;
 import dev.sessionflow.workflows.activities.SurveyReceipt;
 import dev.sessionflow.workflows.activities.SurveyRequest;
 import dev.sessionflow.workflows.activities.SystemMessage;
 import dev.sessionflow.workflows.activities.TicketActivities;
+import dev.sessionflow.workflows.automation.TicketFacts;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +32,9 @@ class RecordingActivities
   final AtomicInteger settleAttempts = new AtomicInteger();
   volatile int settleFailuresLeft;
   volatile int closeFailuresLeft;
+
+  /** Whether settlements report enabled triggers (the session then starts a trigger run). */
+  volatile boolean triggersActive;
 
   @Override
   public void recordProgress(SessionProgress p) {
@@ -58,12 +63,25 @@ class RecordingActivities
   }
 
   @Override
-  public void settle(Settlement settlement) {
+  public SettleOutcome settle(Settlement settlement) {
     settleAttempts.incrementAndGet();
     if (settleFailuresLeft > 0) {
       settleFailuresLeft--;
       throw new IllegalStateException("ticket store unavailable");
     }
     settlements.add(settlement);
+    TicketFacts before =
+        new TicketFacts(
+            settlement.ticketId(), settlement.sessionId(), "tier-1", "OPEN", "ENDED", null, null);
+    TicketFacts after =
+        new TicketFacts(
+            settlement.ticketId(),
+            settlement.sessionId(),
+            settlement.group() == null ? "tier-1" : settlement.group(),
+            settlement.status(),
+            "ENDED",
+            settlement.end().reason(),
+            settlement.end().endedBy().name());
+    return new SettleOutcome(before, after, triggersActive);
   }
 }

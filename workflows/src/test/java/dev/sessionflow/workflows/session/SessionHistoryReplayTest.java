@@ -2,6 +2,17 @@ package dev.sessionflow.workflows.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionflow.workflows.automation.ActionType;
+import dev.sessionflow.workflows.automation.Actor;
+import dev.sessionflow.workflows.automation.AutomationRequest;
+import dev.sessionflow.workflows.automation.AutomationSource;
+import dev.sessionflow.workflows.automation.Condition;
+import dev.sessionflow.workflows.automation.InMemoryTicket;
+import dev.sessionflow.workflows.automation.TicketAction;
+import dev.sessionflow.workflows.automation.TicketAutomation;
+import dev.sessionflow.workflows.automation.TicketAutomationImpl;
+import dev.sessionflow.workflows.automation.Trigger;
+import dev.sessionflow.workflows.automation.TriggerConditions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -22,12 +33,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Replays recorded histories of each kind of session against the current implementation: a change
  * to the workflow's commands that is not guarded by {@code Workflow.getVersion} fails here.
  *
- * <p>Histories live in {@code src/test/resources/histories}. To record them again (only when a
- * guarded change adds a new path worth keeping), run with {@code -Dsessionflow.recordHistories}.
+ * <p>Histories live in {@code src/test/resources/histories}. A guarded change adds histories of its
+ * new paths: run with {@code -Dsessionflow.recordHistories}, which records those not on disk yet
+ * (older ones stay as they were recorded: they stand for sessions of older code).
  */
 class SessionHistoryReplayTest {
   static final List<String> HISTORIES =
-      List.of("agent-end", "end-user-end", "auto-close", "inactive-then-active");
+      List.of(
+          "agent-end",
+          "end-user-end",
+          "auto-close",
+          "inactive-then-active",
+          "macro-escalation",
+          "triggers-after-settle");
+
+  /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
+  static final List<String> AUTOMATION_HISTORIES = List.of("ticket-automation");
 
   /** Histories of the first version (before {@code durable-end}): running sessions of old code. */
   static final List<String> V0_HISTORIES =
@@ -44,6 +65,17 @@ class SessionHistoryReplayTest {
     WorkflowReplayer.replayWorkflowExecution(history, MessagingSessionImpl.class);
   }
 
+  @ParameterizedTest
+  @MethodSource("automationHistories")
+  void replaysRecordedAutomationRun(String name) throws Exception {
+    WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(read(name));
+    WorkflowReplayer.replayWorkflowExecution(history, TicketAutomationImpl.class);
+  }
+
+  static java.util.stream.Stream<String> automationHistories() {
+    return AUTOMATION_HISTORIES.stream();
+  }
+
   @Test
   void recordsHistoriesWhenAsked() throws IOException {
     if (System.getProperty("sessionflow.recordHistories") == null) {
@@ -52,37 +84,105 @@ class SessionHistoryReplayTest {
       assertThat(V0_HISTORIES)
           .allSatisfy(name -> assertThat(read(name)).doesNotContain("\"markerName\": \"Version\""));
       assertThat(read("agent-end")).contains("\"markerName\": \"Version\"");
+      // An automated end records the ticket-automation marker besides durable-end.
+      assertThat(read("macro-escalation").split("\"markerName\": \"Version\"")).hasSize(3);
+      assertThat(read("triggers-after-settle")).contains(TicketAutomation.WORKFLOW_TYPE);
       return;
     }
-    try (TestWorkflowEnvironment env = SessionTestEnvironment.start(new RecordingActivities())) {
+    RecordingActivities activities = new RecordingActivities();
+    InMemoryTicket ticket = new InMemoryTicket("T-ticket-automation", "tier-1");
+    ticket.triggers.add(
+        new Trigger(
+            "1",
+            "End the chat when escalated",
+            new TriggerConditions(
+                List.of(
+                    new Condition("group", Condition.Operator.CHANGED, null),
+                    new Condition("group", Condition.Operator.IS_NOT, "tier-1")),
+                null),
+            List.of(TicketAction.endSession("ESCALATED", false))));
+    try (TestWorkflowEnvironment env = SessionTestEnvironment.start(activities, ticket)) {
       WorkflowClient client = env.getWorkflowClient();
       Path dir = Path.of("src/test/resources/histories");
       Files.createDirectories(dir);
-
-      MessagingSession agentEnd = open(client, "agent-end");
-      agentEnd.message(ChatMessage.fromEndUser("m1"));
-      agentEnd.message(ChatMessage.fromAgent("m2", "agent-1"));
-      agentEnd.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
-      save(client, dir, "agent-end", agentEnd);
-
-      MessagingSession userEnd = open(client, "end-user-end");
-      userEnd.message(ChatMessage.fromEndUser("m1"));
-      userEnd.end(new EndRequest(EndedBy.END_USER, null, "LEFT", null));
-      save(client, dir, "end-user-end", userEnd);
-
-      MessagingSession autoClose = open(client, "auto-close");
-      autoClose.message(ChatMessage.fromEndUser("m1"));
-      autoClose.message(ChatMessage.fromAgent("m2", "agent-2"));
-      save(client, dir, "auto-close", autoClose);
-
-      MessagingSession inactive = open(client, "inactive-then-active");
-      inactive.message(ChatMessage.fromEndUser("m1"));
-      env.sleep(Duration.ofMinutes(11));
-      inactive.message(ChatMessage.fromAgent("m2", "agent-1"));
-      env.sleep(Duration.ofSeconds(1));
-      inactive.end(new EndRequest(EndedBy.ADMIN, null, "SPAM", false));
-      save(client, dir, "inactive-then-active", inactive);
+      recordSessions(env, client, dir, activities);
+      if (!Files.exists(dir.resolve("ticket-automation.json"))) {
+        String runId = "ticket-automation";
+        TicketAutomation run =
+            client.newWorkflowStub(
+                TicketAutomation.class,
+                io.temporal.client.WorkflowOptions.newBuilder()
+                    .setWorkflowId(TicketAutomation.workflowId(runId))
+                    .setTaskQueue(TicketAutomation.TASK_QUEUE)
+                    .build());
+        run.run(
+            new AutomationRequest(
+                runId,
+                "T-ticket-automation",
+                new Actor(EndedBy.AGENT, "agent-1"),
+                new AutomationSource(AutomationSource.Kind.MACRO, "7", "Escalate to Tier 2"),
+                List.of(
+                    TicketAction.of(ActionType.SET_GROUP, "tier-2"),
+                    TicketAction.of(ActionType.ADD_INTERNAL_NOTE, "refund over the limit")),
+                java.util.Map.of()));
+        String json = client.fetchHistory(TicketAutomation.workflowId(runId)).toJson(true);
+        Files.writeString(dir.resolve("ticket-automation.json"), json);
+      }
     }
+  }
+
+  private static void recordSessions(
+      TestWorkflowEnvironment env, WorkflowClient client, Path dir, RecordingActivities activities)
+      throws IOException {
+    if (!Files.exists(dir.resolve("macro-escalation.json"))) {
+      MessagingSession escalated = open(client, "macro-escalation");
+      escalated.message(ChatMessage.fromEndUser("m1"));
+      escalated.message(ChatMessage.fromAgent("m2", "agent-1"));
+      escalated.end(
+          new EndRequest(
+              EndedBy.AGENT,
+              "agent-1",
+              "ESCALATED",
+              false,
+              new AutomationSource(AutomationSource.Kind.MACRO, "7", "Escalate to Tier 2"),
+              "run-1/2"));
+      save(client, dir, "macro-escalation", escalated);
+    }
+    if (!Files.exists(dir.resolve("triggers-after-settle.json"))) {
+      activities.triggersActive = true;
+      MessagingSession ended = open(client, "triggers-after-settle");
+      ended.message(ChatMessage.fromEndUser("m1"));
+      ended.message(ChatMessage.fromAgent("m2", "agent-1"));
+      ended.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+      save(client, dir, "triggers-after-settle", ended);
+      activities.triggersActive = false;
+    }
+    if (Files.exists(dir.resolve("agent-end.json"))) {
+      return; // the original four are kept as recorded
+    }
+    MessagingSession agentEnd = open(client, "agent-end");
+    agentEnd.message(ChatMessage.fromEndUser("m1"));
+    agentEnd.message(ChatMessage.fromAgent("m2", "agent-1"));
+    agentEnd.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+    save(client, dir, "agent-end", agentEnd);
+
+    MessagingSession userEnd = open(client, "end-user-end");
+    userEnd.message(ChatMessage.fromEndUser("m1"));
+    userEnd.end(new EndRequest(EndedBy.END_USER, null, "LEFT", null));
+    save(client, dir, "end-user-end", userEnd);
+
+    MessagingSession autoClose = open(client, "auto-close");
+    autoClose.message(ChatMessage.fromEndUser("m1"));
+    autoClose.message(ChatMessage.fromAgent("m2", "agent-2"));
+    save(client, dir, "auto-close", autoClose);
+
+    MessagingSession inactive = open(client, "inactive-then-active");
+    inactive.message(ChatMessage.fromEndUser("m1"));
+    env.sleep(Duration.ofMinutes(11));
+    inactive.message(ChatMessage.fromAgent("m2", "agent-1"));
+    env.sleep(Duration.ofSeconds(1));
+    inactive.end(new EndRequest(EndedBy.ADMIN, null, "SPAM", false));
+    save(client, dir, "inactive-then-active", inactive);
   }
 
   private static MessagingSession open(WorkflowClient client, String id) {

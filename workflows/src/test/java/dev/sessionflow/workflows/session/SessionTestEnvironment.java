@@ -36,7 +36,9 @@ final class SessionTestEnvironment {
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options.build());
     Worker worker = env.newWorker(MessagingSession.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
-        MessagingSessionImpl.class, dev.sessionflow.workflows.webhooks.WebhookDeliveryImpl.class);
+        MessagingSessionImpl.class,
+        dev.sessionflow.workflows.webhooks.WebhookDeliveryImpl.class,
+        dev.sessionflow.workflows.automation.TicketAutomationImpl.class);
     worker.registerActivitiesImplementations(activities);
     env.start();
     return env;

@@ -1,0 +1,26 @@
+package dev.sessionflow.worker.automation;
+
+import dev.sessionflow.workflows.automation.ActionResult;
+import dev.sessionflow.workflows.automation.TicketFacts;
+import dev.sessionflow.workflows.automation.TriggerRun;
+import java.util.List;
+
+/**
+ * What a macro (or a ticket update) did: each action's outcome in order, then every trigger it set
+ * off. {@code status} RUNNING (HTTP 202) means it is still going: poll {@code
+ * /api/v1/automation-runs/{runId}}; it completes on its own.
+ */
+public record AutomationResponse(
+    String runId,
+    String status,
+    String ticketId,
+    List<ActionResult> results,
+    List<TriggerRun> triggers,
+    TicketFacts ticket) {
+
+  public static AutomationResponse of(AutomationRun run) {
+    var r = run.result();
+    return new AutomationResponse(
+        r.runId(), run.status().name(), r.ticketId(), r.results(), r.triggers(), r.ticket());
+  }
+}

@@ -1,0 +1,85 @@
+package dev.sessionflow.worker.automation;
+
+import dev.sessionflow.activities.automation.Macro;
+import dev.sessionflow.activities.automation.MacroStore;
+import dev.sessionflow.activities.tickets.TicketStore;
+import dev.sessionflow.worker.api.ApiException;
+import dev.sessionflow.worker.api.PathIds;
+import dev.sessionflow.worker.auth.Allow;
+import dev.sessionflow.worker.auth.Caller;
+import dev.sessionflow.worker.auth.Role;
+import dev.sessionflow.workflows.automation.AutomationRequest;
+import dev.sessionflow.workflows.automation.AutomationSource;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class MacroApplyController {
+  private final MacroStore macros;
+  private final TicketStore tickets;
+  private final AutomationRunner runner;
+
+  MacroApplyController(MacroStore macros, TicketStore tickets, AutomationRunner runner) {
+    this.macros = macros;
+    this.tickets = tickets;
+    this.runner = runner;
+  }
+
+  @Operation(
+      summary = "Apply a macro to a ticket",
+      description =
+          "The agent's act: its END_SESSION obeys 'Agents can end messaging sessions at any "
+              + "time'. Every action is applied in order and reported APPLIED, ALREADY_DONE, "
+              + "FORBIDDEN or FAILED; the triggers the change sets off follow. Runs durably: a "
+              + "crash resumes it. Send an Idempotency-Key to make a retry join the first run. "
+              + "202 if it takes longer than 30 s: poll /api/v1/automation-runs/{runId}.")
+  @PostMapping("/api/v1/tickets/{ticketId}/macros/{macroId}")
+  @Allow({Role.AGENT, Role.ADMIN})
+  ResponseEntity<AutomationResponse> apply(
+      @PathVariable String ticketId,
+      @PathVariable String macroId,
+      @RequestHeader(name = RunIds.HEADER, required = false) String idempotencyKey,
+      Caller caller) {
+    PathIds.check("ticketId", ticketId);
+    Macro macro =
+        macros
+            .find(PathIds.check("macroId", macroId))
+            .orElseThrow(() -> MacroController.notFound(macroId));
+    if (tickets.find(ticketId).isEmpty()) {
+      throw ApiException.notFound("Ticket " + ticketId);
+    }
+    AutomationRequest request =
+        new AutomationRequest(
+            RunIds.of(ticketId, "macro-" + macroId, idempotencyKey),
+            ticketId,
+            Actors.of(caller),
+            new AutomationSource(AutomationSource.Kind.MACRO, macro.macroId(), macro.name()),
+            macro.actions(),
+            Map.of());
+    return respond(runner.run(request));
+  }
+
+  @Operation(summary = "A macro's or ticket update's run: its outcome, or its progress")
+  @GetMapping("/api/v1/automation-runs/{runId}")
+  @Allow({Role.AGENT, Role.ADMIN})
+  ResponseEntity<AutomationResponse> run(@PathVariable String runId) {
+    return respond(
+        runner
+            .await(PathIds.check("runId", runId), Duration.ZERO)
+            .orElseThrow(() -> ApiException.notFound("Automation run " + runId)));
+  }
+
+  static ResponseEntity<AutomationResponse> respond(AutomationRun run) {
+    HttpStatus status =
+        run.status() == AutomationRun.Status.COMPLETED ? HttpStatus.OK : HttpStatus.ACCEPTED;
+    return ResponseEntity.status(status).body(AutomationResponse.of(run));
+  }
+}

@@ -1,0 +1,4 @@
+package dev.sessionflow.workflows.automation;
+
+/** What a step did, and the ticket as it left it. */
+public record StepResult(ActionResult result, TicketFacts after) {}

@@ -1,0 +1,30 @@
+package dev.sessionflow.workflows.automation;
+
+import dev.sessionflow.workflows.session.MessagingSession;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One ticket update, run durably to the end: a macro's actions (or an agent's direct change) in
+ * order, then the triggers the update sets off, each at most once. A crash resumes it where it
+ * stopped; no action is applied twice.
+ *
+ * <p>Workflow id {@code automation-<runId>} on the sessions' task queue.
+ */
+@WorkflowInterface
+public interface TicketAutomation {
+  String TASK_QUEUE = MessagingSession.TASK_QUEUE;
+  String WORKFLOW_TYPE = "TicketAutomation";
+
+  static String workflowId(String runId) {
+    return "automation-" + runId;
+  }
+
+  @WorkflowMethod(name = WORKFLOW_TYPE)
+  AutomationResult run(AutomationRequest request);
+
+  /** What the run has done so far. */
+  @QueryMethod
+  AutomationResult progress();
+}
