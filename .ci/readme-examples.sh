@@ -37,4 +37,9 @@ expect '"rating":5'
 expect '"status":"ANSWERED"'
 expect '"endedBy":"END_USER"'
 expect '"agentsCanEndSessions":true'
-echo "README examples: 11 passed, 0 failed"
+expect '{"type":"END_SESSION","outcome":"APPLIED"'
+expect '"endReason":"ESCALATED","endedVia":"macro:'
+expect '"group":"tier-2"'
+expect '"endedBy":"SYSTEM"'
+expect '"endedVia":"trigger:'
+echo "README examples: 16 passed, 0 failed"

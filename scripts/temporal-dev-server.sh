@@ -19,7 +19,7 @@ fi
 mkdir -p "$(dirname "$db")"
 
 attributes=()
-for name in SessionStatus TicketId ConversationId AgentId EndedBy EndReason; do
+for name in SessionStatus TicketId ConversationId AgentId EndedBy EndReason EndedVia; do
   attributes+=(--search-attribute "${name}=Keyword")
 done
 

@@ -48,6 +48,29 @@ public final class ApiClient {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public Response patch(String path, String token, String json) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Response delete(String path, String token) {
+    return send(request(path, token).DELETE());
+  }
+
+  /** A POST with an {@code Idempotency-Key}. */
+  public Response post(String path, String token, String json, String idempotencyKey) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** An end-user message through the channel; answers the 202 body. */
   public JsonNode endUserSays(String conversationId, String messageId, String text) {
     Response r =

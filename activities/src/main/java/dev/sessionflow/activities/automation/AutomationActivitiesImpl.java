@@ -89,7 +89,7 @@ public class AutomationActivitiesImpl implements AutomationActivities {
               switch (action.type()) {
                 case SET_GROUP ->
                     tickets.setGroup(step.ticketId(), action.value())
-                        ? applied(action, "group " + before.group() + " -> " + action.value())
+                        ? applied(action, "group " + orNone(before.group()) + " -> " + action.value())
                         : same(action, "already in group " + action.value());
                 case SET_STATUS ->
                     tickets.setStatus(step.ticketId(), action.value())
@@ -255,6 +255,10 @@ public class AutomationActivitiesImpl implements AutomationActivities {
             () ->
                 ApplicationFailure.newNonRetryableFailure(
                     "ticket " + ticketId + " does not exist", "UnknownTicket"));
+  }
+
+  private static String orNone(String value) {
+    return value == null ? "(none)" : value;
   }
 
   private static ActionResult applied(TicketAction action, String detail) {

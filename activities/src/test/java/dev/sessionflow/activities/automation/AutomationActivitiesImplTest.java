@@ -59,7 +59,7 @@ class AutomationActivitiesImplTest extends StoreTestBase {
             step("run2/0", AGENT, TicketAction.of(ActionType.SET_GROUP, "tier-2")));
 
     assertThat(first.result().outcome()).isEqualTo(Outcome.APPLIED);
-    assertThat(first.result().detail()).isEqualTo("group null -> tier-2");
+    assertThat(first.result().detail()).isEqualTo("group (none) -> tier-2");
     assertThat(first.after().group()).isEqualTo("tier-2");
     assertThat(retry.result()).isEqualTo(first.result());
     assertThat(other.result().outcome()).isEqualTo(Outcome.ALREADY_DONE);

@@ -3,6 +3,7 @@ package dev.sessionflow.worker.automation;
 import dev.sessionflow.workflows.automation.AutomationRequest;
 import dev.sessionflow.workflows.automation.AutomationResult;
 import dev.sessionflow.workflows.automation.TicketAutomation;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -56,13 +57,23 @@ public class AutomationRunner {
     return await(request.runId(), WAIT).orElseThrow();
   }
 
-  /** The run's outcome, waiting up to {@code wait}; empty if there is no such run. */
+  /**
+   * The run's outcome, waiting up to {@code wait} (zero: its state now); empty if there is no such
+   * run.
+   */
   public Optional<AutomationRun> await(String runId, Duration wait) {
     WorkflowStub stub = client.newUntypedWorkflowStub(TicketAutomation.workflowId(runId));
     try {
+      if (wait.isZero()
+          && stub.describe().getStatus()
+              == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        throw new TimeoutException("still running");
+      }
       AutomationResult done =
           stub.getResult(
-              Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS, AutomationResult.class);
+              wait.isZero() ? 10_000 : wait.toMillis(),
+              TimeUnit.MILLISECONDS,
+              AutomationResult.class);
       return Optional.of(new AutomationRun(AutomationRun.Status.COMPLETED, done));
     } catch (TimeoutException stillRunning) {
       return Optional.of(
