@@ -89,7 +89,8 @@ public class AutomationActivitiesImpl implements AutomationActivities {
               switch (action.type()) {
                 case SET_GROUP ->
                     tickets.setGroup(step.ticketId(), action.value())
-                        ? applied(action, "group " + orNone(before.group()) + " -> " + action.value())
+                        ? applied(
+                            action, "group " + orNone(before.group()) + " -> " + action.value())
                         : same(action, "already in group " + action.value());
                 case SET_STATUS ->
                     tickets.setStatus(step.ticketId(), action.value())
