@@ -1,7 +1,7 @@
 package dev.sessionflow.workflows.automation;
 
+import dev.sessionflow.workflows.activities.Retries;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
 /**
@@ -10,17 +10,10 @@ import java.time.Duration;
  */
 final class AutomationPolicies {
 
-  private static final RetryOptions UNTIL_DONE =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setBackoffCoefficient(2)
-          .setMaximumInterval(Duration.ofSeconds(10))
-          .build();
-
   static final ActivityOptions TICKET =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(UNTIL_DONE)
+          .setRetryOptions(Retries.UNTIL_DONE)
           .setSummary("ticket update")
           .build();
 
@@ -29,7 +22,7 @@ final class AutomationPolicies {
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(2))
           .setHeartbeatTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(UNTIL_DONE)
+          .setRetryOptions(Retries.UNTIL_DONE)
           .setSummary("end messaging session")
           .build();
 

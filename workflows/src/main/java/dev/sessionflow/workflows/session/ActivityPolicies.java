@@ -1,8 +1,8 @@
 package dev.sessionflow.workflows.session;
 
+import dev.sessionflow.workflows.activities.Retries;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
-import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
 /**
@@ -12,39 +12,32 @@ import java.time.Duration;
  */
 final class ActivityPolicies {
 
-  private static final RetryOptions UNTIL_DONE =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setBackoffCoefficient(2)
-          .setMaximumInterval(Duration.ofSeconds(10))
-          .build();
-
   /** Read-model writes: a few milliseconds each, run in the worker without a server round trip. */
   static final LocalActivityOptions STORE =
       LocalActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(5))
-          .setRetryOptions(UNTIL_DONE)
+          .setRetryOptions(Retries.UNTIL_DONE)
           .setSummary("session read model")
           .build();
 
   static final ActivityOptions MESSAGE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(UNTIL_DONE)
+          .setRetryOptions(Retries.UNTIL_DONE)
           .setSummary("message to the end user")
           .build();
 
   static final ActivityOptions SURVEY =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(UNTIL_DONE)
+          .setRetryOptions(Retries.UNTIL_DONE)
           .setSummary("CSAT survey")
           .build();
 
   static final ActivityOptions SETTLE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(UNTIL_DONE)
+          .setRetryOptions(Retries.UNTIL_DONE)
           .setSummary("settle ticket")
           .build();
 
