@@ -67,7 +67,7 @@ class AutomationActivitiesImplTest extends StoreTestBase {
         .filteredOn(e -> e.kind().equals("GROUP_CHANGED"))
         .singleElement()
         .extracting(TicketAuditEntry::detail)
-        .isEqualTo("agent agent-1 via macro 7 \"Escalate to Tier 2\": group null -> tier-2");
+        .isEqualTo("agent agent-1 via macro 7 \"Escalate to Tier 2\": group (none) -> tier-2");
   }
 
   @Test
