@@ -20,6 +20,14 @@ final class ActivityPolicies {
           .setSummary("session read model")
           .build();
 
+  /** The close of an ended session, as a regular activity (see {@code durable-end} 2). */
+  static final ActivityOptions CLOSE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(Retries.UNTIL_DONE)
+          .setSummary("close session")
+          .build();
+
   static final ActivityOptions MESSAGE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))

@@ -45,7 +45,9 @@ class SessionHistoryReplayTest {
           "auto-close",
           "inactive-then-active",
           "macro-escalation",
-          "triggers-after-settle");
+          "triggers-after-settle",
+          "agent-end-v2",
+          "macro-escalation-v2");
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES = List.of("ticket-automation");
@@ -87,6 +89,11 @@ class SessionHistoryReplayTest {
       // An automated end records the ticket-automation marker besides durable-end.
       assertThat(read("macro-escalation").split("\"markerName\": \"Version\"")).hasSize(3);
       assertThat(read("triggers-after-settle")).contains(TicketAutomation.WORKFLOW_TYPE);
+      // durable-end 2 closes through an activity instead of the 1 ms timer of version 1.
+      String timer = "EVENT_TYPE_TIMER_STARTED";
+      assertThat(read("agent-end").split(timer)).hasSize(3); // inactivity check, accept the end
+      assertThat(read("agent-end-v2").split(timer)).hasSize(2); // inactivity check only
+      assertThat(read("agent-end-v2")).contains("CloseSession");
       return;
     }
     RecordingActivities activities = new RecordingActivities();
@@ -134,6 +141,27 @@ class SessionHistoryReplayTest {
   private static void recordSessions(
       TestWorkflowEnvironment env, WorkflowClient client, Path dir, RecordingActivities activities)
       throws IOException {
+    if (!Files.exists(dir.resolve("agent-end-v2.json"))) {
+      MessagingSession ended = open(client, "agent-end-v2");
+      ended.message(ChatMessage.fromEndUser("m1"));
+      ended.message(ChatMessage.fromAgent("m2", "agent-1"));
+      ended.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+      save(client, dir, "agent-end-v2", ended);
+    }
+    if (!Files.exists(dir.resolve("macro-escalation-v2.json"))) {
+      MessagingSession escalated = open(client, "macro-escalation-v2");
+      escalated.message(ChatMessage.fromEndUser("m1"));
+      escalated.message(ChatMessage.fromAgent("m2", "agent-1"));
+      escalated.end(
+          new EndRequest(
+              EndedBy.AGENT,
+              "agent-1",
+              "ESCALATED",
+              false,
+              new AutomationSource(AutomationSource.Kind.MACRO, "7", "Escalate to Tier 2"),
+              "run-1/2"));
+      save(client, dir, "macro-escalation-v2", escalated);
+    }
     if (!Files.exists(dir.resolve("macro-escalation.json"))) {
       MessagingSession escalated = open(client, "macro-escalation");
       escalated.message(ChatMessage.fromEndUser("m1"));

@@ -1,0 +1,20 @@
+package dev.sessionflow.bench;
+
+import io.temporal.activity.ActivityInterface;
+
+/** The baseline's two side effects, which do nothing. */
+@ActivityInterface
+public interface BareActivities {
+  void survey(String id);
+
+  void settle(String id);
+
+  /** The no-op implementation. */
+  class Noop implements BareActivities {
+    @Override
+    public void survey(String id) {}
+
+    @Override
+    public void settle(String id) {}
+  }
+}

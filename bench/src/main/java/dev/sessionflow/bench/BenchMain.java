@@ -1,0 +1,183 @@
+package dev.sessionflow.bench;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every scenario against a real {@code temporal server start-dev} and writes the report.
+ * {@code bench/run.sh} is the way in; {@code baseline-worker <address>} runs the baseline's worker.
+ */
+public final class BenchMain {
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 2 && args[0].equals("baseline-worker")) {
+      BaselineWorker.run(args[1]);
+      return;
+    }
+    boolean small = List.of(args).contains("--small");
+    Params params = small ? Params.SMALL : Params.FULL;
+    Path out = Path.of(small ? "bench/results/small" : "bench/results/latest");
+    Path workerJar = Path.of("worker/target/sessionflow.jar");
+    Path benchJar = Path.of("bench/target/sessionflow-bench.jar");
+    Path dir = Files.createTempDirectory("sessionflow-bench");
+    Report report = new Report(params, dir);
+    log("bench " + (small ? "small" : "full") + " run; logs in " + dir);
+
+    try (DevServer server = new DevServer(dir)) {
+      Process baseline = startBaseline(benchJar, server, dir);
+      try {
+        try (Service service = new Service(workerJar, dir, "service", server.address())) {
+          report.startupDevFirst(service.startup);
+          lifecycle(report, params, server, service);
+          log("long session");
+          LongSession.Result longRun =
+              new LongSession(server.client(), service.http).run(params.longMessages(), 4);
+          report.longSession(longRun);
+        }
+        log("scale baseline: " + params.scaleSessions() + " bare timers");
+        report.bareTimers(
+            new TimerBaseline(server.client())
+                .latenessSeconds(
+                    params.scaleSessions(),
+                    params.timerBaselineAfter(),
+                    params.scaleConcurrency()));
+        log("scale: " + params.scaleSessions() + " open sessions");
+        try (Service service = new Service(workerJar, dir, "scale", server.address())) {
+          report.scale(
+              new Scale(service, server.client())
+                  .run(params.scaleSessions(), params.autoClose(), params.scaleConcurrency()));
+        }
+      } finally {
+        Proc.stop(baseline);
+      }
+      log("start-up");
+      for (int i = 0; i < params.startups(); i++) {
+        try (Service embedded = new Service(workerJar, dir, "embedded-" + i, null)) {
+          report.startup("embedded", embedded.startup);
+        }
+        try (Service dev = new Service(workerJar, dir, "dev-" + i, server.address())) {
+          report.startup("dev-server", dev.startup);
+        }
+      }
+    }
+    report.write(out);
+    log("report: " + out + ".md, " + out + ".json");
+    report.requireComplete();
+  }
+
+  private static void lifecycle(Report report, Params params, DevServer server, Service service)
+      throws Exception {
+    Lifecycle lifecycle = new Lifecycle(server.client(), service.http);
+    log("warm-up");
+    for (Lifecycle.Variant v : Lifecycle.Variant.values()) {
+      lifecycle.run(v, "warm-" + v, params.concurrency(), params.concurrency(), 10);
+    }
+    List<Lifecycle.Variant> order = new ArrayList<>(List.of(Lifecycle.Variant.values()));
+    for (int round = 0; round < params.rounds(); round++) {
+      for (Lifecycle.Variant v : order) {
+        log("round " + (round + 1) + ": " + v);
+        Lifecycle.Batch batch =
+            lifecycle.run(v, "r" + round + "-" + v, params.sessions(), params.concurrency(), 10);
+        report.batch(batch);
+        if (round == params.rounds() - 1) {
+          for (String id : batch.ids().subList(0, Math.min(10, batch.ids().size()))) {
+            report.events(v, 10, lifecycle.historyEvents(id));
+          }
+        }
+      }
+      order.add(order.remove(0)); // A/B interleaved: each variant goes first once
+    }
+    log("history cost: sessions of 110 messages");
+    for (Lifecycle.Variant v : Lifecycle.Variant.values()) {
+      Lifecycle.Batch batch = lifecycle.run(v, "long-" + v, 5, 5, 110);
+      for (String id : batch.ids()) {
+        report.events(v, 110, lifecycle.historyEvents(id));
+      }
+    }
+  }
+
+  private static Process startBaseline(Path benchJar, DevServer server, Path dir) {
+    Path log = dir.resolve("baseline.log");
+    Process p =
+        Proc.start(
+            List.of(
+                Proc.java(),
+                Service.HEAP,
+                "-jar",
+                benchJar.toString(),
+                "baseline-worker",
+                server.address()),
+            Map.of(),
+            log);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!Proc.tail(log).contains("baseline worker ready")) {
+      if (!p.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("baseline worker did not start:\n" + Proc.tail(log));
+      }
+      Proc.sleep(100);
+    }
+    return p;
+  }
+
+  static void log(String line) {
+    System.out.println(Instant.now() + " " + line);
+  }
+
+  /** What a run does; the small one keeps the harness working in CI. */
+  record Params(
+      String name,
+      int rounds,
+      int sessions,
+      int concurrency,
+      int longMessages,
+      int scaleSessions,
+      int scaleConcurrency,
+      Duration autoClose,
+      Duration timerBaselineAfter,
+      int startups) {
+    static final Params FULL =
+        new Params(
+            "full",
+            3,
+            200,
+            16,
+            20_000,
+            10_000,
+            16,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(2),
+            3);
+    static final Params SMALL =
+        new Params(
+            "small", 1, 20, 4, 1_000, 200, 8, Duration.ofSeconds(45), Duration.ofSeconds(20), 1);
+
+    Map<String, Object> asMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("run", name);
+      m.put("rounds", rounds);
+      m.put("sessionsPerBatch", sessions);
+      m.put("concurrency", concurrency);
+      m.put("messagesPerSession", 10);
+      m.put("longSessionMessages", longMessages);
+      m.put("scaleSessions", scaleSessions);
+      m.put("scaleConcurrency", scaleConcurrency);
+      m.put("autoCloseAfter", autoClose.toString());
+      m.put("startups", startups);
+      m.put("heap", Service.HEAP);
+      return m;
+    }
+  }
+
+  static {
+    Http.JSON.enable(SerializationFeature.INDENT_OUTPUT);
+  }
+}

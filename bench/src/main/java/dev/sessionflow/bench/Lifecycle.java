@@ -1,0 +1,144 @@
+package dev.sessionflow.bench;
+
+import dev.sessionflow.workflows.session.ChatMessage;
+import dev.sessionflow.workflows.session.EndRequest;
+import dev.sessionflow.workflows.session.EndedBy;
+import dev.sessionflow.workflows.session.MessagingSession;
+import dev.sessionflow.workflows.session.SessionOutcome;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Scenario 1 and 2: whole session lifecycles (open, messages alternating end user and agent, agent
+ * end, CSAT, settlement) at a concurrency, three ways: through the HTTP API, through the Temporal
+ * client, and the bare baseline workflow.
+ */
+final class Lifecycle {
+
+  enum Variant {
+    BASELINE,
+    HTTP,
+    CLIENT
+  }
+
+  /** One batch: how long it took, the end latencies (ms) and the workflow ids it ran. */
+  record Batch(
+      Variant variant, int sessions, double seconds, List<Double> endMillis, List<String> ids) {
+    double perSecond() {
+      return sessions / seconds;
+    }
+  }
+
+  private final WorkflowClient client;
+  private final Http http;
+
+  Lifecycle(WorkflowClient client, Http http) {
+    this.client = client;
+    this.http = http;
+  }
+
+  Batch run(Variant variant, String tag, int sessions, int concurrency, int messages)
+      throws Exception {
+    ConcurrentLinkedQueue<Double> ends = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+    long start = System.nanoTime();
+    try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
+      List<Future<?>> all = new ArrayList<>();
+      for (int i = 0; i < sessions; i++) {
+        String id = tag + "-" + i;
+        all.add(
+            pool.submit(
+                () -> {
+                  String workflowId =
+                      switch (variant) {
+                        case BASELINE -> bare(id, messages, ends);
+                        case HTTP -> viaHttp(id, messages, ends);
+                        case CLIENT -> viaClient(id, messages, ends);
+                      };
+                  ids.add(workflowId);
+                  return null;
+                }));
+      }
+      for (Future<?> f : all) {
+        f.get();
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Batch(variant, sessions, seconds, new ArrayList<>(ends), new ArrayList<>(ids));
+  }
+
+  private String bare(String id, int messages, ConcurrentLinkedQueue<Double> ends) {
+    String workflowId = "bare-" + id;
+    BareSession starter =
+        client.newWorkflowStub(
+            BareSession.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(BareSession.TASK_QUEUE)
+                .build());
+    BatchRequest start = client.newSignalWithStartRequest();
+    start.add(starter::run, workflowId);
+    start.add(starter::message, "m-0");
+    client.signalWithStart(start);
+    BareSession session = client.newWorkflowStub(BareSession.class, workflowId);
+    for (int k = 1; k < messages; k++) {
+      session.message("m-" + k);
+    }
+    long t = System.nanoTime();
+    session.end("agent-1");
+    ends.add((System.nanoTime() - t) / 1e6);
+    WorkflowStub.fromTyped(session).getResult(Integer.class);
+    return workflowId;
+  }
+
+  private String viaHttp(String id, int messages, ConcurrentLinkedQueue<Double> ends) {
+    String sessionId = http.endUserSays("bench-" + id, "m-0");
+    for (int k = 1; k < messages; k++) {
+      if (k % 2 == 1) {
+        http.agentSays(sessionId, "a-" + k);
+      } else {
+        http.endUserSays("bench-" + id, "m-" + k);
+      }
+    }
+    long t = System.nanoTime();
+    http.post("/api/v1/sessions/" + sessionId + "/end", Http.AGENT, "{}", 200);
+    ends.add((System.nanoTime() - t) / 1e6);
+    return awaitCompleted(sessionId);
+  }
+
+  /** The first message goes through the API (it creates the ticket); the rest through Temporal. */
+  private String viaClient(String id, int messages, ConcurrentLinkedQueue<Double> ends) {
+    String sessionId = http.endUserSays("bench-" + id, "m-0");
+    MessagingSession session =
+        client.newWorkflowStub(MessagingSession.class, MessagingSession.workflowId(sessionId));
+    for (int k = 1; k < messages; k++) {
+      session.message(
+          k % 2 == 1
+              ? ChatMessage.fromAgent("a-" + k, "agent-1")
+              : ChatMessage.fromEndUser("m-" + k));
+    }
+    long t = System.nanoTime();
+    session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+    ends.add((System.nanoTime() - t) / 1e6);
+    return awaitCompleted(sessionId);
+  }
+
+  /** A session is done when its workflow completed: surveyed and settled. */
+  private String awaitCompleted(String sessionId) {
+    String workflowId = MessagingSession.workflowId(sessionId);
+    client.newUntypedWorkflowStub(workflowId).getResult(SessionOutcome.class);
+    return workflowId;
+  }
+
+  int historyEvents(String workflowId) {
+    return client.fetchHistory(workflowId).getEvents().size();
+  }
+}

@@ -1,0 +1,350 @@
+package dev.sessionflow.bench;
+
+import dev.sessionflow.bench.Lifecycle.Variant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/** Collects every figure, relates it to its baseline and target, writes Markdown and JSON. */
+final class Report {
+  private final BenchMain.Params params;
+  private final Path dir;
+  private final Map<Variant, List<Double>> rates = new EnumMap<>(Variant.class);
+  private final Map<Variant, List<Double>> ends = new EnumMap<>(Variant.class);
+  private final Map<Variant, List<Double>> events10 = new EnumMap<>(Variant.class);
+  private final Map<Variant, List<Double>> events110 = new EnumMap<>(Variant.class);
+  private final Map<String, List<Double>> startups = new LinkedHashMap<>();
+  private Duration startupDevFirst;
+  private LongSession.Result longSession;
+  private Scale.Result scale;
+  private Stats bareTimers;
+
+  Report(BenchMain.Params params, Path dir) {
+    this.params = params;
+    this.dir = dir;
+    for (Variant v : Variant.values()) {
+      rates.put(v, new ArrayList<>());
+      ends.put(v, new ArrayList<>());
+      events10.put(v, new ArrayList<>());
+      events110.put(v, new ArrayList<>());
+    }
+  }
+
+  void batch(Lifecycle.Batch batch) {
+    rates.get(batch.variant()).add(batch.perSecond());
+    ends.get(batch.variant()).addAll(batch.endMillis());
+  }
+
+  void events(Variant variant, int messages, int count) {
+    (messages == 10 ? events10 : events110).get(variant).add((double) count);
+  }
+
+  void startupDevFirst(Duration d) {
+    startupDevFirst = d;
+  }
+
+  void startup(String mode, Duration d) {
+    startups.computeIfAbsent(mode, k -> new ArrayList<>()).add(d.toMillis() / 1000.0);
+  }
+
+  void longSession(LongSession.Result r) {
+    longSession = r;
+  }
+
+  void bareTimers(Stats latenessSeconds) {
+    bareTimers = latenessSeconds;
+  }
+
+  void scale(Scale.Result r) {
+    scale = r;
+  }
+
+  /** A run that measured nothing is a broken harness, whatever the targets say. */
+  void requireComplete() {
+    for (Variant v : Variant.values()) {
+      if (rates.get(v).isEmpty() || events10.get(v).isEmpty()) {
+        throw new IllegalStateException("no lifecycle figures for " + v);
+      }
+    }
+    if (longSession == null || longSession.runs() == 0) {
+      throw new IllegalStateException("no long-session figures");
+    }
+    if (scale == null || scale.closed() == 0) {
+      throw new IllegalStateException("no session auto-closed in the scale scenario");
+    }
+  }
+
+  private double median(Variant v) {
+    return Stats.median(rates.get(v));
+  }
+
+  private double perMessage(Variant v) {
+    return (mean(events110.get(v)) - mean(events10.get(v))) / 100.0;
+  }
+
+  private static double mean(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+  }
+
+  Map<String, Object> figures() {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("generatedAt", Instant.now().toString());
+    f.put("machine", machine());
+    f.put("versions", versions());
+    f.put("parameters", params.asMap());
+    Map<String, Object> throughput = new LinkedHashMap<>();
+    for (Variant v : Variant.values()) {
+      throughput.put(
+          v.name(), Map.of("sessionsPerSecondByRound", rates.get(v), "median", median(v)));
+    }
+    throughput.put("ratioHttpToBaseline", median(Variant.HTTP) / median(Variant.BASELINE));
+    throughput.put("ratioClientToBaseline", median(Variant.CLIENT) / median(Variant.BASELINE));
+    f.put("lifecycleThroughput", throughput);
+    Map<String, Object> latency = new LinkedHashMap<>();
+    for (Variant v : Variant.values()) {
+      latency.put(v.name(), Stats.of(ends.get(v)).asMap());
+    }
+    latency.put("ratioHttpP99ToBareUpdateP99", p99(Variant.HTTP) / p99(Variant.BASELINE));
+    latency.put("ratioClientP99ToBareUpdateP99", p99(Variant.CLIENT) / p99(Variant.BASELINE));
+    f.put("agentEndLatencyMs", latency);
+    Map<String, Object> history = new LinkedHashMap<>();
+    for (Variant v : Variant.values()) {
+      history.put(
+          v.name(),
+          Map.of(
+              "eventsPerSession10Messages",
+              mean(events10.get(v)),
+              "eventsPerSession110Messages",
+              mean(events110.get(v)),
+              "eventsPerMessage",
+              perMessage(v)));
+    }
+    if (longSession != null) {
+      history.put(
+          "longSession",
+          Map.of(
+              "messages", longSession.messages(),
+              "sendSeconds", longSession.sendSeconds(),
+              "allProcessedSeconds", longSession.doneSeconds(),
+              "runs", longSession.runs(),
+              "maxEventsPerRun", longSession.maxEvents(),
+              "eventsPerRun", longSession.eventsPerRun()));
+    }
+    f.put("historyCost", history);
+    if (scale != null) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("openSessions", scale.sessions());
+      s.put("openingSeconds", scale.openSeconds());
+      s.put("replyPhaseSeconds", scale.replySeconds());
+      s.put("heapIdleMb", scale.heapIdleMb());
+      s.put("heapWithSessionsOpenMb", scale.heapOpenMb());
+      s.put("kbPerOpenSession", scale.kbPerSession());
+      s.put("autoClosed", scale.closed());
+      s.put("autoCloseLatenessSeconds", scale.latenessSeconds().asMap());
+      s.put("autoCloseLatenessToWorkflowDeadlineSeconds", scale.timerLatenessSeconds().asMap());
+      if (bareTimers != null) {
+        s.put("bareTimerLatenessSeconds", bareTimers.asMap());
+      }
+      f.put("scale", s);
+    }
+    Map<String, Object> start = new LinkedHashMap<>();
+    startups.forEach((mode, values) -> start.put(mode, Map.of("seconds", values)));
+    if (startupDevFirst != null) {
+      start.put("devServerFirstStartSeconds", startupDevFirst.toMillis() / 1000.0);
+    }
+    f.put("startup", start);
+    return f;
+  }
+
+  private double p99(Variant v) {
+    return Stats.of(ends.get(v)).p99();
+  }
+
+  void write(Path out) throws IOException {
+    Files.createDirectories(out.getParent());
+    Files.writeString(
+        Path.of(out + ".json"), Http.JSON.writeValueAsString(figures()) + System.lineSeparator());
+    Files.writeString(Path.of(out + ".md"), markdown());
+  }
+
+  private String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# sessionflow benchmark: ").append(params.name()).append(" run\n\n");
+    md.append("Generated ").append(Instant.now()).append(" by `bench/run.sh");
+    md.append(params.name().equals("small") ? " --small`" : "`").append(".\n\n");
+    md.append("| machine | |\n|---|---|\n");
+    machine().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+    versions().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+    md.append("\nParameters: `").append(params.asMap()).append("`\n\n");
+
+    md.append("## 1. Lifecycle throughput (sessions/s, median of rounds)\n\n");
+    md.append(
+        "| path | per round | median | ratio to baseline | target |\n|---|---|---|---|---|\n");
+    for (Variant v : Variant.values()) {
+      double ratio = median(v) / median(Variant.BASELINE);
+      md.append(
+          row(
+              v.name(),
+              rounds(rates.get(v)),
+              f(median(v)),
+              f(ratio),
+              v == Variant.BASELINE ? "" : verdict(ratio >= 0.8, ">= 0.8")));
+    }
+    md.append("\n## 2. Agent-end latency (ms)\n\n");
+    md.append("| path | n | p50 | p99 | max | p99 ratio to bare Update | target |\n");
+    md.append("|---|---|---|---|---|---|---|\n");
+    for (Variant v : Variant.values()) {
+      Stats s = Stats.of(ends.get(v));
+      double ratio = s.p99() / p99(Variant.BASELINE);
+      md.append(
+          row(
+              v.name(),
+              Integer.toString(s.count()),
+              f(s.p50()),
+              f(s.p99()),
+              f(s.max()),
+              f(ratio),
+              v == Variant.BASELINE ? "" : verdict(ratio <= 1.5, "<= 1.5")));
+    }
+    md.append("\n## 3. History cost (events)\n\n");
+    md.append("| path | per session (10 messages) | per session (110) | per message | target |\n");
+    md.append("|---|---|---|---|---|\n");
+    for (Variant v : Variant.values()) {
+      md.append(
+          row(
+              v.name(),
+              f(mean(events10.get(v))),
+              f(mean(events110.get(v))),
+              f(perMessage(v)),
+              v == Variant.BASELINE ? "" : verdict(perMessage(v) <= 4, "<= 4")));
+    }
+    if (longSession != null) {
+      md.append("\nLong session: ").append(longSession.messages()).append(" messages through the ");
+      md.append("API (4 senders) in ").append(f(longSession.sendSeconds())).append(" s, all ");
+      md.append("processed after ").append(f(longSession.doneSeconds())).append(" s; ");
+      md.append(longSession.runs()).append(" runs (continue-as-new), at most ");
+      md.append(longSession.maxEvents()).append(" events in a run: ");
+      md.append(longSession.eventsPerRun()).append(".\n");
+    }
+    if (scale != null) {
+      Stats late = scale.latenessSeconds();
+      md.append("\n## 4. Scale: open sessions waiting on timers\n\n");
+      md.append("| figure | value | target |\n|---|---|---|\n");
+      md.append(row("open sessions", Integer.toString(scale.sessions()), ""));
+      md.append(row("opening (end-user messages), s", f(scale.openSeconds()), ""));
+      md.append(row("agent replies (the spread of deadlines), s", f(scale.replySeconds()), ""));
+      md.append(row("service heap after GC, idle, MB", f(scale.heapIdleMb()), ""));
+      md.append(
+          row(
+              "service heap after GC, all open, MB",
+              f(scale.heapOpenMb()),
+              verdict(scale.heapOpenMb() <= 512, "<= 512")));
+      md.append(row("per open session, KB", f(scale.kbPerSession()), ""));
+      md.append(row("auto-closed", scale.closed() + " of " + scale.sessions(), ""));
+      Stats own = scale.timerLatenessSeconds();
+      md.append(
+          row(
+              "auto-close lateness after the workflow's deadline (sample of "
+                  + own.count()
+                  + "), p50 / p99 / max, s",
+              f(own.p50()) + " / " + f(own.p99()) + " / " + f(own.max()),
+              verdict(own.p99() <= 1, "p99 <= 1")));
+      md.append(
+          row(
+              "auto-close lateness after the agent's 202 (all), p50 / p99 / max, s",
+              f(late.p50()) + " / " + f(late.p99()) + " / " + f(late.max()),
+              ""));
+      if (bareTimers != null) {
+        md.append(
+            row(
+                "baseline: as many bare timers, lateness p50 / p99 / max, s",
+                f(bareTimers.p50()) + " / " + f(bareTimers.p99()) + " / " + f(bareTimers.max()),
+                ""));
+      }
+    }
+    md.append("\n## 5. Start-up: `java -jar` to a healthy /actuator/health (s)\n\n");
+    md.append("| mode | runs | median |\n|---|---|---|\n");
+    startups.forEach(
+        (mode, values) -> md.append(row(mode, rounds(values), f(Stats.median(values)))));
+    if (startupDevFirst != null) {
+      md.append(
+          row(
+              "dev server, first start (schema, search attributes)",
+              "",
+              f(startupDevFirst.toMillis() / 1000.0)));
+    }
+    md.append("\nProcess logs of this run: `").append(dir).append("`.\n");
+    return md.toString();
+  }
+
+  private static String row(String... cells) {
+    return "| " + String.join(" | ", cells) + " |\n";
+  }
+
+  private static String rounds(List<Double> values) {
+    return String.join(", ", values.stream().map(Report::f).toList());
+  }
+
+  private static String verdict(boolean met, String target) {
+    return target + (met ? ": met" : ": **missed**");
+  }
+
+  static String f(double value) {
+    return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
+  }
+
+  private static Map<String, Object> machine() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("cpu", firstLine("/proc/cpuinfo", "model name"));
+    m.put("memory", firstLine("/proc/meminfo", "MemTotal"));
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    return m;
+  }
+
+  private static Map<String, Object> versions() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Properties p = new Properties();
+    try (InputStream in = Report.class.getResourceAsStream("/bench-versions.properties")) {
+      p.load(in);
+    } catch (IOException | NullPointerException e) {
+      // reported as unknown
+    }
+    m.put("temporal CLI", DevServer.version().replace('\n', ' '));
+    m.put("Temporal Java SDK", p.getProperty("temporalSdk", "unknown"));
+    m.put("Spring Boot", springBootVersion());
+    return m;
+  }
+
+  /** As the service jar's manifest says. */
+  private static String springBootVersion() {
+    try (var jar = new java.util.jar.JarFile("worker/target/sessionflow.jar")) {
+      return jar.getManifest().getMainAttributes().getValue("Spring-Boot-Version");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static String firstLine(String file, String prefix) {
+    try {
+      return Files.readAllLines(Path.of(file)).stream()
+          .filter(l -> l.startsWith(prefix))
+          .map(l -> l.substring(l.indexOf(':') + 1).strip())
+          .findFirst()
+          .orElse("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.sessionflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionflow.workflows.session.MessagingSession;
+import dev.sessionflow.workflows.session.SessionView;
+import io.temporal.client.WorkflowClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Scenario 4: many sessions open at once, each waiting on its auto-close timer (the agent wrote
+ * last); the service's heap with them all open; how late each closes when all come due within about
+ * a minute.
+ */
+final class Scale {
+  record Result(
+      int sessions,
+      double openSeconds,
+      double replySeconds,
+      double heapIdleMb,
+      double heapOpenMb,
+      int closed,
+      Stats latenessSeconds,
+      Stats timerLatenessSeconds) {
+    double kbPerSession() {
+      return (heapOpenMb - heapIdleMb) * 1024 / sessions;
+    }
+  }
+
+  /** How many closed sessions are asked for their own deadline (each query replays one). */
+  static final int SAMPLE = 1000;
+
+  private final Service service;
+  private final WorkflowClient client;
+
+  Scale(Service service, WorkflowClient client) {
+    this.service = service;
+    this.client = client;
+  }
+
+  Result run(int sessions, Duration autoClose, int concurrency) throws Exception {
+    Http http = service.http;
+    http.put(
+        "/api/v1/settings/messaging",
+        Http.ADMIN,
+        "{\"inactiveAfter\":\"PT1H\",\"autoCloseAfter\":\""
+            + autoClose
+            + "\",\"warnBeforeClose\":\"PT30S\"}");
+    double heapIdle = Proc.heapAfterGcMb(service.pid());
+    String[] ids = new String[sessions];
+    long[] repliedAt = new long[sessions];
+    long start = System.nanoTime();
+    parallel(sessions, concurrency, i -> ids[i] = http.endUserSays("scale-" + i, "m-0"));
+    double openSeconds = (System.nanoTime() - start) / 1e9;
+    start = System.nanoTime();
+    // The agent replies last: from its reply, each session's auto-close timer runs.
+    parallel(
+        sessions,
+        concurrency,
+        i -> {
+          http.agentSays(ids[i], "a-1");
+          repliedAt[i] = System.currentTimeMillis();
+        });
+    double replySeconds = (System.nanoTime() - start) / 1e9;
+    double heapOpen = Proc.heapAfterGcMb(service.pid());
+    long lastDue = 0;
+    for (long t : repliedAt) {
+      lastDue = Math.max(lastDue, t + autoClose.toMillis());
+    }
+    while (System.currentTimeMillis() < lastDue + 5_000) {
+      Proc.sleep(1000);
+    }
+    Instant[] endedAt = new Instant[sessions];
+    long deadline = System.currentTimeMillis() + Duration.ofMinutes(10).toMillis();
+    int closed = 0;
+    while (closed < sessions && System.currentTimeMillis() < deadline) {
+      parallel(
+          sessions,
+          concurrency,
+          i -> {
+            if (endedAt[i] == null) {
+              JsonNode s = http.get("/api/v1/sessions/" + ids[i], Http.ADMIN);
+              if ("ENDED".equals(s.path("status").asText())) {
+                endedAt[i] = Instant.parse(s.get("endedAt").asText());
+              }
+            }
+          });
+      closed = 0;
+      for (Instant t : endedAt) {
+        closed += t == null ? 0 : 1;
+      }
+    }
+    List<Double> lateness = new ArrayList<>();
+    for (int i = 0; i < sessions; i++) {
+      if (endedAt[i] != null) {
+        lateness.add((endedAt[i].toEpochMilli() - repliedAt[i] - autoClose.toMillis()) / 1000.0);
+      }
+    }
+    // The workflow's own deadline: its last message as it saw it (after the signal's processing).
+    ConcurrentLinkedQueue<Double> timerLateness = new ConcurrentLinkedQueue<>();
+    int step = Math.max(1, sessions / SAMPLE);
+    parallel(
+        sessions / step,
+        concurrency,
+        k -> {
+          int i = k * step;
+          SessionView view =
+              client
+                  .newWorkflowStub(MessagingSession.class, MessagingSession.workflowId(ids[i]))
+                  .state();
+          if (view.end() != null) {
+            long due = view.lastMessageAt().toEpochMilli() + autoClose.toMillis();
+            timerLateness.add((view.end().endedAt().toEpochMilli() - due) / 1000.0);
+          }
+        });
+    return new Result(
+        sessions,
+        openSeconds,
+        replySeconds,
+        heapIdle,
+        heapOpen,
+        closed,
+        Stats.of(lateness),
+        Stats.of(List.copyOf(timerLateness)));
+  }
+
+  interface Step {
+    void run(int i) throws Exception;
+  }
+
+  static void parallel(int count, int concurrency, Step step) throws Exception {
+    try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
+      List<Future<?>> all = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        all.add(
+            pool.submit(
+                () -> {
+                  step.run(n);
+                  return null;
+                }));
+      }
+      for (Future<?> f : all) {
+        f.get();
+      }
+    }
+  }
+}

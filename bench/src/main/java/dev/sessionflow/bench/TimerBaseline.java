@@ -1,0 +1,41 @@
+package dev.sessionflow.bench;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/** Scenario 4's baseline: as many bare timers as sessions, due within the same span. */
+final class TimerBaseline {
+  private final WorkflowClient client;
+
+  TimerBaseline(WorkflowClient client) {
+    this.client = client;
+  }
+
+  Stats latenessSeconds(int timers, Duration after, int concurrency) throws Exception {
+    String[] ids = new String[timers];
+    String tag = Long.toString(System.currentTimeMillis());
+    Scale.parallel(
+        timers,
+        concurrency,
+        i -> {
+          ids[i] = "bare-timer-" + tag + "-" + i;
+          BareTimer timer =
+              client.newWorkflowStub(
+                  BareTimer.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(ids[i])
+                      .setTaskQueue(BareSession.TASK_QUEUE)
+                      .build());
+          WorkflowClient.start(timer::run, System.currentTimeMillis() + after.toMillis());
+        });
+    ConcurrentLinkedQueue<Double> late = new ConcurrentLinkedQueue<>();
+    Scale.parallel(
+        timers,
+        concurrency,
+        i -> late.add(client.newUntypedWorkflowStub(ids[i]).getResult(Long.class) / 1000.0));
+    return Stats.of(List.copyOf(late));
+  }
+}
