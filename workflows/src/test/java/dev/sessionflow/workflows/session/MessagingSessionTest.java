@@ -128,9 +128,12 @@ class MessagingSessionTest {
 
   @Test
   void secondEndIsRejectedAsAlreadyEnded() {
-    MessagingSession session = open("s5", TIMERS);
+    // A reopen window keeps the run open after the first end, so the second end reaches it (a
+    // completed run answers "not found", which the API maps from the ticket store instead).
+    MessagingSession session =
+        SessionTestEnvironment.open(
+            client, "s5", TIMERS, SessionPolicy.defaults().withReopenWithin(Duration.ofMinutes(5)));
     session.message(ChatMessage.fromEndUser("m1"));
-    // Keep the run open after the first end: the survey waits until the test lets it go.
     session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
 
     assertThatThrownBy(() -> session.end(new EndRequest(EndedBy.ADMIN, null, null, null)))
