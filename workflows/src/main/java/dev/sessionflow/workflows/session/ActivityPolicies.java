@@ -28,6 +28,17 @@ final class ActivityPolicies {
           .setSummary("close session")
           .build();
 
+  /**
+   * The inactivity warning, in the workflow task the timer fired in (version {@code local-warning}
+   * 1): the store posts a message id once, so a retry after a crash is harmless.
+   */
+  static final LocalActivityOptions WARNING =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(5))
+          .setRetryOptions(Retries.UNTIL_DONE)
+          .setSummary("inactivity warning")
+          .build();
+
   static final ActivityOptions MESSAGE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))

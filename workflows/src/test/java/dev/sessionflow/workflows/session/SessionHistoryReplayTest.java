@@ -47,7 +47,8 @@ class SessionHistoryReplayTest {
           "macro-escalation",
           "triggers-after-settle",
           "agent-end-v2",
-          "macro-escalation-v2");
+          "macro-escalation-v2",
+          "auto-close-local-warning");
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES = List.of("ticket-automation");
@@ -94,6 +95,13 @@ class SessionHistoryReplayTest {
       assertThat(read("agent-end").split(timer)).hasSize(3); // inactivity check, accept the end
       assertThat(read("agent-end-v2").split(timer)).hasSize(2); // inactivity check only
       assertThat(read("agent-end-v2")).contains("CloseSession");
+      // The warning moved from an activity task to a local-activity marker; the settlement stays.
+      String scheduled = "EVENT_TYPE_ACTIVITY_TASK_SCHEDULED";
+      assertThat(read("auto-close").split(scheduled)).hasSize(3);
+      assertThat(read("auto-close-local-warning").split(scheduled)).hasSize(2);
+      String changeId = "\"" + MessagingSessionImpl.LOCAL_WARNING + "\"";
+      assertThat(read("auto-close-local-warning"))
+          .contains(java.util.Base64.getEncoder().encodeToString(changeId.getBytes()));
       return;
     }
     RecordingActivities activities = new RecordingActivities();
@@ -141,6 +149,12 @@ class SessionHistoryReplayTest {
   private static void recordSessions(
       TestWorkflowEnvironment env, WorkflowClient client, Path dir, RecordingActivities activities)
       throws IOException {
+    if (!Files.exists(dir.resolve("auto-close-local-warning.json"))) {
+      MessagingSession autoClose = open(client, "auto-close-local-warning");
+      autoClose.message(ChatMessage.fromEndUser("m1"));
+      autoClose.message(ChatMessage.fromAgent("m2", "agent-2"));
+      save(client, dir, "auto-close-local-warning", autoClose);
+    }
     if (!Files.exists(dir.resolve("agent-end-v2.json"))) {
       MessagingSession ended = open(client, "agent-end-v2");
       ended.message(ChatMessage.fromEndUser("m1"));
