@@ -24,8 +24,14 @@ public final class BenchMain {
       return;
     }
     boolean small = List.of(args).contains("--small");
+    // Scenario 4 alone, e.g. to try the service's cache settings (SESSIONFLOW_WORKFLOW_CACHE_SIZE).
+    boolean scaleOnly = List.of(args).contains("--scale-only");
     Params params = small ? Params.SMALL : Params.FULL;
-    Path out = Path.of(small ? "bench/results/small" : "bench/results/latest");
+    Path out =
+        Path.of(
+            "bench/results/"
+                + (small ? "small" : "latest")
+                + (scaleOnly ? "-scale-cache-" + Params.serviceCache() : ""));
     Path workerJar = Path.of("worker/target/sessionflow.jar");
     Path benchJar = Path.of("bench/target/sessionflow-bench.jar");
     Path dir = Files.createTempDirectory("sessionflow-bench");
@@ -35,13 +41,15 @@ public final class BenchMain {
     try (DevServer server = new DevServer(dir)) {
       Process baseline = startBaseline(benchJar, server, dir);
       try {
-        try (Service service = new Service(workerJar, dir, "service", server.address())) {
-          report.startupDevFirst(service.startup);
-          lifecycle(report, params, server, service);
-          log("long session");
-          LongSession.Result longRun =
-              new LongSession(server.client(), service.http).run(params.longMessages(), 4);
-          report.longSession(longRun);
+        if (!scaleOnly) {
+          try (Service service = new Service(workerJar, dir, "service", server.address())) {
+            report.startupDevFirst(service.startup);
+            lifecycle(report, params, server, service);
+            log("long session");
+            LongSession.Result longRun =
+                new LongSession(server.client(), service.http).run(params.longMessages(), 4);
+            report.longSession(longRun);
+          }
         }
         log("scale baseline: " + params.scaleSessions() + " bare timers");
         report.bareTimers(
@@ -60,7 +68,7 @@ public final class BenchMain {
         Proc.stop(baseline);
       }
       log("start-up");
-      for (int i = 0; i < params.startups(); i++) {
+      for (int i = 0; i < (scaleOnly ? 0 : params.startups()); i++) {
         try (Service embedded = new Service(workerJar, dir, "embedded-" + i, null)) {
           report.startup("embedded", embedded.startup);
         }
@@ -71,7 +79,7 @@ public final class BenchMain {
     }
     report.write(out);
     log("report: " + out + ".md, " + out + ".json");
-    report.requireComplete();
+    report.requireComplete(!scaleOnly);
   }
 
   private static void lifecycle(Report report, Params params, DevServer server, Service service)
@@ -173,7 +181,13 @@ public final class BenchMain {
       m.put("autoCloseAfter", autoClose.toString());
       m.put("startups", startups);
       m.put("heap", Service.HEAP);
+      m.put("serviceWorkflowCache", serviceCache());
       return m;
+    }
+
+    /** The service's workflow cache: its default unless the environment of the run sets it. */
+    static String serviceCache() {
+      return System.getenv().getOrDefault("SESSIONFLOW_WORKFLOW_CACHE_SIZE", "2000");
     }
   }
 
