@@ -162,34 +162,8 @@ class SessionHistoryReplayTest {
       ended.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
       save(client, dir, "agent-end-v2", ended);
     }
-    if (!Files.exists(dir.resolve("macro-escalation-v2.json"))) {
-      MessagingSession escalated = open(client, "macro-escalation-v2");
-      escalated.message(ChatMessage.fromEndUser("m1"));
-      escalated.message(ChatMessage.fromAgent("m2", "agent-1"));
-      escalated.end(
-          new EndRequest(
-              EndedBy.AGENT,
-              "agent-1",
-              "ESCALATED",
-              false,
-              new AutomationSource(AutomationSource.Kind.MACRO, "7", "Escalate to Tier 2"),
-              "run-1/2"));
-      save(client, dir, "macro-escalation-v2", escalated);
-    }
-    if (!Files.exists(dir.resolve("macro-escalation.json"))) {
-      MessagingSession escalated = open(client, "macro-escalation");
-      escalated.message(ChatMessage.fromEndUser("m1"));
-      escalated.message(ChatMessage.fromAgent("m2", "agent-1"));
-      escalated.end(
-          new EndRequest(
-              EndedBy.AGENT,
-              "agent-1",
-              "ESCALATED",
-              false,
-              new AutomationSource(AutomationSource.Kind.MACRO, "7", "Escalate to Tier 2"),
-              "run-1/2"));
-      save(client, dir, "macro-escalation", escalated);
-    }
+    recordMacroEscalation(client, dir, "macro-escalation-v2");
+    recordMacroEscalation(client, dir, "macro-escalation");
     if (!Files.exists(dir.resolve("triggers-after-settle.json"))) {
       activities.triggersActive = true;
       MessagingSession ended = open(client, "triggers-after-settle");
@@ -225,6 +199,26 @@ class SessionHistoryReplayTest {
     env.sleep(Duration.ofSeconds(1));
     inactive.end(new EndRequest(EndedBy.ADMIN, null, "SPAM", false));
     save(client, dir, "inactive-then-active", inactive);
+  }
+
+  /** A macro ends the session as an escalation (the same script for each version it stands for). */
+  private static void recordMacroEscalation(WorkflowClient client, Path dir, String name)
+      throws IOException {
+    if (Files.exists(dir.resolve(name + ".json"))) {
+      return;
+    }
+    MessagingSession escalated = open(client, name);
+    escalated.message(ChatMessage.fromEndUser("m1"));
+    escalated.message(ChatMessage.fromAgent("m2", "agent-1"));
+    escalated.end(
+        new EndRequest(
+            EndedBy.AGENT,
+            "agent-1",
+            "ESCALATED",
+            false,
+            new AutomationSource(AutomationSource.Kind.MACRO, "7", "Escalate to Tier 2"),
+            "run-1/2"));
+    save(client, dir, name, escalated);
   }
 
   private static MessagingSession open(WorkflowClient client, String id) {
