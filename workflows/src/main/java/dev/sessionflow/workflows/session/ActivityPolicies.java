@@ -30,7 +30,8 @@ final class ActivityPolicies {
 
   /**
    * The inactivity warning, in the workflow task the timer fired in (version {@code local-warning}
-   * 1): the store posts a message id once, so a retry after a crash is harmless.
+   * 1): the store posts a message id once, so a retry after a crash is harmless. When the store
+   * stays down, the session retries on a durable timer until the close is due.
    */
   static final LocalActivityOptions WARNING =
       LocalActivityOptions.newBuilder()

@@ -23,6 +23,7 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The session state machine.
@@ -324,7 +325,13 @@ public class MessagingSessionImpl implements MessagingSession {
       // A local activity spares the server an activity task and a workflow task per warning: it
       // counts when thousands of sessions come due together.
       if (Workflow.getVersion(LOCAL_WARNING, Workflow.DEFAULT_VERSION, 1) >= 1) {
-        warnings.postSystemMessage(warning);
+        // Retried while the store is down, but only while the warning still means something.
+        untilStored(
+            () -> warnings.postSystemMessage(warning),
+            () ->
+                !state.ended()
+                    && state.autoCloseDeadline(timers) == deadline
+                    && Workflow.currentTimeMillis() < deadline);
       } else {
         conversation.postSystemMessage(warning);
       }
@@ -441,6 +448,11 @@ public class MessagingSessionImpl implements MessagingSession {
    * longer), wait on a durable timer and write again: an outage delays a session, never fails it.
    */
   private void untilStored(Runnable write) {
+    untilStored(write, () -> true);
+  }
+
+  /** As above, giving up once the write is no longer wanted (checked after each wait). */
+  private void untilStored(Runnable write, BooleanSupplier stillWanted) {
     Duration backoff = Duration.ofSeconds(1);
     while (true) {
       try {
@@ -448,6 +460,9 @@ public class MessagingSessionImpl implements MessagingSession {
         return;
       } catch (ActivityFailure storeDown) {
         Workflow.sleep(backoff);
+        if (!stillWanted.getAsBoolean()) {
+          return;
+        }
         backoff =
             backoff.multipliedBy(2).compareTo(MAX_STORE_BACKOFF) > 0
                 ? MAX_STORE_BACKOFF

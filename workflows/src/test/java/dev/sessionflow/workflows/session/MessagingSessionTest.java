@@ -283,6 +283,32 @@ class MessagingSessionTest {
   }
 
   @Test
+  void aWarningTheStoreRefusesIsRetriedWhileItStillMeansSomething() {
+    activities.warningFailuresLeft = 2; // 1 s and 2 s of backoff, well before the close
+    MessagingSession session = open("s15", TIMERS);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+
+    assertThat(outcome(session).end().reason()).isEqualTo("INACTIVITY");
+    assertThat(activities.systemMessages)
+        .singleElement()
+        .satisfies(m -> assertThat(m.kind()).isEqualTo("INACTIVITY_WARNING"));
+  }
+
+  @Test
+  void aWarningStillRefusedWhenTheCloseIsDueIsDroppedAndTheSessionCloses() {
+    activities.warningFailuresLeft = 1_000; // the 2 minutes before the close run out first
+    MessagingSession session = open("s16", TIMERS);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+
+    SessionOutcome outcome = outcome(session);
+
+    assertThat(outcome.end().reason()).isEqualTo("INACTIVITY");
+    assertThat(activities.systemMessages).isEmpty();
+    assertThat(activities.closings).hasSize(1);
+    assertThat(activities.settlements).hasSize(1);
+  }
+
+  @Test
   void continuesAsNewCarryingItsState() {
     SessionTimers noAutoClose = new SessionTimers(Duration.ofMinutes(10), null, null, "", "Ended.");
     MessagingSession session = open("s12", noAutoClose);

@@ -32,6 +32,7 @@ class RecordingActivities
   final AtomicInteger settleAttempts = new AtomicInteger();
   volatile int settleFailuresLeft;
   volatile int closeFailuresLeft;
+  volatile int warningFailuresLeft;
 
   /** Whether settlements report enabled triggers (the session then starts a trigger run). */
   volatile boolean triggersActive;
@@ -53,6 +54,11 @@ class RecordingActivities
 
   @Override
   public void postSystemMessage(SystemMessage message) {
+    if (warningFailuresLeft > 0) {
+      warningFailuresLeft--;
+      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+          "database down", "Outage");
+    }
     systemMessages.add(message);
   }
 
