@@ -67,13 +67,15 @@ public final class BenchMain {
       } finally {
         Proc.stop(baseline);
       }
-      log("start-up");
-      for (int i = 0; i < (scaleOnly ? 0 : params.startups()); i++) {
-        try (Service embedded = new Service(workerJar, dir, "embedded-" + i, null)) {
-          report.startup("embedded", embedded.startup);
-        }
-        try (Service dev = new Service(workerJar, dir, "dev-" + i, server.address())) {
-          report.startup("dev-server", dev.startup);
+      if (!scaleOnly) {
+        log("start-up");
+        for (int i = 0; i < params.startups(); i++) {
+          try (Service embedded = new Service(workerJar, dir, "embedded-" + i, null)) {
+            report.startup("embedded", embedded.startup);
+          }
+          try (Service dev = new Service(workerJar, dir, "dev-" + i, server.address())) {
+            report.startup("dev-server", dev.startup);
+          }
         }
       }
     }

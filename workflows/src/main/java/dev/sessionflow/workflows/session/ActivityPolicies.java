@@ -34,11 +34,7 @@ final class ActivityPolicies {
    * stays down, the session retries on a durable timer until the close is due.
    */
   static final LocalActivityOptions WARNING =
-      LocalActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(5))
-          .setRetryOptions(Retries.UNTIL_DONE)
-          .setSummary("inactivity warning")
-          .build();
+      LocalActivityOptions.newBuilder(STORE).setSummary("inactivity warning").build();
 
   static final ActivityOptions MESSAGE =
       ActivityOptions.newBuilder()
