@@ -23,6 +23,7 @@ final class Service implements AutoCloseable {
     env.put("SERVER_PORT", Integer.toString(port));
     if (temporalAddress != null) {
       env.put("TEMPORAL_ADDRESS", temporalAddress);
+      env.put("SPRING_PROFILES_ACTIVE", "dev"); // the development tokens, with a real server
       env.put(
           "SPRING_DATASOURCE_URL",
           "jdbc:h2:file:"

@@ -14,6 +14,11 @@ public abstract class ApiTestBase {
   @LocalServerPort int port;
   protected ApiClient api;
 
+  /** The service's root URL, for tests that need raw HTTP. */
+  protected String base() {
+    return "http://localhost:" + port;
+  }
+
   @BeforeEach
   void client() {
     api = new ApiClient(port);

@@ -5,9 +5,7 @@ import dev.sessionflow.activities.automation.MacroStore;
 import dev.sessionflow.activities.tickets.TicketStore;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
-import dev.sessionflow.worker.auth.Allow;
 import dev.sessionflow.worker.auth.Caller;
-import dev.sessionflow.worker.auth.Role;
 import dev.sessionflow.workflows.automation.AutomationRequest;
 import dev.sessionflow.workflows.automation.AutomationSource;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,7 +40,6 @@ class MacroApplyController {
               + "crash resumes it. Send an Idempotency-Key to make a retry join the first run. "
               + "202 if it takes longer than 30 s: poll /api/v1/automation-runs/{runId}.")
   @PostMapping("/api/v1/tickets/{ticketId}/macros/{macroId}")
-  @Allow({Role.AGENT, Role.ADMIN})
   ResponseEntity<AutomationResponse> apply(
       @PathVariable String ticketId,
       @PathVariable String macroId,
@@ -69,7 +66,6 @@ class MacroApplyController {
 
   @Operation(summary = "A macro's or ticket update's run: its outcome, or its progress")
   @GetMapping("/api/v1/automation-runs/{runId}")
-  @Allow({Role.AGENT, Role.ADMIN})
   ResponseEntity<AutomationResponse> run(@PathVariable String runId) {
     return respond(
         runner

@@ -4,8 +4,6 @@ import dev.sessionflow.activities.automation.StoredTrigger;
 import dev.sessionflow.activities.automation.TriggerStore;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
-import dev.sessionflow.worker.auth.Allow;
-import dev.sessionflow.worker.auth.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
@@ -38,7 +36,6 @@ class TriggerController {
               + "as for macros, by the system (endedBy SYSTEM). Each trigger fires at most once "
               + "per update, so triggers cannot loop.")
   @PostMapping
-  @Allow(Role.ADMIN)
   ResponseEntity<StoredTrigger> create(@RequestBody TriggerRequest body) {
     StoredTrigger trigger =
         triggers.create(
@@ -53,14 +50,12 @@ class TriggerController {
 
   @Operation(summary = "Every trigger, in evaluation order")
   @GetMapping
-  @Allow({Role.AGENT, Role.ADMIN})
   List<StoredTrigger> list() {
     return triggers.list();
   }
 
   @Operation(summary = "One trigger")
   @GetMapping("/{triggerId}")
-  @Allow({Role.AGENT, Role.ADMIN})
   StoredTrigger get(@PathVariable String triggerId) {
     return triggers
         .find(PathIds.check("triggerId", triggerId))
@@ -69,7 +64,6 @@ class TriggerController {
 
   @Operation(summary = "Replace a trigger (a missing position keeps its place)")
   @PutMapping("/{triggerId}")
-  @Allow(Role.ADMIN)
   StoredTrigger replace(@PathVariable String triggerId, @RequestBody TriggerRequest body) {
     return triggers
         .replace(
@@ -84,7 +78,6 @@ class TriggerController {
 
   @Operation(summary = "Delete a trigger")
   @DeleteMapping("/{triggerId}")
-  @Allow(Role.ADMIN)
   ResponseEntity<Void> delete(@PathVariable String triggerId) {
     if (!triggers.delete(PathIds.check("triggerId", triggerId))) {
       throw notFound(triggerId);

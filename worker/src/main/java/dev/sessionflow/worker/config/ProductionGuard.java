@@ -27,6 +27,13 @@ class ProductionGuard implements InitializingBean {
     this.env = env;
   }
 
+  private boolean jwtIssuer() {
+    String jwt = "spring.security.oauth2.resourceserver.jwt.";
+    return !env.getProperty(jwt + "issuer-uri", "").isBlank()
+        || !env.getProperty(jwt + "jwk-set-uri", "").isBlank()
+        || !env.getProperty(jwt + "public-key-location", "").isBlank();
+  }
+
   @Override
   public void afterPropertiesSet() {
     List<String> problems = new ArrayList<>();
@@ -36,8 +43,10 @@ class ProductionGuard implements InitializingBean {
     if (auth.configured().stream().anyMatch(t -> DEV_TOKENS.contains(t.token()))) {
       problems.add("a development token (dev-admin, dev-agent-1, ...) is configured");
     }
-    if (auth.configured().isEmpty()) {
-      problems.add("no API tokens: set SESSIONFLOW_AUTH_TOKEN_LIST (token:ROLE[:agentId],...)");
+    if (auth.configured().isEmpty() && !jwtIssuer()) {
+      problems.add(
+          "no identities: set SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI (OIDC) "
+              + "and/or SESSIONFLOW_AUTH_TOKEN_LIST (token:ROLE[:id],...)");
     }
     if (env.getProperty("spring.temporal.test-server.enabled", Boolean.class, true)) {
       problems.add("no TEMPORAL_ADDRESS: production needs a Temporal server or Temporal Cloud");

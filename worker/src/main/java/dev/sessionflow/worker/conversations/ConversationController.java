@@ -4,8 +4,6 @@ import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.ConversationStore;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
-import dev.sessionflow.worker.auth.Allow;
-import dev.sessionflow.worker.auth.Role;
 import dev.sessionflow.worker.sessions.SessionGateway;
 import dev.sessionflow.worker.sessions.SessionIdentity;
 import dev.sessionflow.workflows.session.ChatMessage;
@@ -41,7 +39,6 @@ class ConversationController {
               + "with the same body.")
   @PostMapping("/{conversationId}/messages")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  @Allow(Role.CHANNEL)
   MessageAccepted post(
       @PathVariable String conversationId, @Valid @RequestBody EndUserMessageRequest body) {
     AcceptedMessage accepted =
@@ -69,7 +66,6 @@ class ConversationController {
 
   @Operation(summary = "The conversation's transcript, in order, across its sessions")
   @GetMapping("/{conversationId}/messages")
-  @Allow({Role.CHANNEL, Role.AGENT, Role.ADMIN})
   Map<String, List<TranscriptMessage>> transcript(@PathVariable String conversationId) {
     List<TranscriptMessage> messages =
         conversations

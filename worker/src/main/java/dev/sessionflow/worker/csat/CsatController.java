@@ -5,7 +5,6 @@ import dev.sessionflow.activities.csat.SurveyStore;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.api.ProblemType;
-import dev.sessionflow.worker.auth.Public;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.Map;
@@ -30,7 +29,6 @@ class CsatController {
       summary = "Answer a CSAT survey (no auth: the survey token is the credential)",
       description = "Once per survey, before it expires.")
   @PostMapping("/{surveyToken}")
-  @Public
   Map<String, Object> answer(
       @PathVariable String surveyToken, @Valid @RequestBody CsatAnswerRequest body) {
     SurveyAnswer answer =

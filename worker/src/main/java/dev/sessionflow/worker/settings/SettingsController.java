@@ -4,8 +4,6 @@ import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.activities.settings.SettingsChange;
 import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.worker.api.ApiException;
-import dev.sessionflow.worker.auth.Allow;
-import dev.sessionflow.worker.auth.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -44,7 +42,6 @@ class SettingsController {
 
   @Operation(summary = "The account's messaging settings")
   @GetMapping
-  @Allow({Role.AGENT, Role.ADMIN})
   SettingsResponse get() {
     return SettingsResponse.of(settings.current());
   }
@@ -57,7 +54,6 @@ class SettingsController {
               + "replaces the whole list. Running sessions get the new timers and policies "
               + "within seconds; a survey already sent keeps its expiry.")
   @PutMapping
-  @Allow(Role.ADMIN)
   SettingsResponse put(@RequestBody Map<String, Object> body) {
     body.keySet().stream()
         .filter(k -> !FIELDS.contains(k))

@@ -6,9 +6,7 @@ import dev.sessionflow.activities.tickets.TicketStore;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.api.ProblemType;
-import dev.sessionflow.worker.auth.Allow;
 import dev.sessionflow.worker.auth.Caller;
-import dev.sessionflow.worker.auth.Role;
 import dev.sessionflow.worker.automation.Actors;
 import dev.sessionflow.worker.automation.AutomationResponse;
 import dev.sessionflow.worker.automation.AutomationRun;
@@ -46,7 +44,6 @@ class TicketController {
 
   @Operation(summary = "A ticket: status, group, its session, how the session ended, CSAT rating")
   @GetMapping("/{ticketId}")
-  @Allow({Role.AGENT, Role.ADMIN})
   TicketResponse get(@PathVariable String ticketId) {
     return new TicketResponse(find(ticketId), tickets.audit(ticketId));
   }
@@ -58,7 +55,6 @@ class TicketController {
               + "triggers, e.g. one that ends the messaging session when the ticket is escalated "
               + "to another group. 202 with the run if it takes longer than 30 s.")
   @PatchMapping("/{ticketId}")
-  @Allow({Role.AGENT, Role.ADMIN})
   ResponseEntity<?> patch(
       @PathVariable String ticketId,
       @RequestBody TicketPatch body,

@@ -19,7 +19,7 @@ class ProductionGuardTest {
 
   @Test
   void refusesDevelopmentDefaults() {
-    AuthProperties dev = new AuthProperties(true, List.of(), null);
+    AuthProperties dev = AuthProperties.ofTokens(true, List.of(), null);
     assertThatThrownBy(() -> new ProductionGuard(dev, new MockEnvironment()).afterPropertiesSet())
         .hasMessageContaining("dev-tokens is on")
         .hasMessageContaining("no TEMPORAL_ADDRESS");
@@ -27,14 +27,14 @@ class ProductionGuardTest {
 
   @Test
   void refusesADevelopmentTokenInTheList() {
-    AuthProperties auth = new AuthProperties(false, List.of(), "dev-admin:ADMIN");
+    AuthProperties auth = AuthProperties.ofTokens(false, List.of(), "dev-admin:ADMIN");
     assertThatThrownBy(() -> new ProductionGuard(auth, realServers()).afterPropertiesSet())
         .hasMessageContaining("development token");
   }
 
   @Test
   void refusesTheInMemoryDatabase() {
-    AuthProperties auth = new AuthProperties(false, List.of(), "s3cret:ADMIN");
+    AuthProperties auth = AuthProperties.ofTokens(false, List.of(), "s3cret:ADMIN");
     MockEnvironment env =
         realServers().withProperty("spring.datasource.url", "jdbc:h2:mem:sessionflow");
     assertThatThrownBy(() -> new ProductionGuard(auth, env).afterPropertiesSet())
@@ -44,7 +44,7 @@ class ProductionGuardTest {
   @Test
   void startsWithRealServersAndTokens() {
     AuthProperties auth =
-        new AuthProperties(
+        AuthProperties.ofTokens(
             false,
             List.of(new AuthProperties.Token("t-agent", Role.AGENT, "agent-7")),
             "s3cret:ADMIN,ch4n:CHANNEL");

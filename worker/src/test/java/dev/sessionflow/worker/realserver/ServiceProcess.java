@@ -42,6 +42,8 @@ final class ServiceProcess implements AutoCloseable {
                     "--logging.level.io.temporal=WARN"))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // A real Temporal server and a database file: the development tokens need the dev profile.
+    builder.environment().put("SPRING_PROFILES_ACTIVE", "dev");
     builder.environment().putAll(env);
     try {
       process = builder.start();

@@ -1,0 +1,46 @@
+package dev.sessionflow.worker.auth;
+
+import dev.sessionflow.worker.api.ProblemType;
+import dev.sessionflow.worker.api.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 (with {@code WWW-Authenticate: Bearer}) and 403 as the API's problem+json. */
+final class ProblemAuthHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+  private final BearerTokenAuthenticationEntryPoint bearer =
+      new BearerTokenAuthenticationEntryPoint();
+
+  @Override
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    bearer.commence(request, response, e); // status and WWW-Authenticate
+    String detail =
+        request.getHeader("Authorization") == null
+            ? "Send Authorization: Bearer <token>"
+            : "The token is unknown, expired or invalid";
+    write(response, ProblemType.UNAUTHORIZED, detail);
+  }
+
+  @Override
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    String role = Callers.current().map(c -> c.role().name()).orElse("this caller");
+    write(response, ProblemType.FORBIDDEN, "This endpoint is not open to " + role);
+  }
+
+  private static void write(HttpServletResponse response, ProblemType type, String detail)
+      throws IOException {
+    response.setStatus(type.status().value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getWriter().write(Problems.json(type, detail));
+  }
+}

@@ -1,0 +1,179 @@
+package dev.sessionflow.worker.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Deny by default. The API chain ({@code /api/**}) takes bearer tokens: static API tokens (and the
+ * development tokens where allowed), or JWTs from the configured OIDC provider; {@link
+ * ApiAccessRules} says who may call what. The ops chain covers the actuator and the OpenAPI
+ * document; a last chain denies whatever no other chain (such as a browser login's) claims.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuthProperties.class)
+public class SecurityConfig {
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+  /** The order of the API chain; a browser chain goes after it and before {@link #LAST}. */
+  public static final int API = 10;
+
+  public static final int OPS = 20;
+  public static final int LAST = Ordered.LOWEST_PRECEDENCE;
+
+  @Bean
+  IdentityMode identityMode(Environment env, AuthProperties auth) {
+    IdentityMode mode = IdentityMode.of(env, auth);
+    if (mode.devTokens()) {
+      log.warn(
+          "Accepting the development API tokens (dev-admin, dev-agent-1, dev-agent-2, "
+              + "dev-channel): anyone can call this service. Never run it like this in production.");
+    }
+    return mode;
+  }
+
+  @Bean
+  StaticTokens staticTokens(AuthProperties auth, IdentityMode mode) {
+    return new StaticTokens(auth, mode.devTokens());
+  }
+
+  /** A bearer token: a static token if it is one, else a JWT (when an issuer is configured). */
+  @Bean
+  AuthenticationManagerResolver<HttpServletRequest> bearerTokens(
+      StaticTokens tokens, ObjectProvider<JwtDecoder> decoder, AuthProperties auth) {
+    JwtDecoder jwts = decoder.getIfAvailable();
+    JwtAuthenticationProvider jwtProvider = null;
+    if (jwts != null) {
+      jwtProvider = new JwtAuthenticationProvider(jwts);
+      jwtProvider.setJwtAuthenticationConverter(new JwtCallers(auth));
+    }
+    JwtAuthenticationProvider jwt = jwtProvider;
+    AuthenticationManager manager =
+        authentication -> {
+          String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+          var caller = tokens.resolve(token);
+          if (caller.isPresent()) {
+            return new CallerAuthentication(caller.get());
+          }
+          if (jwt == null) {
+            throw new InvalidBearerTokenException("Unknown token");
+          }
+          return jwt.authenticate(authentication);
+        };
+    return request -> manager;
+  }
+
+  @Bean
+  @Order(API)
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      AuthenticationManagerResolver<HttpServletRequest> bearerTokens,
+      @Qualifier("requestMappingHandlerMapping") HandlerMapping handlers)
+      throws Exception {
+    ProblemAuthHandlers problems = new ProblemAuthHandlers();
+    return stateless(http, bearerTokens, problems)
+        .securityMatcher("/api/**")
+        .authorizeHttpRequests(
+            requests -> {
+              for (ApiAccessRules.Rule rule : ApiAccessRules.RULES) {
+                var endpoint = requests.requestMatchers(rule.method(), rule.pattern());
+                if (rule.isPublic()) {
+                  endpoint.permitAll();
+                } else {
+                  endpoint.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+                }
+              }
+              requests.anyRequest().access(new UnruledEndpoints(handlers));
+            })
+        .build();
+  }
+
+  /**
+   * Health is public; info and prometheus are public on a separate management port (or when {@code
+   * sessionflow.auth.metrics-public} says so) and need ADMIN otherwise. The OpenAPI document and
+   * Swagger UI are public where they are on ({@code prod} turns them off).
+   */
+  @Bean
+  @Order(OPS)
+  SecurityFilterChain opsSecurity(
+      HttpSecurity http,
+      AuthenticationManagerResolver<HttpServletRequest> bearerTokens,
+      Environment env)
+      throws Exception {
+    boolean metricsPublic = metricsPublic(env);
+    return stateless(http, bearerTokens, new ProblemAuthHandlers())
+        .securityMatcher(
+            "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+        .authorizeHttpRequests(
+            requests -> {
+              requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+              var metrics = requests.requestMatchers("/actuator/info", "/actuator/prometheus");
+              if (metricsPublic) {
+                metrics.permitAll();
+              } else {
+                metrics.hasRole(Role.ADMIN.name());
+              }
+              requests
+                  .requestMatchers(
+                      "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                  .permitAll();
+              requests.anyRequest().denyAll();
+            })
+        .build();
+  }
+
+  static boolean metricsPublic(Environment env) {
+    Boolean configured = env.getProperty("sessionflow.auth.metrics-public", Boolean.class);
+    if (configured != null) {
+      return configured;
+    }
+    String management = env.getProperty("management.server.port");
+    return management != null
+        && !Objects.equals(management, env.getProperty("server.port", "8080"));
+  }
+
+  /** Whatever no other chain claims (error dispatches aside) is denied. */
+  @Bean
+  @Order(LAST)
+  SecurityFilterChain denyTheRest(
+      HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> bearerTokens)
+      throws Exception {
+    return stateless(http, bearerTokens, new ProblemAuthHandlers())
+        .authorizeHttpRequests(
+            requests -> requests.requestMatchers("/error").permitAll().anyRequest().denyAll())
+        .build();
+  }
+
+  private static HttpSecurity stateless(
+      HttpSecurity http,
+      AuthenticationManagerResolver<HttpServletRequest> bearerTokens,
+      ProblemAuthHandlers problems)
+      throws Exception {
+    return http.csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .oauth2ResourceServer(
+            rs -> rs.authenticationManagerResolver(bearerTokens).authenticationEntryPoint(problems))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+  }
+}
