@@ -95,8 +95,9 @@ public final class ApiClient {
     return get("/api/v1/sessions/" + sessionId, ADMIN).expect(200).json();
   }
 
+  /** The transcript as the channel sees it (with the survey links it relays to end users). */
   public JsonNode transcript(String conversationId) {
-    return get("/api/v1/conversations/" + conversationId + "/messages", ADMIN)
+    return get("/api/v1/conversations/" + conversationId + "/messages", CHANNEL)
         .expect(200)
         .json()
         .get("messages");

@@ -4,14 +4,14 @@ import dev.sessionflow.worker.auth.Caller;
 import dev.sessionflow.workflows.automation.Actor;
 import dev.sessionflow.workflows.session.EndedBy;
 
-/** The caller as the actor of a ticket update: an agent (by id) or an admin. */
+/** The caller as the actor of a ticket update: an agent (by id) or an admin (by name). */
 public final class Actors {
   private Actors() {}
 
   public static Actor of(Caller caller) {
     return switch (caller.role()) {
       case AGENT -> new Actor(EndedBy.AGENT, caller.agentId());
-      case ADMIN -> new Actor(EndedBy.ADMIN, null);
+      case ADMIN -> new Actor(EndedBy.ADMIN, caller.getName());
       case CHANNEL -> throw new IllegalArgumentException("the channel does not update tickets");
     };
   }

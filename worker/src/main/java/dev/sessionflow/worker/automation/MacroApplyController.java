@@ -2,7 +2,7 @@ package dev.sessionflow.worker.automation;
 
 import dev.sessionflow.activities.automation.Macro;
 import dev.sessionflow.activities.automation.MacroStore;
-import dev.sessionflow.activities.tickets.TicketStore;
+import dev.sessionflow.worker.access.AccessChecks;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.auth.Caller;
@@ -22,13 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MacroApplyController {
   private final MacroStore macros;
-  private final TicketStore tickets;
   private final AutomationRunner runner;
+  private final AccessChecks access;
 
-  MacroApplyController(MacroStore macros, TicketStore tickets, AutomationRunner runner) {
+  MacroApplyController(MacroStore macros, AutomationRunner runner, AccessChecks access) {
     this.macros = macros;
-    this.tickets = tickets;
     this.runner = runner;
+    this.access = access;
   }
 
   @Operation(
@@ -50,9 +50,7 @@ class MacroApplyController {
         macros
             .find(PathIds.check("macroId", macroId))
             .orElseThrow(() -> MacroController.notFound(macroId));
-    if (tickets.find(ticketId).isEmpty()) {
-      throw ApiException.notFound("Ticket " + ticketId);
-    }
+    access.ticket(caller, ticketId, true);
     AutomationRequest request =
         new AutomationRequest(
             RunIds.of(ticketId, "macro-" + macroId, idempotencyKey),
@@ -66,11 +64,17 @@ class MacroApplyController {
 
   @Operation(summary = "A macro's or ticket update's run: its outcome, or its progress")
   @GetMapping("/api/v1/automation-runs/{runId}")
-  ResponseEntity<AutomationResponse> run(@PathVariable String runId) {
-    return respond(
+  ResponseEntity<AutomationResponse> run(@PathVariable String runId, Caller caller) {
+    AutomationRun run =
         runner
             .await(PathIds.check("runId", runId), Duration.ZERO)
-            .orElseThrow(() -> ApiException.notFound("Automation run " + runId)));
+            .orElseThrow(() -> ApiException.notFound("Automation run " + runId));
+    try {
+      access.ticket(caller, run.result().ticketId(), false);
+    } catch (ApiException outOfSight) {
+      throw ApiException.notFound("Automation run " + runId);
+    }
+    return respond(run);
   }
 
   static ResponseEntity<AutomationResponse> respond(AutomationRun run) {

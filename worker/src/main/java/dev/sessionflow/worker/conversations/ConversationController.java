@@ -2,8 +2,11 @@ package dev.sessionflow.worker.conversations;
 
 import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.worker.access.AccessChecks;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
+import dev.sessionflow.worker.auth.Caller;
+import dev.sessionflow.worker.auth.Role;
 import dev.sessionflow.worker.sessions.SessionGateway;
 import dev.sessionflow.worker.sessions.SessionIdentity;
 import dev.sessionflow.workflows.session.ChatMessage;
@@ -25,10 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ConversationController {
   private final ConversationStore conversations;
   private final SessionGateway gateway;
+  private final AccessChecks access;
 
-  ConversationController(ConversationStore conversations, SessionGateway gateway) {
+  ConversationController(
+      ConversationStore conversations, SessionGateway gateway, AccessChecks access) {
     this.conversations = conversations;
     this.gateway = gateway;
+    this.access = access;
   }
 
   @Operation(
@@ -40,14 +46,13 @@ class ConversationController {
   @PostMapping("/{conversationId}/messages")
   @ResponseStatus(HttpStatus.ACCEPTED)
   MessageAccepted post(
-      @PathVariable String conversationId, @Valid @RequestBody EndUserMessageRequest body) {
+      @PathVariable String conversationId,
+      @Valid @RequestBody EndUserMessageRequest body,
+      Caller caller) {
+    access.claimConversation(caller, PathIds.check("conversationId", conversationId));
     AcceptedMessage accepted =
         conversations.acceptEndUserMessage(
-            PathIds.check("conversationId", conversationId),
-            body.messageId(),
-            body.endUserId(),
-            body.endUserName(),
-            body.text());
+            conversationId, body.messageId(), body.endUserId(), body.endUserName(), body.text());
     // A duplicate is delivered again too: the first delivery may have been cut short by a crash,
     // and the session drops a message id it has already seen.
     gateway.deliver(
@@ -66,7 +71,11 @@ class ConversationController {
 
   @Operation(summary = "The conversation's transcript, in order, across its sessions")
   @GetMapping("/{conversationId}/messages")
-  Map<String, List<TranscriptMessage>> transcript(@PathVariable String conversationId) {
+  Map<String, List<TranscriptMessage>> transcript(
+      @PathVariable String conversationId, Caller caller) {
+    access.readConversation(caller, PathIds.check("conversationId", conversationId));
+    // The survey link is the end user's: only the channel, which relays it, sees it.
+    boolean channel = caller.role() == Role.CHANNEL;
     List<TranscriptMessage> messages =
         conversations
             .transcript(PathIds.check("conversationId", conversationId))
@@ -81,7 +90,7 @@ class ConversationController {
                         m.agentId(),
                         m.kind(),
                         m.text(),
-                        m.surveyToken(),
+                        channel ? m.surveyToken() : null,
                         m.at()))
             .toList();
     return Map.of("messages", messages);

@@ -53,8 +53,8 @@ class SessionController {
 
   @Operation(summary = "A session: status, assignment, how it ended, CSAT")
   @GetMapping("/{sessionId}")
-  SessionResponse get(@PathVariable String sessionId) {
-    return sessions.get(PathIds.check("sessionId", sessionId));
+  SessionResponse get(@PathVariable String sessionId, Caller caller) {
+    return sessions.get(caller, PathIds.check("sessionId", sessionId));
   }
 
   @Operation(summary = "Sessions, newest first, by status and assigned agent")
@@ -62,7 +62,8 @@ class SessionController {
   Map<String, List<SessionResponse>> list(
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String agentId,
-      @RequestParam(defaultValue = "100") int limit) {
+      @RequestParam(defaultValue = "100") int limit,
+      Caller caller) {
     if (status != null
         && Arrays.stream(SessionStatus.values()).noneMatch(s -> s.name().equals(status))) {
       throw ApiException.invalid(
@@ -71,6 +72,6 @@ class SessionController {
     if (limit < 1 || limit > 1000) {
       throw ApiException.invalid("limit", "must be 1 to 1000");
     }
-    return Map.of("sessions", sessions.list(status, agentId, limit));
+    return Map.of("sessions", sessions.list(caller, status, agentId, limit));
   }
 }

@@ -7,6 +7,7 @@ import dev.sessionflow.activities.csat.SurveyStore;
 import dev.sessionflow.activities.sessions.SessionRecord;
 import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.settings.SettingsStore;
+import dev.sessionflow.worker.access.AccessChecks;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.ProblemType;
 import dev.sessionflow.worker.auth.Caller;
@@ -33,6 +34,7 @@ public class SessionService {
   private final SurveyStore surveys;
   private final SettingsStore settings;
   private final SessionGateway gateway;
+  private final AccessChecks access;
   private final Clock clock;
 
   public SessionService(
@@ -41,16 +43,19 @@ public class SessionService {
       SurveyStore surveys,
       SettingsStore settings,
       SessionGateway gateway,
+      AccessChecks access,
       Clock clock) {
     this.sessions = sessions;
     this.conversations = conversations;
     this.surveys = surveys;
     this.settings = settings;
     this.gateway = gateway;
+    this.access = access;
     this.clock = clock;
   }
 
   public void agentMessage(String sessionId, Caller agent, AgentMessageRequest body) {
+    access.session(agent, sessionId, true);
     AgentMessageOutcome outcome =
         conversations.acceptAgentMessage(sessionId, body.messageId(), agent.agentId(), body.text());
     switch (outcome.result()) {
@@ -80,13 +85,14 @@ public class SessionService {
           "The account setting 'Agents can end messaging sessions at any time' is off; "
               + "an admin can turn it on (PUT /api/v1/settings/messaging)");
     }
-    SessionRecord session = find(sessionId);
+    SessionRecord session = access.session(caller, sessionId, true);
     if (session.ended()) {
       throw sessionEnded(sessionId);
     }
     String reason = body != null && body.reason() != null ? body.reason() : defaultReason(endedBy);
+    // The end record names who acted: the agent, the admin or the channel (by principal name).
     EndRequest request =
-        new EndRequest(endedBy, caller.agentId(), reason, body == null ? null : body.sendCsat());
+        new EndRequest(endedBy, caller.getName(), reason, body == null ? null : body.sendCsat());
     try {
       return gateway.end(sessionId, request);
     } catch (WorkflowUpdateException e) {
@@ -128,18 +134,16 @@ public class SessionService {
     return new IllegalStateException(failure);
   }
 
-  public SessionResponse get(String sessionId) {
-    return view(find(sessionId));
+  public SessionResponse get(Caller caller, String sessionId) {
+    return view(access.session(caller, sessionId, false));
   }
 
-  public List<SessionResponse> list(String status, String agentId, int limit) {
-    return sessions.list(status, agentId, limit).stream().map(this::view).toList();
-  }
-
-  private SessionRecord find(String sessionId) {
-    return sessions
-        .find(sessionId)
-        .orElseThrow(() -> ApiException.notFound("Session " + sessionId));
+  /** The newest sessions the caller may see. */
+  public List<SessionResponse> list(Caller caller, String status, String agentId, int limit) {
+    return sessions.list(status, agentId, limit).stream()
+        .filter(s -> access.sees(caller, s))
+        .map(this::view)
+        .toList();
   }
 
   private SessionResponse view(SessionRecord s) {

@@ -3,6 +3,7 @@ package dev.sessionflow.worker.tickets;
 import dev.sessionflow.activities.automation.AutomationRules;
 import dev.sessionflow.activities.tickets.Ticket;
 import dev.sessionflow.activities.tickets.TicketStore;
+import dev.sessionflow.worker.access.AccessChecks;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.api.ProblemType;
@@ -36,16 +37,19 @@ import org.springframework.web.bind.annotation.RestController;
 class TicketController {
   private final TicketStore tickets;
   private final AutomationRunner runner;
+  private final AccessChecks access;
 
-  TicketController(TicketStore tickets, AutomationRunner runner) {
+  TicketController(TicketStore tickets, AutomationRunner runner, AccessChecks access) {
     this.tickets = tickets;
     this.runner = runner;
+    this.access = access;
   }
 
   @Operation(summary = "A ticket: status, group, its session, how the session ended, CSAT rating")
   @GetMapping("/{ticketId}")
-  TicketResponse get(@PathVariable String ticketId) {
-    return new TicketResponse(find(ticketId), tickets.audit(ticketId));
+  TicketResponse get(@PathVariable String ticketId, Caller caller) {
+    Ticket ticket = access.ticket(caller, PathIds.check("ticketId", ticketId), false);
+    return new TicketResponse(ticket, tickets.audit(ticketId));
   }
 
   @Operation(
@@ -60,7 +64,7 @@ class TicketController {
       @RequestBody TicketPatch body,
       @RequestHeader(name = RunIds.HEADER, required = false) String idempotencyKey,
       Caller caller) {
-    find(ticketId);
+    access.ticket(caller, PathIds.check("ticketId", ticketId), true);
     AutomationRun run =
         runner.run(
             new AutomationRequest(
