@@ -84,8 +84,14 @@ final class JwtCallers implements Converter<Jwt, CallerAuthentication> {
     return value == null || value.toString().isBlank() ? null : value.toString();
   }
 
-  /** A claim by dotted path, e.g. {@code realm_access.roles}. */
+  /**
+   * A claim by its whole name (Auth0's {@code https://example.com/roles}), else by dotted path
+   * ({@code realm_access.roles}).
+   */
   static Object claim(Map<String, Object> claims, String path) {
+    if (claims.containsKey(path)) {
+      return claims.get(path);
+    }
     Object current = claims;
     for (String part : path.split("\\.")) {
       if (!(current instanceof Map<?, ?> map)) {
