@@ -3,6 +3,7 @@ package dev.sessionflow.activities.settings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionflow.activities.support.InvalidInputException;
+import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.activities.support.Transactions;
 import dev.sessionflow.activities.webhooks.Webhook;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SettingsStore {
   static final String ACCOUNT = "default";
-  private static final int MAX_TEXT = 1000;
+  private static final int MAX_TEXT = Limits.SETTINGS_TEXT;
 
   private final JdbcClient jdbc;
   private final Transactions tx;
@@ -144,8 +145,8 @@ public class SettingsStore {
       errors.put("csat.minEndUserMessages", "must be 0 or more");
     }
     atLeastOneSecond(errors, "csat.expiresAfter", p.csatExpiresAfter());
-    if (p.csatQuestion().isBlank() || p.csatQuestion().length() > 500) {
-      errors.put("csat.question", "must be 1 to 500 characters");
+    if (p.csatQuestion().isBlank() || p.csatQuestion().length() > Limits.CSAT_QUESTION) {
+      errors.put("csat.question", "must be 1 to " + Limits.CSAT_QUESTION + " characters");
     }
     atLeastOneSecond(errors, "reopenWithin", p.reopenWithin());
     if (p.settleRules().size() > 50) {
@@ -162,7 +163,7 @@ public class SettingsStore {
               } else if (rule == null || !STATUSES.contains(rule.status())) {
                 errors.put("settlement.rules." + key + ".status", "must be one of " + STATUSES);
               } else if (rule.group() != null
-                  && (rule.group().isBlank() || rule.group().length() > 128)) {
+                  && (rule.group().isBlank() || rule.group().length() > Limits.GROUP)) {
                 errors.put("settlement.rules." + key + ".group", "must be 1 to 128 characters");
               }
             });
@@ -178,7 +179,8 @@ public class SettingsStore {
     for (int i = 0; i < hooks.size(); i++) {
       Webhook hook = hooks.get(i);
       String url = hook.url() == null ? "" : hook.url();
-      if (!(url.startsWith("http://") || url.startsWith("https://")) || url.length() > 2000) {
+      if (!(url.startsWith("http://") || url.startsWith("https://"))
+          || url.length() > Limits.WEBHOOK_URL) {
         errors.put("webhooks[" + i + "].url", "must be an http(s) URL");
       }
       if (hook.secret() == null || hook.secret().length() < 16 || hook.secret().length() > 256) {
