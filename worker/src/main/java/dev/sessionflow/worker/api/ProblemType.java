@@ -20,6 +20,7 @@ public enum ProblemType {
       HttpStatus.UNSUPPORTED_MEDIA_TYPE,
       "Unsupported or malformed Content-Type"),
   PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
+  RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
   UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable");
 
   public static final String BASE = "https://sessionflow.dev/problems/";

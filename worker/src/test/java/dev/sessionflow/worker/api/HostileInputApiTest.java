@@ -174,7 +174,7 @@ class HostileInputApiTest extends ApiTestBase {
       hooks
           .addObject()
           .put("url", prefix + text('p', 2000 - prefix.length()))
-          .put("secret", text('s', 256))
+          .put("secret", "whsec_" + text('A', 86) + "==")
           .putArray("events")
           .add("session.ended")
           .add("csat.sent")
