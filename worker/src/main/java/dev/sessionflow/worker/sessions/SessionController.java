@@ -1,6 +1,7 @@
 package dev.sessionflow.worker.sessions;
 
 import dev.sessionflow.worker.api.ApiException;
+import dev.sessionflow.worker.api.Cursors;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.auth.Allow;
 import dev.sessionflow.worker.auth.Caller;
@@ -10,7 +11,6 @@ import dev.sessionflow.workflows.session.SessionStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,18 +65,17 @@ class SessionController {
   @Operation(summary = "Sessions, newest first, by status and assigned agent")
   @GetMapping
   @Allow({Role.AGENT, Role.ADMIN})
-  Map<String, List<SessionResponse>> list(
+  SessionPage list(
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String agentId,
+      @RequestParam(required = false) String after,
       @RequestParam(defaultValue = "100") int limit) {
     if (status != null
         && Arrays.stream(SessionStatus.values()).noneMatch(s -> s.name().equals(status))) {
       throw ApiException.invalid(
           "status", "must be one of " + Arrays.toString(SessionStatus.values()));
     }
-    if (limit < 1 || limit > 1000) {
-      throw ApiException.invalid("limit", "must be 1 to 1000");
-    }
-    return Map.of("sessions", sessions.list(status, agentId, limit));
+    Cursors.checkLimit(limit);
+    return sessions.page(status, agentId, after, limit);
   }
 }
