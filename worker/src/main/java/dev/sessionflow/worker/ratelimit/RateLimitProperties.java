@@ -18,7 +18,7 @@ public record RateLimitProperties(
 
   public RateLimitProperties {
     enabled = enabled == null || enabled;
-    perCaller = perCaller == null ? new Limit(30_000, Duration.ofMinutes(1)) : perCaller;
+    perCaller = perCaller == null ? new Limit(120_000, Duration.ofMinutes(1)) : perCaller;
     csatPerIp = csatPerIp == null ? new Limit(300, Duration.ofMinutes(1)) : csatPerIp;
     trackedKeys = trackedKeys == null ? 100_000 : trackedKeys;
   }
