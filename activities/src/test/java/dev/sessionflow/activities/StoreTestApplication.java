@@ -1,6 +1,8 @@
 package dev.sessionflow.activities;
 
+import dev.sessionflow.activities.metrics.MetricsProperties;
 import dev.sessionflow.activities.settings.SettingsDefaults;
+import dev.sessionflow.activities.webhooks.WebhookProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.SpringBootConfiguration;
@@ -31,7 +33,11 @@ import org.springframework.context.annotation.ComponentScan;
   FlywayAutoConfiguration.class
 })
 @ComponentScan(basePackageClasses = StoreTestApplication.class)
-@EnableConfigurationProperties(SettingsDefaults.class)
+@EnableConfigurationProperties({
+  SettingsDefaults.class,
+  WebhookProperties.class,
+  MetricsProperties.class
+})
 public class StoreTestApplication {
 
   @Bean

@@ -95,12 +95,26 @@ public final class ApiClient {
     return get("/api/v1/sessions/" + sessionId, ADMIN).expect(200).json();
   }
 
-  /** The transcript as the channel sees it (with the survey links it relays to end users). */
+  /**
+   * The whole transcript as the channel sees it (with the survey links it relays), page after page.
+   */
   public JsonNode transcript(String conversationId) {
-    return get("/api/v1/conversations/" + conversationId + "/messages", CHANNEL)
-        .expect(200)
-        .json()
-        .get("messages");
+    var all = JSON.createArrayNode();
+    String next = null;
+    do {
+      JsonNode page =
+          get(
+                  "/api/v1/conversations/"
+                      + conversationId
+                      + "/messages"
+                      + (next == null ? "" : "?after=" + next),
+                  CHANNEL)
+              .expect(200)
+              .json();
+      all.addAll((com.fasterxml.jackson.databind.node.ArrayNode) page.get("messages"));
+      next = page.path("next").isTextual() ? page.get("next").asText() : null;
+    } while (next != null);
+    return all;
   }
 
   /** The CSAT invitation in a conversation's transcript (the first, if several). */

@@ -5,6 +5,7 @@ import dev.sessionflow.activities.conversations.ConversationStore;
 import dev.sessionflow.activities.sessions.SessionRecord;
 import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.settings.SettingsStore;
+import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.activities.support.Transactions;
 import dev.sessionflow.activities.tickets.TicketStore;
 import dev.sessionflow.workflows.activities.AutomationActivities;
@@ -27,6 +28,7 @@ import io.temporal.spring.boot.ActivityImpl;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -77,6 +79,29 @@ public class AutomationActivitiesImpl implements AutomationActivities {
 
   @Override
   public StepResult applyToTicket(AutomationStep step) {
+    try {
+      return applyInTransaction(step);
+    } catch (DataIntegrityViolationException refused) {
+      // Retrying cannot help a value the store refuses: record the step FAILED, the run goes on.
+      ActionResult result =
+          failed(
+              step.action(),
+              Limits.fit("could not be stored: " + rootMessage(refused), Limits.DETAIL));
+      tx.run(() -> steps.record(step.stepKey(), step.ticketId(), result));
+      return new StepResult(
+          steps.find(step.stepKey(), step.action().type()).orElse(result), facts(step.ticketId()));
+    }
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return String.valueOf(cause.getMessage());
+  }
+
+  private StepResult applyInTransaction(AutomationStep step) {
     return tx.inTransaction(
         () -> {
           TicketFacts before = facts(step.ticketId());

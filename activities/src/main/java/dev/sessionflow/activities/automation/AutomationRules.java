@@ -1,6 +1,7 @@
 package dev.sessionflow.activities.automation;
 
 import dev.sessionflow.activities.support.InvalidInputException;
+import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.workflows.automation.ActionType;
 import dev.sessionflow.workflows.automation.Condition;
 import dev.sessionflow.workflows.automation.TicketAction;
@@ -20,12 +21,12 @@ public final class AutomationRules {
   public static final Set<String> STATUSES = Set.of("OPEN", "PENDING", "SOLVED");
   static final int MAX_ACTIONS = 20;
   static final int MAX_CONDITIONS = 20;
-  static final int MAX_TEXT = 4000;
-  static final int MAX_NAME = 200;
-  static final int MAX_GROUP = 128;
+  static final int MAX_TEXT = Limits.ACTION_TEXT;
+  static final int MAX_NAME = Limits.AUTOMATION_NAME;
+  static final int MAX_GROUP = Limits.GROUP;
 
   /** The same shape end reasons have through the API. */
-  static final Pattern REASON = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  static final Pattern REASON = Pattern.compile(Limits.END_REASON_PATTERN);
 
   private AutomationRules() {}
 

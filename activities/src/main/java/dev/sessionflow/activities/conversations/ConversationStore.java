@@ -185,6 +185,36 @@ public class ConversationStore {
         });
   }
 
+  /**
+   * A page of the transcript in order, the messages after {@code afterSeq} (0 for the first page),
+   * or empty if the conversation is unknown.
+   */
+  public Optional<List<StoredMessage>> transcript(String conversationId, long afterSeq, int limit) {
+    List<StoredMessage> page =
+        jdbc.sql(
+                """
+                select * from messages where conversation_id = :id and seq > :after
+                order by seq limit :limit
+                """)
+            .param("id", conversationId)
+            .param("after", afterSeq)
+            .param("limit", limit)
+            .query(ConversationStore::map)
+            .list();
+    if (page.isEmpty() && !known(conversationId)) {
+      return Optional.empty();
+    }
+    return Optional.of(page);
+  }
+
+  private boolean known(String conversationId) {
+    return jdbc.sql("select count(*) from conversations where conversation_id = :id")
+            .param("id", conversationId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   /** The transcript in order, or empty if the conversation is unknown. */
   public Optional<List<StoredMessage>> transcript(String conversationId) {
     boolean known =

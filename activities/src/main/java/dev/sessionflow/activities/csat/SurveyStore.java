@@ -156,7 +156,8 @@ public class SurveyStore {
         });
   }
 
-  private static Survey map(ResultSet rs, int row) throws SQLException {
+  /** A survey from a row holding the surveys columns (alone or joined). */
+  public static Survey map(ResultSet rs, int row) throws SQLException {
     return new Survey(
         rs.getString("survey_token"),
         rs.getString("session_id"),

@@ -1,11 +1,14 @@
 package dev.sessionflow.activities.sessions;
 
+import dev.sessionflow.activities.csat.Survey;
+import dev.sessionflow.activities.csat.SurveyStore;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SessionProgress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,18 +48,39 @@ public class SessionStore {
   }
 
   /** Newest first; {@code status} and {@code agentId} filter when given. */
-  public List<SessionRecord> list(String status, String agentId, int limit) {
+  /** A listed session with its survey (null when none was sent). */
+  public record Listed(SessionRecord session, Survey survey) {}
+
+  /** Where a page of sessions ends: the next page starts after it. */
+  public record Position(Instant openedAt, String sessionId) {}
+
+  /**
+   * A page of sessions, newest first, with their surveys: one query, whatever the page size.
+   *
+   * @param after the last session of the previous page, or null for the first page
+   */
+  public List<Listed> page(String status, String agentId, Position after, int limit) {
     return jdbc.sql(
             """
-            select * from sessions
-            where (cast(:status as varchar) is null or status = :status)
-              and (cast(:agent as varchar) is null or assigned_agent_id = :agent)
-            order by opened_at desc, session_id limit :limit
+            select s.*, v.survey_token, v.sent_at, v.expires_at, v.rating, v.comment,
+              v.answered_at, v.scale, v.withdrawn_at
+            from sessions s left join surveys v on v.session_id = s.session_id
+            where (cast(:status as varchar) is null or s.status = :status)
+              and (cast(:agent as varchar) is null or s.assigned_agent_id = :agent)
+              and (cast(:at as timestamp with time zone) is null or s.opened_at < :at
+                   or (s.opened_at = :at and s.session_id > :id))
+            order by s.opened_at desc, s.session_id limit :limit
             """)
         .param("status", status)
         .param("agent", agentId)
+        .param("at", after == null ? null : Times.db(after.openedAt()))
+        .param("id", after == null ? "" : after.sessionId())
         .param("limit", limit)
-        .query(SessionStore::map)
+        .query(
+            (rs, row) ->
+                new Listed(
+                    map(rs, row),
+                    rs.getString("survey_token") == null ? null : SurveyStore.map(rs, row)))
         .list();
   }
 

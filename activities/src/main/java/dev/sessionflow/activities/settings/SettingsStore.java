@@ -3,9 +3,12 @@ package dev.sessionflow.activities.settings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionflow.activities.support.InvalidInputException;
+import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.activities.support.Transactions;
 import dev.sessionflow.activities.webhooks.Webhook;
+import dev.sessionflow.activities.webhooks.WebhookDestinations;
+import dev.sessionflow.activities.webhooks.WebhookSecrets;
 import dev.sessionflow.activities.webhooks.WebhookStore;
 import dev.sessionflow.workflows.session.EndedBy;
 import dev.sessionflow.workflows.session.SessionPolicy;
@@ -27,13 +30,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SettingsStore {
   static final String ACCOUNT = "default";
-  private static final int MAX_TEXT = 1000;
+  private static final int MAX_TEXT = Limits.SETTINGS_TEXT;
 
   private final JdbcClient jdbc;
   private final Transactions tx;
   private final SettingsDefaults defaults;
   private final Clock clock;
   private final WebhookStore webhooks;
+  private final WebhookDestinations destinations;
 
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
   private static final Set<String> STATUSES = Set.of("SOLVED", "PENDING", "OPEN");
@@ -45,12 +49,14 @@ public class SettingsStore {
       Transactions tx,
       SettingsDefaults defaults,
       Clock clock,
-      WebhookStore webhooks) {
+      WebhookStore webhooks,
+      WebhookDestinations destinations) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.defaults = defaults;
     this.clock = clock;
     this.webhooks = webhooks;
+    this.destinations = destinations;
   }
 
   public MessagingSettings current() {
@@ -67,7 +73,7 @@ public class SettingsStore {
           ensureRow();
           MessagingSettings now = load();
           MessagingSettings next = merge(now, change);
-          validate(next);
+          validate(next, change.webhooks() != null);
           jdbc.sql(
                   """
                   update messaging_settings set agents_can_end_sessions = :agentsCanEnd,
@@ -117,7 +123,7 @@ public class SettingsStore {
         change.webhooks() != null ? change.webhooks() : now.webhooks());
   }
 
-  private static void validate(MessagingSettings s) {
+  private void validate(MessagingSettings s, boolean newWebhooks) {
     Map<String, String> errors = new LinkedHashMap<>();
     atLeastOneSecond(errors, "inactiveAfter", s.inactiveAfter());
     atLeastOneSecond(errors, "autoCloseAfter", s.autoCloseAfter());
@@ -130,7 +136,9 @@ public class SettingsStore {
     text(errors, "warningText", s.warningText());
     text(errors, "endedNoticeText", s.endedNoticeText());
     validatePolicy(errors, s.policy());
-    validateWebhooks(errors, s.webhooks());
+    if (newWebhooks) {
+      validateWebhooks(errors, s.webhooks());
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
@@ -144,8 +152,8 @@ public class SettingsStore {
       errors.put("csat.minEndUserMessages", "must be 0 or more");
     }
     atLeastOneSecond(errors, "csat.expiresAfter", p.csatExpiresAfter());
-    if (p.csatQuestion().isBlank() || p.csatQuestion().length() > 500) {
-      errors.put("csat.question", "must be 1 to 500 characters");
+    if (p.csatQuestion().isBlank() || p.csatQuestion().length() > Limits.CSAT_QUESTION) {
+      errors.put("csat.question", "must be 1 to " + Limits.CSAT_QUESTION + " characters");
     }
     atLeastOneSecond(errors, "reopenWithin", p.reopenWithin());
     if (p.settleRules().size() > 50) {
@@ -162,13 +170,13 @@ public class SettingsStore {
               } else if (rule == null || !STATUSES.contains(rule.status())) {
                 errors.put("settlement.rules." + key + ".status", "must be one of " + STATUSES);
               } else if (rule.group() != null
-                  && (rule.group().isBlank() || rule.group().length() > 128)) {
+                  && (rule.group().isBlank() || rule.group().length() > Limits.GROUP)) {
                 errors.put("settlement.rules." + key + ".group", "must be 1 to 128 characters");
               }
             });
   }
 
-  private static void validateWebhooks(Map<String, String> errors, List<Webhook> hooks) {
+  private void validateWebhooks(Map<String, String> errors, List<Webhook> hooks) {
     if (hooks.size() > 20) {
       errors.put("webhooks", "at most 20 webhooks");
     }
@@ -178,11 +186,18 @@ public class SettingsStore {
     for (int i = 0; i < hooks.size(); i++) {
       Webhook hook = hooks.get(i);
       String url = hook.url() == null ? "" : hook.url();
-      if (!(url.startsWith("http://") || url.startsWith("https://")) || url.length() > 2000) {
-        errors.put("webhooks[" + i + "].url", "must be an http(s) URL");
+      String refusal =
+          url.length() > Limits.WEBHOOK_URL
+              ? "at most " + Limits.WEBHOOK_URL + " characters"
+              : destinations.refusal(url);
+      if (refusal != null) {
+        errors.put("webhooks[" + i + "].url", refusal);
       }
-      if (hook.secret() == null || hook.secret().length() < 16 || hook.secret().length() > 256) {
-        errors.put("webhooks[" + i + "].secret", "must be 16 to 256 characters");
+      if (!WebhookSecrets.wellFormed(hook.secret())) {
+        errors.put(
+            "webhooks[" + i + "].secret",
+            "must be whsec_ and the base64 of 24 to 64 random bytes (e.g. whsec_$(openssl rand"
+                + " -base64 32))");
       }
       if (hook.events() == null || hook.events().isEmpty() || !EVENTS.containsAll(hook.events())) {
         errors.put("webhooks[" + i + "].events", "must be some of " + EVENTS);

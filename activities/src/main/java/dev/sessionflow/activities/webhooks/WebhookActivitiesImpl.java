@@ -7,25 +7,66 @@ import dev.sessionflow.workflows.webhooks.WebhookActivities;
 import dev.sessionflow.workflows.webhooks.WebhookCall;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.stereotype.Component;
 
+/**
+ * Delivers one event to one receiver, signed the Standard Webhooks way. The HTTP client resolves
+ * through {@link WebhookDestinations}, follows no redirect and uses no proxy, so it only ever
+ * connects to an address checked at that moment.
+ */
 @Component
 @ActivityImpl(taskQueues = MessagingSession.TASK_QUEUE)
 public class WebhookActivitiesImpl implements WebhookActivities {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final WebhookStore webhooks;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Clock clock;
+  private final CloseableHttpClient http;
 
-  public WebhookActivitiesImpl(WebhookStore webhooks) {
+  public WebhookActivitiesImpl(
+      WebhookStore webhooks, WebhookDestinations destinations, Clock clock) {
     this.webhooks = webhooks;
+    this.clock = clock;
+    this.http =
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setDnsResolver(new GuardedDnsResolver(destinations))
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.ofSeconds(5))
+                            .setSocketTimeout(Timeout.ofSeconds(10))
+                            .build())
+                    .setMaxConnTotal(50)
+                    .setMaxConnPerRoute(10)
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .build();
+  }
+
+  @PreDestroy
+  void close() throws IOException {
+    http.close();
   }
 
   @Override
@@ -37,31 +78,50 @@ public class WebhookActivitiesImpl implements WebhookActivities {
                 () ->
                     ApplicationFailure.newNonRetryableFailure(
                         "webhook " + call.hookId() + " was removed", "WebhookRemoved"));
+    List<String> secrets = webhooks.signingSecrets(hook.hookId());
     byte[] body = json(call);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(hook.url()))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("X-Sessionflow-Event", call.event().type())
-            .header("X-Sessionflow-Event-Id", call.event().eventId())
-            .header(WebhookSigner.HEADER, WebhookSigner.sign(hook.secret(), body))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    int status;
-    try {
-      status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException e) {
-      throw new IllegalStateException("webhook " + hook.url() + " unreachable: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    String id = call.event().eventId();
+    long timestamp = clock.instant().getEpochSecond();
+    HttpPost post = new HttpPost(URI.create(hook.url()));
+    post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+    post.setHeader(WebhookSigner.ID, id);
+    post.setHeader(WebhookSigner.TIMESTAMP, Long.toString(timestamp));
+    post.setHeader(
+        WebhookSigner.SIGNATURE,
+        secrets.stream()
+            .map(secret -> WebhookSigner.standard(secret, id, timestamp, body))
+            .collect(Collectors.joining(" ")));
+    // The headers of earlier releases, kept for one more release.
+    post.setHeader("X-Sessionflow-Event", call.event().type());
+    post.setHeader("X-Sessionflow-Event-Id", id);
+    post.setHeader(WebhookSigner.HEADER, WebhookSigner.sign(hook.secret(), body));
+    int status = send(hook, post);
     if (status == 410) {
       throw ApplicationFailure.newNonRetryableFailure(
           "webhook " + hook.url() + " answered 410 Gone", "WebhookGone");
     }
     if (status < 200 || status > 299) {
       throw new IllegalStateException("webhook " + hook.url() + " answered " + status);
+    }
+  }
+
+  private int send(Webhook hook, HttpPost post) {
+    try {
+      return http.execute(
+          post,
+          response -> {
+            EntityUtils.consume(response.getEntity());
+            return response.getCode();
+          });
+    } catch (IOException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof WebhookDestinations.RefusedDestinationException refused) {
+          throw ApplicationFailure.newNonRetryableFailure(
+              "webhook " + hook.hookId() + " refused: " + refused.getMessage(),
+              "WebhookDestinationRefused");
+        }
+      }
+      throw new IllegalStateException("webhook " + hook.url() + " unreachable: " + e, e);
     }
   }
 

@@ -83,6 +83,34 @@ class AutomationActivitiesImplTest extends StoreTestBase {
   }
 
   @Test
+  void aLongNoteIsAuditedWhole() {
+    String note = "n".repeat(AutomationRules.MAX_TEXT);
+    StepResult result =
+        automation.applyToTicket(
+            step("r/0", AGENT, TicketAction.of(ActionType.ADD_INTERNAL_NOTE, note)));
+
+    assertThat(result.result().outcome()).isEqualTo(Outcome.APPLIED);
+    assertThat(tickets.audit(chat.ticketId()))
+        .filteredOn(e -> e.kind().equals("INTERNAL_NOTE"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).endsWith(note));
+  }
+
+  @Test
+  void aStepTheStoreRefusesIsRecordedFailedWithItsCauseNotRetriedForEver() {
+    AutomationStep huge =
+        step("r/0", AGENT, TicketAction.of(ActionType.SET_GROUP, "g".repeat(1000)));
+
+    StepResult first = automation.applyToTicket(huge);
+    StepResult retry = automation.applyToTicket(huge);
+
+    assertThat(first.result().outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(first.result().detail()).contains("could not be stored");
+    assertThat(retry.result()).isEqualTo(first.result());
+    assertThat(tickets.find(chat.ticketId()).orElseThrow().group()).isNull();
+  }
+
+  @Test
   void anEscalationEndsTheSessionAndWaitsForTheSettlement() {
     StepResult result = endBy("run/2", AGENT);
 

@@ -225,22 +225,24 @@ class SessionStoreActivitiesImplTest extends StoreTestBase {
     conversations.acceptAgentMessage(s3, "a-1", "agent-1", "hi");
     activities.recordProgress(new SessionProgress(s3, 1, SessionStatus.INACTIVE, "agent-1"));
 
-    assertThat(sessions.list(null, null, 10))
-        .extracting(SessionRecord::sessionId)
-        .containsExactly(s3, s2, s1);
-    assertThat(sessions.list(null, null, 2))
-        .extracting(SessionRecord::sessionId)
-        .containsExactly(s3, s2);
-    assertThat(sessions.list("ACTIVE", null, 10))
-        .extracting(SessionRecord::sessionId)
+    assertThat(ids(null, null, 10)).containsExactly(s3, s2, s1);
+    assertThat(ids(null, null, 2)).containsExactly(s3, s2);
+    assertThat(ids("ACTIVE", null, 10)).containsExactly(s2, s1);
+    assertThat(ids(null, "agent-1", 10)).containsExactly(s3, s1);
+    assertThat(ids("INACTIVE", "agent-1", 10)).containsExactly(s3);
+    assertThat(ids("ENDED", null, 10)).isEmpty();
+    SessionRecord third = sessions.find(s3).orElseThrow();
+    assertThat(
+            sessions.page(null, null, new SessionStore.Position(third.openedAt(), s3), 10).stream()
+                .map(l -> l.session().sessionId()))
+        .as("the page after s3")
         .containsExactly(s2, s1);
-    assertThat(sessions.list(null, "agent-1", 10))
-        .extracting(SessionRecord::sessionId)
-        .containsExactly(s3, s1);
-    assertThat(sessions.list("INACTIVE", "agent-1", 10))
-        .extracting(SessionRecord::sessionId)
-        .containsExactly(s3);
-    assertThat(sessions.list("ENDED", null, 10)).isEmpty();
-    assertThat(sessions.list(null, "agent-2", 10)).isEmpty();
+    assertThat(ids(null, "agent-2", 10)).isEmpty();
+  }
+
+  private java.util.List<String> ids(String status, String agent, int limit) {
+    return sessions.page(status, agent, null, limit).stream()
+        .map(l -> l.session().sessionId())
+        .toList();
   }
 }

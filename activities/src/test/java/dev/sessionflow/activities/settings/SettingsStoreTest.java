@@ -20,6 +20,7 @@ class SettingsStoreTest extends StoreTestBase {
   @Autowired SettingsDefaults defaults;
   @Autowired Transactions tx;
   @Autowired dev.sessionflow.activities.webhooks.WebhookStore webhooks;
+  @Autowired dev.sessionflow.activities.webhooks.WebhookDestinations destinations;
 
   @Test
   void aNewAccountGetsTheDefaults() {
@@ -198,7 +199,7 @@ class SettingsStoreTest extends StoreTestBase {
   private SettingsStore storeWithMessagingEnabledAt(Instant messagingEnabledAt) {
     SettingsDefaults configured =
         new SettingsDefaults(null, null, null, null, null, RELEASED, messagingEnabledAt, null);
-    return new SettingsStore(jdbc, tx, configured, clock, webhooks);
+    return new SettingsStore(jdbc, tx, configured, clock, webhooks, destinations);
   }
 
   private void assertRejected(Change change, String... fields) {

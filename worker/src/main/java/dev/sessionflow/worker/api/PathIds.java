@@ -1,10 +1,11 @@
 package dev.sessionflow.worker.api;
 
+import dev.sessionflow.activities.support.Limits;
 import java.util.regex.Pattern;
 
 /** Identifiers that callers choose (conversation and message ids) or pass back (session ids). */
 public final class PathIds {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+  private static final Pattern ID = Pattern.compile(Limits.ID_PATTERN);
 
   private PathIds() {}
 

@@ -10,7 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Maps every failure to problem+json with a stable type; bad input is never a 500. */
@@ -62,11 +66,34 @@ class ProblemHandler {
 
   @ExceptionHandler({
     MethodArgumentTypeMismatchException.class,
-    MissingServletRequestParameterException.class,
-    HttpMediaTypeNotSupportedException.class
+    MissingServletRequestParameterException.class
   })
   ResponseEntity<ProblemDetail> badRequest(Exception e) {
     return Problems.of(ProblemType.VALIDATION, e.getMessage(), Map.of());
+  }
+
+  @ExceptionHandler({
+    HttpMediaTypeNotSupportedException.class,
+    InvalidMediaTypeException.class,
+    MultipartException.class
+  })
+  ResponseEntity<ProblemDetail> unsupportedMediaType(Exception e) {
+    return Problems.of(
+        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+        "Send the request body as application/json (" + e.getMessage() + ")",
+        Map.of());
+  }
+
+  /** A duplicate is a conflict; any other refusal of the database is a value it cannot hold. */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<ProblemDetail> refusedByDatabase(DataIntegrityViolationException e) {
+    log.warn("the database refused a request: {}", e.getMostSpecificCause().toString());
+    if (e instanceof DuplicateKeyException) {
+      return Problems.of(
+          ProblemType.CONFLICT, "The request conflicts with a stored record", Map.of());
+    }
+    return Problems.of(
+        ProblemType.VALIDATION, "A value of the request does not fit what is stored", Map.of());
   }
 
   @ExceptionHandler(NoResourceFoundException.class)

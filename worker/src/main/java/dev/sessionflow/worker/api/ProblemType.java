@@ -15,7 +15,12 @@ public enum ProblemType {
   CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
   SURVEY_ANSWERED("survey-answered", HttpStatus.CONFLICT, "Survey already answered"),
   SURVEY_EXPIRED("survey-expired", HttpStatus.GONE, "Survey expired"),
+  UNSUPPORTED_MEDIA_TYPE(
+      "unsupported-media-type",
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      "Unsupported or malformed Content-Type"),
   PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
+  RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
   UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable");
 
   public static final String BASE = "https://sessionflow.dev/problems/";

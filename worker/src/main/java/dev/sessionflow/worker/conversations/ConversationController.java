@@ -2,8 +2,10 @@ package dev.sessionflow.worker.conversations;
 
 import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.activities.conversations.StoredMessage;
 import dev.sessionflow.worker.access.AccessChecks;
 import dev.sessionflow.worker.api.ApiException;
+import dev.sessionflow.worker.api.Cursors;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.auth.Caller;
 import dev.sessionflow.worker.auth.Role;
@@ -13,13 +15,13 @@ import dev.sessionflow.workflows.session.ChatMessage;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -71,16 +73,29 @@ class ConversationController {
 
   @Operation(summary = "The conversation's transcript, in order, across its sessions")
   @GetMapping("/{conversationId}/messages")
-  Map<String, List<TranscriptMessage>> transcript(
-      @PathVariable String conversationId, Caller caller) {
+  TranscriptPage transcript(
+      @PathVariable String conversationId,
+      @RequestParam(required = false) String after,
+      @RequestParam(defaultValue = "1000") int limit,
+      Caller caller) {
     access.readConversation(caller, PathIds.check("conversationId", conversationId));
     // The survey link is the end user's: only the channel, which relays it, sees it.
     boolean channel = caller.role() == Role.CHANNEL;
-    List<TranscriptMessage> messages =
+    Cursors.checkLimit(limit);
+    long afterSeq = 0;
+    if (after != null) {
+      try {
+        afterSeq = Long.parseLong(Cursors.decode(after, 1)[0]);
+      } catch (NumberFormatException e) {
+        throw Cursors.invalid();
+      }
+    }
+    List<StoredMessage> page =
         conversations
-            .transcript(PathIds.check("conversationId", conversationId))
-            .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId))
-            .stream()
+            .transcript(PathIds.check("conversationId", conversationId), afterSeq, limit)
+            .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
+    List<TranscriptMessage> messages =
+        page.stream()
             .map(
                 m ->
                     new TranscriptMessage(
@@ -93,6 +108,7 @@ class ConversationController {
                         channel ? m.surveyToken() : null,
                         m.at()))
             .toList();
-    return Map.of("messages", messages);
+    String next = page.size() < limit ? null : Cursors.encode(Long.toString(page.getLast().seq()));
+    return new TranscriptPage(messages, next);
   }
 }

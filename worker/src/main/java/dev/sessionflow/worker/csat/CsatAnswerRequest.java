@@ -1,5 +1,6 @@
 package dev.sessionflow.worker.csat;
 
+import dev.sessionflow.activities.support.Limits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -7,4 +8,4 @@ import jakarta.validation.constraints.Size;
 
 /** The end user's answer to a survey: a rating within the survey's scale (1-5 by default). */
 public record CsatAnswerRequest(
-    @NotNull @Min(1) @Max(10) Integer rating, @Size(max = 4000) String comment) {}
+    @NotNull @Min(1) @Max(10) Integer rating, @Size(max = Limits.CSAT_COMMENT) String comment) {}

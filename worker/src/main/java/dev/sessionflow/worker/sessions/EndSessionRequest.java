@@ -1,5 +1,6 @@
 package dev.sessionflow.worker.sessions;
 
+import dev.sessionflow.activities.support.Limits;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -10,5 +11,6 @@ import jakarta.validation.constraints.Size;
  * @param sendCsat false ends the session without a survey
  */
 public record EndSessionRequest(
-    @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String reason,
+    @Size(min = 1, max = Limits.END_REASON) @Pattern(regexp = Limits.END_REASON_PATTERN)
+        String reason,
     Boolean sendCsat) {}

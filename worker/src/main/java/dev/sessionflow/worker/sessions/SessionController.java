@@ -1,6 +1,7 @@
 package dev.sessionflow.worker.sessions;
 
 import dev.sessionflow.worker.api.ApiException;
+import dev.sessionflow.worker.api.Cursors;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.auth.Caller;
 import dev.sessionflow.workflows.session.EndResult;
@@ -8,7 +9,6 @@ import dev.sessionflow.workflows.session.SessionStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,9 +59,10 @@ class SessionController {
 
   @Operation(summary = "Sessions, newest first, by status and assigned agent")
   @GetMapping
-  Map<String, List<SessionResponse>> list(
+  SessionPage list(
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String agentId,
+      @RequestParam(required = false) String after,
       @RequestParam(defaultValue = "100") int limit,
       Caller caller) {
     if (status != null
@@ -69,9 +70,7 @@ class SessionController {
       throw ApiException.invalid(
           "status", "must be one of " + Arrays.toString(SessionStatus.values()));
     }
-    if (limit < 1 || limit > 1000) {
-      throw ApiException.invalid("limit", "must be 1 to 1000");
-    }
-    return Map.of("sessions", sessions.list(caller, status, agentId, limit));
+    Cursors.checkLimit(limit);
+    return sessions.page(caller, status, agentId, after, limit);
   }
 }

@@ -9,6 +9,7 @@ import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.worker.access.AccessChecks;
 import dev.sessionflow.worker.api.ApiException;
+import dev.sessionflow.worker.api.Cursors;
 import dev.sessionflow.worker.api.ProblemType;
 import dev.sessionflow.worker.auth.Caller;
 import dev.sessionflow.workflows.session.ChatMessage;
@@ -20,6 +21,8 @@ import dev.sessionflow.workflows.session.SessionErrors;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -138,15 +141,41 @@ public class SessionService {
     return view(access.session(caller, sessionId, false));
   }
 
-  /** The newest sessions the caller may see. */
-  public List<SessionResponse> list(Caller caller, String status, String agentId, int limit) {
-    return sessions.list(status, agentId, limit).stream()
-        .filter(s -> access.sees(caller, s))
-        .map(this::view)
-        .toList();
+  /**
+   * A page of the newest sessions the caller may see. The cursor follows the unfiltered page, so a
+   * page can hold fewer than {@code limit} sessions when some are out of the caller's scope.
+   */
+  public SessionPage page(Caller caller, String status, String agentId, String after, int limit) {
+    List<SessionStore.Listed> page = sessions.page(status, agentId, position(after), limit);
+    List<SessionResponse> views =
+        page.stream()
+            .filter(l -> access.sees(caller, l.session()))
+            .map(l -> view(l.session(), Optional.ofNullable(l.survey())))
+            .toList();
+    if (page.size() < limit) {
+      return new SessionPage(views, null);
+    }
+    SessionRecord last = page.getLast().session();
+    return new SessionPage(views, Cursors.encode(last.openedAt().toString(), last.sessionId()));
+  }
+
+  private static SessionStore.Position position(String after) {
+    if (after == null) {
+      return null;
+    }
+    String[] parts = Cursors.decode(after, 2);
+    try {
+      return new SessionStore.Position(Instant.parse(parts[0]), parts[1]);
+    } catch (DateTimeParseException e) {
+      throw Cursors.invalid();
+    }
   }
 
   private SessionResponse view(SessionRecord s) {
+    return view(s, surveys.forSession(s.sessionId()));
+  }
+
+  private SessionResponse view(SessionRecord s, Optional<Survey> survey) {
     return new SessionResponse(
         s.sessionId(),
         s.conversationId(),
@@ -159,11 +188,10 @@ public class SessionService {
         s.endedVia(),
         s.endedAt(),
         s.openedAt(),
-        csat(s));
+        csat(s, survey));
   }
 
-  private SessionResponse.Csat csat(SessionRecord s) {
-    Optional<Survey> survey = surveys.forSession(s.sessionId());
+  private SessionResponse.Csat csat(SessionRecord s, Optional<Survey> survey) {
     if (survey.isPresent()) {
       return new SessionResponse.Csat(
           survey.get().status(clock.instant()).name(), survey.get().rating());

@@ -1,6 +1,7 @@
 package dev.sessionflow.worker.tickets;
 
 import dev.sessionflow.activities.automation.AutomationRules;
+import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.activities.tickets.Ticket;
 import dev.sessionflow.activities.tickets.TicketStore;
 import dev.sessionflow.worker.access.AccessChecks;
@@ -89,8 +90,8 @@ class TicketController {
       throw ApiException.invalid("group", "send group, status or both");
     }
     if (body.group() != null) {
-      if (body.group().isBlank() || body.group().length() > 128) {
-        errors.put("group", "must be 1 to 128 characters");
+      if (body.group().isBlank() || body.group().length() > Limits.GROUP) {
+        errors.put("group", "must be 1 to " + Limits.GROUP + " characters");
       }
       actions.add(TicketAction.of(ActionType.SET_GROUP, body.group()));
     }

@@ -6,13 +6,40 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A webhook receiver on loopback that answers 500 to its first requests, then 200. */
 final class WebhookReceiver implements AutoCloseable {
-  record Delivery(String eventId, String type, String body, boolean signatureValid) {}
+  /** How old a delivery's timestamp may be: the receiver's replay window. */
+  static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+  record Delivery(
+      String eventId,
+      String type,
+      String body,
+      boolean legacySignatureValid,
+      String webhookId,
+      long timestamp,
+      List<String> signatures) {
+
+    /**
+     * What a receiver checks (Standard Webhooks): one of the space-separated {@code v1,<base64>}
+     * signatures is the HMAC of {@code id.timestamp.body} under the secret, and the timestamp is
+     * within the replay window.
+     */
+    boolean verifies(String secret) {
+      long age = Math.abs(Instant.now().getEpochSecond() - timestamp);
+      return age <= TOLERANCE.toSeconds()
+          && signatures.contains(
+              WebhookSigner.standard(
+                  secret, webhookId, timestamp, body.getBytes(StandardCharsets.UTF_8)));
+    }
+  }
 
   final List<Delivery> accepted = new CopyOnWriteArrayList<>();
   final AtomicInteger requests = new AtomicInteger();
@@ -31,13 +58,17 @@ final class WebhookReceiver implements AutoCloseable {
           int n = requests.incrementAndGet();
           int status = n <= failFirst ? 500 : 200;
           if (status == 200) {
-            String signature = exchange.getRequestHeaders().getFirst(WebhookSigner.HEADER);
+            var headers = exchange.getRequestHeaders();
+            String signature = headers.getFirst(WebhookSigner.HEADER);
             accepted.add(
                 new Delivery(
-                    exchange.getRequestHeaders().getFirst("X-Sessionflow-Event-Id"),
-                    exchange.getRequestHeaders().getFirst("X-Sessionflow-Event"),
+                    headers.getFirst("X-Sessionflow-Event-Id"),
+                    headers.getFirst("X-Sessionflow-Event"),
                     new String(body, StandardCharsets.UTF_8),
-                    WebhookSigner.sign(secret, body).equals(signature)));
+                    WebhookSigner.sign(secret, body).equals(signature),
+                    headers.getFirst(WebhookSigner.ID),
+                    Long.parseLong(headers.getFirst(WebhookSigner.TIMESTAMP)),
+                    Arrays.asList(headers.getFirst(WebhookSigner.SIGNATURE).split(" "))));
           }
           exchange.sendResponseHeaders(status, -1);
           exchange.close();

@@ -1,0 +1,25 @@
+package dev.sessionflow.worker.ratelimit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Request budgets: {@code requests} per {@code per}, refilled continuously.
+ *
+ * @param perCaller for each API caller (token), over every endpoint
+ * @param csatPerIp for each client address on the public CSAT endpoint
+ * @param trackedKeys how many callers and addresses are remembered (the least recent are dropped)
+ */
+@ConfigurationProperties("sessionflow.rate-limits")
+public record RateLimitProperties(
+    Boolean enabled, Limit perCaller, Limit csatPerIp, Integer trackedKeys) {
+
+  public record Limit(long requests, Duration per) {}
+
+  public RateLimitProperties {
+    enabled = enabled == null || enabled;
+    perCaller = perCaller == null ? new Limit(120_000, Duration.ofMinutes(1)) : perCaller;
+    csatPerIp = csatPerIp == null ? new Limit(300, Duration.ofMinutes(1)) : csatPerIp;
+    trackedKeys = trackedKeys == null ? 100_000 : trackedKeys;
+  }
+}

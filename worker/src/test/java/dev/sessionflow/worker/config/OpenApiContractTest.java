@@ -1,0 +1,56 @@
+package dev.sessionflow.worker.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionflow.worker.ApiTestBase;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document declares the problems and the limits the service really applies. */
+class OpenApiContractTest extends ApiTestBase {
+
+  @Test
+  void everyOperationDeclaresItsProblemsAsProblemJson() {
+    JsonNode doc = api.get("/v3/api-docs", null).expect(200).json();
+    List<String> missing = new ArrayList<>();
+    doc.get("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        op -> {
+                          JsonNode responses = op.getValue().get("responses");
+                          List<String> wanted =
+                              new ArrayList<>(List.of("400", "401", "403", "404", "429", "503"));
+                          if (op.getValue().has("requestBody")) {
+                            wanted.addAll(List.of("413", "415"));
+                          }
+                          for (String status : wanted) {
+                            if (!responses
+                                .path(status)
+                                .path("content")
+                                .has("application/problem+json")) {
+                              missing.add(op.getKey() + " " + path.getKey() + " " + status);
+                            }
+                          }
+                        }));
+    assertThat(missing).isEmpty();
+    assertThat(doc.at("/components/schemas/Problem/required").toString()).contains("type");
+  }
+
+  @Test
+  void requestSchemasCarryTheRealLimits() {
+    JsonNode schemas =
+        api.get("/v3/api-docs", null).expect(200).json().get("components").get("schemas");
+    assertThat(schemas.at("/EndUserMessageRequest/properties/text/maxLength").asInt())
+        .isEqualTo(16_384);
+    assertThat(schemas.at("/EndUserMessageRequest/properties/messageId/pattern").asText())
+        .isEqualTo("[A-Za-z0-9._:@-]{1,128}");
+    assertThat(schemas.at("/EndSessionRequest/properties/reason/maxLength").asInt()).isEqualTo(64);
+    assertThat(schemas.at("/CsatAnswerRequest/properties/rating/maximum").asInt()).isEqualTo(10);
+  }
+}
