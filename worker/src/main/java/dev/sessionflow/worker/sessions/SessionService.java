@@ -155,7 +155,8 @@ public class SessionService {
         s.endedVia(),
         s.endedAt(),
         s.openedAt(),
-        csat(s));
+        csat(s),
+        s.endUserId());
   }
 
   private SessionResponse.Csat csat(SessionRecord s) {

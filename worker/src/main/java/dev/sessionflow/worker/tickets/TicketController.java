@@ -37,10 +37,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tickets")
 class TicketController {
   private final TicketStore tickets;
+  private final TicketService ticketService;
   private final AutomationRunner runner;
 
-  TicketController(TicketStore tickets, AutomationRunner runner) {
+  TicketController(TicketStore tickets, TicketService ticketService, AutomationRunner runner) {
     this.tickets = tickets;
+    this.ticketService = ticketService;
     this.runner = runner;
   }
 
@@ -48,7 +50,7 @@ class TicketController {
   @GetMapping("/{ticketId}")
   @Allow({Role.AGENT, Role.ADMIN})
   TicketResponse get(@PathVariable String ticketId) {
-    return new TicketResponse(find(ticketId), tickets.audit(ticketId));
+    return ticketService.get(PathIds.check("ticketId", ticketId));
   }
 
   @Operation(

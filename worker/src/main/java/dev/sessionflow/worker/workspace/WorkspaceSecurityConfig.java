@@ -1,0 +1,95 @@
+package dev.sessionflow.worker.workspace;
+
+import dev.sessionflow.worker.auth.AuthProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two filter chains side by side: the browser's (cookie session, CSRF, sign-in page) and the API's,
+ * which must never be captured by the browser's.
+ */
+@Configuration(proxyBeanMethods = false)
+class WorkspaceSecurityConfig {
+  static final String[] BROWSER_PATHS = {
+    "/",
+    "/inbox",
+    "/inbox/**",
+    "/conversations/**",
+    "/admin/**",
+    "/chat/**",
+    "/login",
+    "/logout",
+    "/oauth2/**",
+    "/login/oauth2/**",
+    "/webjars/**",
+    "/workspace/**"
+  };
+
+  /**
+   * TEMPORARY, until the API moves to Spring Security: the API, actuator and OpenAPI paths pass
+   * through here untouched, and the bearer-token AuthInterceptor (worker/auth) still authenticates
+   * and authorizes every API call. Stateless, no CSRF (no cookies are used there).
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiPassThrough(HttpSecurity http) throws Exception {
+    return http.securityMatcher(
+            "/api/**", "/actuator/**", "/v3/**", "/swagger-ui/**", "/swagger-ui.html")
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+
+  /**
+   * The workspace: signed-in agents and admins only (admin pages for admins), CSRF on every form
+   * and htmx request. Sign-in with a development identity while the development tokens are
+   * accepted; with OIDC when a client registration is configured (the API's issuer).
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain workspace(
+      HttpSecurity http,
+      AuthProperties auth,
+      DevSignIn devSignIn,
+      WorkspaceCaller callers,
+      ObjectProvider<ClientRegistrationRepository> oidc)
+      throws Exception {
+    http.securityMatcher(BROWSER_PATHS)
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/login", "/webjars/**", "/workspace/**", "/chat/**")
+                    .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasRole("ADMIN")
+                    .anyRequest()
+                    .hasAnyRole("ADMIN", "AGENT"))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+        .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+    if (auth.devTokens()) {
+      http.authenticationProvider(devSignIn)
+          .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", true));
+    }
+    if (oidc.getIfAvailable() != null) {
+      http.oauth2Login(
+          login ->
+              login
+                  .loginPage("/login")
+                  .defaultSuccessUrl("/inbox", true)
+                  .userInfoEndpoint(u -> u.userAuthoritiesMapper(callers.oidcAuthorities())));
+    }
+    return http.build();
+  }
+
+  /** Scripts and styles from this origin only (htmx's inline indicator style is allowed). */
+  private static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+          + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'";
+}
