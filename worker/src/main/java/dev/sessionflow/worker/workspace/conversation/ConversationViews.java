@@ -9,6 +9,7 @@ import dev.sessionflow.worker.sessions.SessionService;
 import dev.sessionflow.worker.settings.SettingsService;
 import dev.sessionflow.worker.tickets.TicketResponse;
 import dev.sessionflow.worker.tickets.TicketService;
+import dev.sessionflow.worker.workspace.WorkspaceServices;
 import org.springframework.stereotype.Component;
 
 /** Builds a {@link ConversationView} from the services, for the page and its live stream. */
@@ -19,15 +20,11 @@ class ConversationViews {
   private final TicketService tickets;
   private final SettingsService settings;
 
-  ConversationViews(
-      SessionService sessions,
-      ConversationService conversations,
-      TicketService tickets,
-      SettingsService settings) {
-    this.sessions = sessions;
-    this.conversations = conversations;
-    this.tickets = tickets;
-    this.settings = settings;
+  ConversationViews(WorkspaceServices services) {
+    this.sessions = services.sessions();
+    this.conversations = services.conversations();
+    this.tickets = services.tickets();
+    this.settings = services.settings();
   }
 
   ConversationView of(String sessionId, Caller caller) {

@@ -8,6 +8,7 @@ import dev.sessionflow.worker.sessions.SessionResponse;
 import dev.sessionflow.worker.sessions.SessionService;
 import dev.sessionflow.worker.settings.SettingsService;
 import dev.sessionflow.worker.tickets.TicketService;
+import dev.sessionflow.worker.workspace.WorkspaceServices;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -24,15 +25,11 @@ public class InboxRows {
   private final TicketService tickets;
   private final SettingsService settings;
 
-  InboxRows(
-      SessionService sessions,
-      ConversationService conversations,
-      TicketService tickets,
-      SettingsService settings) {
-    this.sessions = sessions;
-    this.conversations = conversations;
-    this.tickets = tickets;
-    this.settings = settings;
+  InboxRows(WorkspaceServices services) {
+    this.sessions = services.sessions();
+    this.conversations = services.conversations();
+    this.tickets = services.tickets();
+    this.settings = services.settings();
   }
 
   /** The sessions {@code caller} may see, in inbox order. */
