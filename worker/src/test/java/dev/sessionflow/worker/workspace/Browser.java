@@ -31,6 +31,7 @@ final class Browser implements AutoCloseable {
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   static final Duration WAIT = Duration.ofSeconds(30);
+  static final String TIME_ZONE = "Asia/Tokyo";
 
   private static String axeSource;
 
@@ -48,6 +49,8 @@ final class Browser implements AutoCloseable {
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER))
             .usingAnyFreePort()
+            // The browser's own time zone, not the service's: pages must show times in it.
+            .withEnvironment(Map.of("TZ", TIME_ZONE))
             .build();
     this.driver = new ChromeDriver(service, options);
     this.base = "http://localhost:" + port;
@@ -103,6 +106,11 @@ final class Browser implements AutoCloseable {
   /** Marks the page: a reload would lose the mark, so a test can prove none happened. */
   void mark() {
     driver.executeScript("window.__noReload = true;");
+  }
+
+  /** The id of the element that has the keyboard focus. */
+  String focused() {
+    return (String) driver.executeScript("return document.activeElement.id;");
   }
 
   boolean stillMarked() {

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionflow.worker.ApiClient;
 import dev.sessionflow.worker.ApiTestBase;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -65,6 +71,12 @@ class WorkspaceBrowserIT extends ApiTestBase {
       var row = agent.awaitText("#inbox-rows tr", "Where is my parcel?");
       assertThat(row.getText()).contains("visitor-" + c, "Waiting on agent", "unassigned");
       assertThat(agent.stillMarked()).as("no reload").isTrue();
+      var time = row.findElement(By.cssSelector("time"));
+      ZonedDateTime sent =
+          Instant.parse(time.getAttribute("datetime")).atZone(ZoneId.of(Browser.TIME_ZONE));
+      assertThat(time.getText())
+          .as("shown in the browser's time zone")
+          .contains(DateTimeFormatter.ofPattern("h:mm:ss", Locale.US).format(sent));
       agent.assertAccessible("the inbox");
       agent.screenshot("workspace-inbox");
     }
@@ -97,14 +109,15 @@ class WorkspaceBrowserIT extends ApiTestBase {
       agent.find("#send-reply").click();
       endUser.awaitText("#chat .msg-agent", "Fixed");
 
-      agent.find("#end-button").click();
+      agent.find("#end-button").sendKeys(Keys.ENTER);
       agent.await("#confirm-end");
+      agent.until(d -> "end-title".equals(agent.focused()));
       assertThat(agent.find("#end-consequences").getText())
           .contains("ended notice", "SOLVED", "sends a CSAT survey");
       assertThat(agent.find("#end-survey").isSelected()).as("survey per policy").isTrue();
       agent.assertAccessible("the end confirmation");
       agent.screenshot("workspace-end-confirmation");
-      agent.find("#confirm-end").click();
+      agent.find("#confirm-end").sendKeys(Keys.ENTER);
 
       agent.await("#ended-now");
       agent.awaitText("#composer-why", "agent-1 (agent)");
