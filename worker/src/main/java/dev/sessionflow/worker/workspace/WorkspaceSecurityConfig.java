@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
  * Two filter chains side by side: the browser's (cookie session, CSRF, sign-in page) and the API's,
@@ -71,6 +72,9 @@ class WorkspaceSecurityConfig {
                     .hasRole("ADMIN")
                     .anyRequest()
                     .hasAnyRole("ADMIN", "AGENT"))
+        // Whatever sign-in is configured (or none), a browser without a session goes to /login.
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
         .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
     if (auth.devTokens()) {

@@ -61,8 +61,10 @@ class WorkspaceBrowserIT extends ApiTestBase {
   @Test
   void anEndUserMessageAppearsInTheInboxWithoutAReload() {
     String c = newConversation();
-    try (Browser agent = new Browser(port()).signIn(ApiClient.AGENT_1);
+    try (Browser agent = new Browser(port()).open("/login");
         Browser endUser = new Browser(port()).open("/chat/" + c)) {
+      agent.assertAccessible("the sign-in page");
+      agent.signIn(ApiClient.AGENT_1);
       agent.await("#inbox-rows");
       agent.mark();
       endUser.assertAccessible("the end-user chat page (empty)");
@@ -203,6 +205,9 @@ class WorkspaceBrowserIT extends ApiTestBase {
       admin.awaitText("#macros", "Escalate to Tier 2");
       admin.awaitText("#triggers", "End the chat when escalated");
       admin.assertAccessible("macros and triggers");
+      admin.open("/admin/webhooks");
+      admin.await("#webhooks");
+      admin.assertAccessible("the webhooks");
     }
     String c = newConversation();
     try (Browser endUser = endUserWrites(c, "I want a refund of 900 EUR");
