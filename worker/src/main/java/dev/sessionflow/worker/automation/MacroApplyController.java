@@ -1,16 +1,11 @@
 package dev.sessionflow.worker.automation;
 
-import dev.sessionflow.activities.automation.Macro;
-import dev.sessionflow.activities.automation.MacroStore;
 import dev.sessionflow.worker.access.AccessChecks;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.auth.Caller;
-import dev.sessionflow.workflows.automation.AutomationRequest;
-import dev.sessionflow.workflows.automation.AutomationSource;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class MacroApplyController {
-  private final MacroStore macros;
+  private final MacroService macros;
   private final AutomationRunner runner;
   private final AccessChecks access;
 
-  MacroApplyController(MacroStore macros, AutomationRunner runner, AccessChecks access) {
+  MacroApplyController(MacroService macros, AutomationRunner runner, AccessChecks access) {
     this.macros = macros;
     this.runner = runner;
     this.access = access;
@@ -45,21 +40,12 @@ class MacroApplyController {
       @PathVariable String macroId,
       @RequestHeader(name = RunIds.HEADER, required = false) String idempotencyKey,
       Caller caller) {
-    PathIds.check("ticketId", ticketId);
-    Macro macro =
-        macros
-            .find(PathIds.check("macroId", macroId))
-            .orElseThrow(() -> MacroController.notFound(macroId));
-    access.ticket(caller, ticketId, true);
-    AutomationRequest request =
-        new AutomationRequest(
-            RunIds.of(ticketId, "macro-" + macroId, idempotencyKey),
-            ticketId,
-            Actors.of(caller),
-            new AutomationSource(AutomationSource.Kind.MACRO, macro.macroId(), macro.name()),
-            macro.actions(),
-            Map.of());
-    return respond(runner.run(request));
+    return respond(
+        macros.apply(
+            PathIds.check("ticketId", ticketId),
+            PathIds.check("macroId", macroId),
+            caller,
+            idempotencyKey));
   }
 
   @Operation(summary = "A macro's or ticket update's run: its outcome, or its progress")

@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/triggers")
 class TriggerController {
   private final TriggerStore triggers;
+  private final TriggerService service;
 
-  TriggerController(TriggerStore triggers) {
+  TriggerController(TriggerStore triggers, TriggerService service) {
     this.triggers = triggers;
+    this.service = service;
   }
 
   @Operation(
@@ -38,12 +40,8 @@ class TriggerController {
   @PostMapping
   ResponseEntity<StoredTrigger> create(@RequestBody TriggerRequest body) {
     StoredTrigger trigger =
-        triggers.create(
-            body.name(),
-            body.enabled() == null || body.enabled(),
-            body.position(),
-            body.conditions(),
-            body.actions());
+        service.create(
+            body.name(), body.enabled(), body.position(), body.conditions(), body.actions());
     return ResponseEntity.created(URI.create("/api/v1/triggers/" + trigger.triggerId()))
         .body(trigger);
   }
@@ -51,7 +49,7 @@ class TriggerController {
   @Operation(summary = "Every trigger, in evaluation order")
   @GetMapping
   List<StoredTrigger> list() {
-    return triggers.list();
+    return service.list();
   }
 
   @Operation(summary = "One trigger")

@@ -1,20 +1,9 @@
 package dev.sessionflow.worker.conversations;
 
-import dev.sessionflow.activities.conversations.AcceptedMessage;
-import dev.sessionflow.activities.conversations.ConversationStore;
-import dev.sessionflow.activities.conversations.StoredMessage;
-import dev.sessionflow.worker.access.AccessChecks;
-import dev.sessionflow.worker.api.ApiException;
-import dev.sessionflow.worker.api.Cursors;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.auth.Caller;
-import dev.sessionflow.worker.auth.Role;
-import dev.sessionflow.worker.sessions.SessionGateway;
-import dev.sessionflow.worker.sessions.SessionIdentity;
-import dev.sessionflow.workflows.session.ChatMessage;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,15 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/conversations")
 class ConversationController {
-  private final ConversationStore conversations;
-  private final SessionGateway gateway;
-  private final AccessChecks access;
+  private final ConversationService conversations;
 
-  ConversationController(
-      ConversationStore conversations, SessionGateway gateway, AccessChecks access) {
+  ConversationController(ConversationService conversations) {
     this.conversations = conversations;
-    this.gateway = gateway;
-    this.access = access;
   }
 
   @Operation(
@@ -51,24 +35,8 @@ class ConversationController {
       @PathVariable String conversationId,
       @Valid @RequestBody EndUserMessageRequest body,
       Caller caller) {
-    access.claimConversation(caller, PathIds.check("conversationId", conversationId));
-    AcceptedMessage accepted =
-        conversations.acceptEndUserMessage(
-            conversationId, body.messageId(), body.endUserId(), body.endUserName(), body.text());
-    // A duplicate is delivered again too: the first delivery may have been cut short by a crash,
-    // and the session drops a message id it has already seen.
-    gateway.deliver(
-        new SessionIdentity(
-            accepted.sessionId(),
-            accepted.conversationId(),
-            accepted.ticketId(),
-            accepted.endUserId(),
-            accepted.endUserName()),
-        accepted.reopened()
-            ? ChatMessage.reopeningFromEndUser(body.messageId())
-            : ChatMessage.fromEndUser(body.messageId()),
-        accepted.newSession());
-    return new MessageAccepted(accepted.sessionId(), accepted.ticketId(), accepted.newSession());
+    return conversations.endUserMessage(
+        caller, PathIds.check("conversationId", conversationId), body);
   }
 
   @Operation(summary = "The conversation's transcript, in order, across its sessions")
@@ -78,37 +46,7 @@ class ConversationController {
       @RequestParam(required = false) String after,
       @RequestParam(defaultValue = "1000") int limit,
       Caller caller) {
-    access.readConversation(caller, PathIds.check("conversationId", conversationId));
-    // The survey link is the end user's: only the channel, which relays it, sees it.
-    boolean channel = caller.role() == Role.CHANNEL;
-    Cursors.checkLimit(limit);
-    long afterSeq = 0;
-    if (after != null) {
-      try {
-        afterSeq = Long.parseLong(Cursors.decode(after, 1)[0]);
-      } catch (NumberFormatException e) {
-        throw Cursors.invalid();
-      }
-    }
-    List<StoredMessage> page =
-        conversations
-            .transcript(PathIds.check("conversationId", conversationId), afterSeq, limit)
-            .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
-    List<TranscriptMessage> messages =
-        page.stream()
-            .map(
-                m ->
-                    new TranscriptMessage(
-                        m.messageId(),
-                        m.sessionId(),
-                        m.author(),
-                        m.agentId(),
-                        m.kind(),
-                        m.text(),
-                        channel ? m.surveyToken() : null,
-                        m.at()))
-            .toList();
-    String next = page.size() < limit ? null : Cursors.encode(Long.toString(page.getLast().seq()));
-    return new TranscriptPage(messages, next);
+    return conversations.page(
+        caller, PathIds.check("conversationId", conversationId), after, limit);
   }
 }

@@ -15,7 +15,8 @@ public record SessionResponse(
     String endedVia,
     Instant endedAt,
     Instant openedAt,
-    Csat csat) {
+    Csat csat,
+    String endUserId) {
 
   /** The session's survey: its status and, once answered, the rating. */
   public record Csat(String status, Integer rating) {}

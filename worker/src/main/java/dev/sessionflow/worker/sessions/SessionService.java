@@ -188,7 +188,8 @@ public class SessionService {
         s.endedVia(),
         s.endedAt(),
         s.openedAt(),
-        csat(s, survey));
+        csat(s, survey),
+        s.endUserId());
   }
 
   private SessionResponse.Csat csat(SessionRecord s, Optional<Survey> survey) {

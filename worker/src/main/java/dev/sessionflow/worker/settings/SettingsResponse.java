@@ -45,7 +45,7 @@ public record SettingsResponse(
 
   public record Hook(String hookId, String url, Set<String> events) {}
 
-  static SettingsResponse of(MessagingSettings s) {
+  public static SettingsResponse of(MessagingSettings s) {
     SessionPolicy p = s.policy();
     return new SettingsResponse(
         s.agentsCanEndSessions(),

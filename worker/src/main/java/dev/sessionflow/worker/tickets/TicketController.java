@@ -37,11 +37,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tickets")
 class TicketController {
   private final TicketStore tickets;
+  private final TicketService ticketService;
   private final AutomationRunner runner;
   private final AccessChecks access;
 
-  TicketController(TicketStore tickets, AutomationRunner runner, AccessChecks access) {
+  TicketController(
+      TicketStore tickets,
+      TicketService ticketService,
+      AutomationRunner runner,
+      AccessChecks access) {
     this.tickets = tickets;
+    this.ticketService = ticketService;
     this.runner = runner;
     this.access = access;
   }
@@ -49,8 +55,7 @@ class TicketController {
   @Operation(summary = "A ticket: status, group, its session, how the session ended, CSAT rating")
   @GetMapping("/{ticketId}")
   TicketResponse get(@PathVariable String ticketId, Caller caller) {
-    Ticket ticket = access.ticket(caller, PathIds.check("ticketId", ticketId), false);
-    return new TicketResponse(ticket, tickets.audit(ticketId));
+    return ticketService.get(caller, PathIds.check("ticketId", ticketId));
   }
 
   @Operation(

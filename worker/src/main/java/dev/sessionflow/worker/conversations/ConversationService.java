@@ -1,0 +1,104 @@
+package dev.sessionflow.worker.conversations;
+
+import dev.sessionflow.activities.conversations.AcceptedMessage;
+import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.activities.conversations.StoredMessage;
+import dev.sessionflow.worker.access.AccessChecks;
+import dev.sessionflow.worker.api.ApiException;
+import dev.sessionflow.worker.api.Cursors;
+import dev.sessionflow.worker.auth.Caller;
+import dev.sessionflow.worker.auth.Role;
+import dev.sessionflow.worker.sessions.SessionGateway;
+import dev.sessionflow.worker.sessions.SessionIdentity;
+import dev.sessionflow.workflows.session.ChatMessage;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** End-user messages and transcripts, for the API and the workspace alike. */
+@Service
+public class ConversationService {
+  private final ConversationStore conversations;
+  private final SessionGateway gateway;
+  private final AccessChecks access;
+
+  public ConversationService(
+      ConversationStore conversations, SessionGateway gateway, AccessChecks access) {
+    this.conversations = conversations;
+    this.gateway = gateway;
+    this.access = access;
+  }
+
+  /**
+   * Stores an end-user message that {@code channel} relays, then signals it to the conversation's
+   * open session (opening a session and a ticket when none is open).
+   */
+  public MessageAccepted endUserMessage(
+      Caller channel, String conversationId, EndUserMessageRequest body) {
+    access.claimConversation(channel, conversationId);
+    AcceptedMessage accepted =
+        conversations.acceptEndUserMessage(
+            conversationId, body.messageId(), body.endUserId(), body.endUserName(), body.text());
+    // A duplicate is delivered again too: the first delivery may have been cut short by a crash,
+    // and the session drops a message id it has already seen.
+    gateway.deliver(
+        new SessionIdentity(
+            accepted.sessionId(),
+            accepted.conversationId(),
+            accepted.ticketId(),
+            accepted.endUserId(),
+            accepted.endUserName()),
+        accepted.reopened()
+            ? ChatMessage.reopeningFromEndUser(body.messageId())
+            : ChatMessage.fromEndUser(body.messageId()),
+        accepted.newSession());
+    return new MessageAccepted(accepted.sessionId(), accepted.ticketId(), accepted.newSession());
+  }
+
+  /** The conversation's messages in order, across its sessions, as the caller may see them. */
+  public List<TranscriptMessage> transcript(Caller caller, String conversationId) {
+    access.readConversation(caller, conversationId);
+    return views(
+        caller,
+        conversations
+            .transcript(conversationId)
+            .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId)));
+  }
+
+  /** A page of the transcript after the cursor {@code after} (null: from the start). */
+  public TranscriptPage page(Caller caller, String conversationId, String after, int limit) {
+    access.readConversation(caller, conversationId);
+    Cursors.checkLimit(limit);
+    long afterSeq = 0;
+    if (after != null) {
+      try {
+        afterSeq = Long.parseLong(Cursors.decode(after, 1)[0]);
+      } catch (NumberFormatException e) {
+        throw Cursors.invalid();
+      }
+    }
+    List<StoredMessage> page =
+        conversations
+            .transcript(conversationId, afterSeq, limit)
+            .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
+    String next = page.size() < limit ? null : Cursors.encode(Long.toString(page.getLast().seq()));
+    return new TranscriptPage(views(caller, page), next);
+  }
+
+  private static List<TranscriptMessage> views(Caller caller, List<StoredMessage> messages) {
+    // The survey link is the end user's: only the channel, which relays it, sees it.
+    boolean channel = caller.role() == Role.CHANNEL;
+    return messages.stream()
+        .map(
+            m ->
+                new TranscriptMessage(
+                    m.messageId(),
+                    m.sessionId(),
+                    m.author(),
+                    m.agentId(),
+                    m.kind(),
+                    m.text(),
+                    channel ? m.surveyToken() : null,
+                    m.at()))
+        .toList();
+  }
+}

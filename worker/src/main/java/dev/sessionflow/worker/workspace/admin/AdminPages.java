@@ -1,0 +1,144 @@
+package dev.sessionflow.worker.workspace.admin;
+
+import dev.sessionflow.worker.api.ApiException;
+import dev.sessionflow.worker.automation.MacroService;
+import dev.sessionflow.worker.automation.TriggerService;
+import dev.sessionflow.worker.settings.SettingsResponse;
+import dev.sessionflow.worker.settings.SettingsService;
+import dev.sessionflow.workflows.automation.ActionType;
+import dev.sessionflow.workflows.automation.Condition;
+import dev.sessionflow.workflows.automation.TicketAction;
+import dev.sessionflow.workflows.automation.TriggerConditions;
+import dev.sessionflow.workflows.session.EndedBy;
+import dev.sessionflow.workflows.session.SessionPolicy;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The admin's pages: messaging settings, macros and triggers, webhooks. */
+@Controller
+class AdminPages {
+  static final String ESCALATION_MACRO = "Escalate to Tier 2";
+  static final String ESCALATION_TRIGGER = "End the chat when escalated";
+
+  private final SettingsService settings;
+  private final MacroService macros;
+  private final TriggerService triggers;
+
+  AdminPages(SettingsService settings, MacroService macros, TriggerService triggers) {
+    this.settings = settings;
+    this.macros = macros;
+    this.triggers = triggers;
+  }
+
+  @GetMapping("/admin/settings")
+  String settingsPage(Model model) {
+    return settingsView(model, SettingsResponse.of(settings.current()));
+  }
+
+  private String settingsView(Model model, SettingsResponse current) {
+    model.addAttribute("s", current);
+    model.addAttribute("endedByOptions", Arrays.stream(EndedBy.values()).map(Enum::name).toList());
+    model.addAttribute("statuses", List.of("OPEN", "PENDING", "SOLVED"));
+    return "workspace/admin-settings";
+  }
+
+  /** The form's fields become the same partial change the API's PUT takes, and its checks. */
+  @PostMapping("/admin/settings")
+  String saveSettings(
+      @RequestParam(defaultValue = "false") boolean agentsCanEndSessions,
+      @RequestParam String inactiveAfter,
+      @RequestParam(defaultValue = "") String autoCloseAfter,
+      @RequestParam(defaultValue = "") String warnBeforeClose,
+      @RequestParam String warningText,
+      @RequestParam String endedNoticeText,
+      @RequestParam(defaultValue = "") List<String> csatSendWhenEndedBy,
+      @RequestParam(defaultValue = "false") boolean csatRequireAgentReply,
+      @RequestParam int csatMinEndUserMessages,
+      @RequestParam String csatExpiresAfter,
+      @RequestParam String csatQuestion,
+      @RequestParam int csatScale,
+      @RequestParam String settlementDefault,
+      Model model) {
+    SettingsResponse before = SettingsResponse.of(settings.current());
+    Map<String, Object> change = new HashMap<>();
+    // A legacy account keeps its account default until an admin actually flips the toggle.
+    if (agentsCanEndSessions != before.agentsCanEndSessions()
+        || "EXPLICIT".equals(before.agentsCanEndSessionsSource())) {
+      change.put("agentsCanEndSessions", agentsCanEndSessions);
+    }
+    change.put("inactiveAfter", inactiveAfter.strip());
+    change.put("autoCloseAfter", autoCloseAfter.isBlank() ? null : autoCloseAfter.strip());
+    change.put("warnBeforeClose", warnBeforeClose.isBlank() ? null : warnBeforeClose.strip());
+    change.put("warningText", warningText);
+    change.put("endedNoticeText", endedNoticeText);
+    Map<String, Object> csat = new LinkedHashMap<>();
+    csat.put("sendWhenEndedBy", csatSendWhenEndedBy.stream().filter(e -> !e.isBlank()).toList());
+    csat.put("requireAgentReply", csatRequireAgentReply);
+    csat.put("minEndUserMessages", csatMinEndUserMessages);
+    csat.put("expiresAfter", csatExpiresAfter.strip());
+    csat.put("question", csatQuestion);
+    csat.put("scale", csatScale);
+    change.put("csat", csat);
+    change.put("settlement", Map.of("default", settlementDefault));
+    try {
+      SettingsResponse saved = SettingsResponse.of(settings.update(change));
+      model.addAttribute("saved", true);
+      return settingsView(model, saved);
+    } catch (ApiException e) {
+      model.addAttribute("error", e.getMessage());
+      model.addAttribute("fieldErrors", e.errors());
+      return settingsView(model, before);
+    }
+  }
+
+  @GetMapping("/admin/automation")
+  String automation(Model model) {
+    model.addAttribute("macros", macros.list());
+    model.addAttribute("triggers", triggers.list());
+    return "workspace/admin-automation";
+  }
+
+  /**
+   * The escalation recipe in one click: a macro that moves the ticket to Tier 2 and ends the chat
+   * without a survey, and a trigger that ends the chat whenever a ticket leaves tier-1 another way.
+   * Each is added once.
+   */
+  @PostMapping("/admin/automation/escalation")
+  String addEscalation() {
+    if (macros.list().stream().noneMatch(m -> ESCALATION_MACRO.equals(m.name()))) {
+      macros.create(
+          ESCALATION_MACRO,
+          List.of(
+              TicketAction.of(ActionType.SET_GROUP, "tier-2"),
+              TicketAction.of(ActionType.ADD_INTERNAL_NOTE, "Escalated to Tier 2"),
+              new TicketAction(ActionType.END_SESSION, null, SessionPolicy.ESCALATED, false)));
+    }
+    if (triggers.list().stream().noneMatch(t -> ESCALATION_TRIGGER.equals(t.name()))) {
+      triggers.create(
+          ESCALATION_TRIGGER,
+          true,
+          null,
+          new TriggerConditions(
+              List.of(
+                  new Condition("group", Condition.Operator.CHANGED, null),
+                  new Condition("group", Condition.Operator.IS_NOT, "tier-1")),
+              List.of()),
+          List.of(new TicketAction(ActionType.END_SESSION, null, SessionPolicy.ESCALATED, false)));
+    }
+    return "redirect:/admin/automation?added";
+  }
+
+  @GetMapping("/admin/webhooks")
+  String webhooks(Model model) {
+    model.addAttribute("hooks", SettingsResponse.of(settings.current()).webhooks());
+    return "workspace/admin-webhooks";
+  }
+}

@@ -1,0 +1,2 @@
+/** The end user's side in development mode: write, read replies and notices, rate. */
+package dev.sessionflow.worker.workspace.chat;

@@ -1,0 +1,261 @@
+package dev.sessionflow.worker.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionflow.worker.ApiClient;
+import dev.sessionflow.worker.ApiTestBase;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The workspace and the end-user chat page in headless Chromium, against the whole service on its
+ * embedded default. Each scenario is what an agent and an end user do, each in their own browser.
+ */
+class WorkspaceBrowserIT extends ApiTestBase {
+
+  @AfterEach
+  void restore() {
+    restoreDefaultSettings();
+  }
+
+  /** The end user's browser on a fresh conversation, having written {@code text}. */
+  private Browser endUserWrites(String conversationId, String text) {
+    Browser endUser = new Browser(port()).open("/chat/" + conversationId);
+    say(endUser, text);
+    return endUser;
+  }
+
+  private static void say(Browser endUser, String text) {
+    endUser.find("#chat-text").sendKeys(text);
+    endUser.find("#chat-send").click();
+    endUser.awaitText("#chat .msg-end_user", text);
+  }
+
+  @LocalServerPort int serverPort;
+
+  private int port() {
+    return serverPort;
+  }
+
+  /** Opens the conversation's session through its inbox link, as an agent does. */
+  private static void openFromInbox(Browser agent, String conversationId) {
+    agent.open("/inbox");
+    String href =
+        agent.until(
+            d ->
+                agent
+                    .awaitText("#inbox-rows a.open", "visitor-" + conversationId)
+                    .getAttribute("href"));
+    agent.driver.get(href);
+    agent.await("#transcript");
+  }
+
+  @Test
+  void anEndUserMessageAppearsInTheInboxWithoutAReload() {
+    String c = newConversation();
+    try (Browser agent = new Browser(port()).open("/login");
+        Browser endUser = new Browser(port()).open("/chat/" + c)) {
+      agent.assertAccessible("the sign-in page");
+      agent.signIn(ApiClient.AGENT_1);
+      agent.await("#inbox-rows");
+      agent.mark();
+      endUser.assertAccessible("the end-user chat page (empty)");
+      say(endUser, "Where is my parcel?");
+
+      var row = agent.awaitText("#inbox-rows tr", "Where is my parcel?");
+      assertThat(row.getText()).contains("visitor-" + c, "Waiting on agent", "unassigned");
+      assertThat(agent.stillMarked()).as("no reload").isTrue();
+      var time = row.findElement(By.cssSelector("time"));
+      ZonedDateTime sent =
+          Instant.parse(time.getAttribute("datetime")).atZone(ZoneId.of(Browser.TIME_ZONE));
+      assertThat(time.getText())
+          .as("shown in the browser's time zone")
+          .contains(DateTimeFormatter.ofPattern("h:mm:ss", Locale.US).format(sent));
+      agent.assertAccessible("the inbox");
+      agent.screenshot("workspace-inbox");
+    }
+  }
+
+  @Test
+  void theAgentRepliesAndTheEndUserSeesIt() {
+    String c = newConversation();
+    try (Browser endUser = endUserWrites(c, "Can I change my address?");
+        Browser agent = new Browser(port()).signIn(ApiClient.AGENT_1)) {
+      openFromInbox(agent, c);
+      agent.awaitText("#transcript", "Can I change my address?");
+      agent.find("#reply").sendKeys("Yes: which address should we use?");
+      agent.find("#send-reply").click();
+
+      agent.awaitText("#transcript .msg-agent", "Yes: which address should we use?");
+      endUser.awaitText("#chat .msg-agent", "Yes: which address should we use?");
+      agent.awaitText("#panel", "agent-1");
+      agent.assertAccessible("the conversation view");
+    }
+  }
+
+  @Test
+  void theAgentEndsWithTheSurveyAndTheEndUserRatesFive() {
+    String c = newConversation();
+    try (Browser endUser = endUserWrites(c, "My invoice is wrong");
+        Browser agent = new Browser(port()).signIn(ApiClient.AGENT_1)) {
+      openFromInbox(agent, c);
+      agent.find("#reply").sendKeys("Fixed, a new invoice is on its way.");
+      agent.find("#send-reply").click();
+      endUser.awaitText("#chat .msg-agent", "Fixed");
+
+      agent.find("#end-button").sendKeys(Keys.ENTER);
+      agent.await("#confirm-end");
+      agent.until(d -> "end-title".equals(agent.focused()));
+      assertThat(agent.find("#end-consequences").getText())
+          .contains("ended notice", "SOLVED", "sends a CSAT survey");
+      assertThat(agent.find("#end-survey").isSelected()).as("survey per policy").isTrue();
+      agent.assertAccessible("the end confirmation");
+      agent.screenshot("workspace-end-confirmation");
+      agent.find("#confirm-end").sendKeys(Keys.ENTER);
+
+      agent.await("#ended-now");
+      agent.awaitText("#composer-why", "agent-1 (agent)");
+      assertThat(agent.find("#reply-closed").isEnabled()).isFalse();
+      endUser.await("#chat [data-kind='SESSION_ENDED']");
+      endUser.await("#chat form.survey");
+      endUser.assertAccessible("the end-user chat page with its survey");
+      endUser.screenshot("workspace-end-user-chat");
+      endUser.find("#chat form.survey button[data-rating='5']").click();
+      endUser.awaitText("#chat .thanks", "rated us 5 of 5");
+
+      agent.awaitText("#csat-rating", "5");
+      agent.awaitText("#ticket-status", "SOLVED");
+      agent.awaitText("#timeline", "SETTLED");
+      agent.awaitText("#timeline", "CSAT_ANSWERED");
+    }
+  }
+
+  @Test
+  void withTheSettingOffThereIsNoEndButtonAndTheApiSays403() {
+    String c = newConversation();
+    try (Browser endUser = endUserWrites(c, "Hello?");
+        Browser admin = new Browser(port()).signIn(ApiClient.ADMIN)) {
+      admin.open("/admin/settings");
+      admin.assertAccessible("the messaging settings");
+      var toggle = admin.find("#agents-can-end");
+      assertThat(toggle.isSelected()).isTrue();
+      toggle.click();
+      admin.find("#save-settings").click();
+      admin.awaitText("#settings-saved", "Saved");
+      assertThat(admin.find("#agents-can-end").isSelected()).isFalse();
+
+      try (Browser agent = new Browser(port()).signIn(ApiClient.AGENT_1)) {
+        openFromInbox(agent, c);
+        agent.await("#end-disabled-note");
+        assertThat(agent.all("#end-button")).isEmpty();
+        String sessionId =
+            api
+                .get("/api/v1/sessions?status=ACTIVE", ApiClient.AGENT_1)
+                .json()
+                .get("sessions")
+                .findValues("sessionId")
+                .stream()
+                .map(n -> n.asText())
+                .filter(s -> api.session(s).path("endUserId").asText().equals("visitor-" + c))
+                .findFirst()
+                .orElseThrow();
+        api.post("/api/v1/sessions/" + sessionId + "/end", ApiClient.AGENT_1, null)
+            .expectProblem(403, "agent-end-disabled");
+      }
+    }
+  }
+
+  @Test
+  void aSessionAutoClosesWhileBothPagesAreOpen() {
+    api.put(
+            "/api/v1/settings/messaging",
+            ApiClient.ADMIN,
+            "{\"autoCloseAfter\": \"PT8S\", \"warnBeforeClose\": \"PT5S\"}")
+        .expect(200);
+    String c = newConversation();
+    try (Browser endUser = endUserWrites(c, "Is anyone there?");
+        Browser agent = new Browser(port()).signIn(ApiClient.AGENT_1)) {
+      openFromInbox(agent, c);
+      agent.find("#reply").sendKeys("Yes, I am. Anything else?");
+      agent.find("#send-reply").click();
+      endUser.awaitText("#chat .msg-agent", "Anything else?");
+
+      endUser.await("#chat [data-kind='INACTIVITY_WARNING']");
+      agent.await("#transcript [data-kind='INACTIVITY_WARNING']");
+      endUser.await("#chat [data-kind='SESSION_ENDED']");
+      agent.awaitText("#composer-why", "auto-close");
+      agent.awaitText("#session-status", "ENDED");
+      assertThat(agent.all("#end-button")).isEmpty();
+    }
+  }
+
+  @Test
+  void theEscalationMacroMovesTheTicketEndsTheSessionAndTheTimelineNamesIt() {
+    try (Browser admin = new Browser(port()).signIn(ApiClient.ADMIN)) {
+      admin.open("/admin/automation");
+      admin.find("#add-escalation").click();
+      admin.awaitText("#macros", "Escalate to Tier 2");
+      admin.awaitText("#triggers", "End the chat when escalated");
+      admin.assertAccessible("macros and triggers");
+      admin.open("/admin/webhooks");
+      admin.await("#webhooks");
+      admin.assertAccessible("the webhooks");
+    }
+    String c = newConversation();
+    try (Browser endUser = endUserWrites(c, "I want a refund of 900 EUR");
+        Browser agent = new Browser(port()).signIn(ApiClient.AGENT_1)) {
+      openFromInbox(agent, c);
+      agent.find("#reply").sendKeys("Let me pass you to Tier 2.");
+      agent.find("#send-reply").click();
+      new org.openqa.selenium.support.ui.Select(agent.find("#macro"))
+          .selectByVisibleText("Escalate to Tier 2");
+      agent.find("#apply-macro").click();
+
+      var outcomes = agent.awaitText("#macro-result", "SET_GROUP");
+      assertThat(outcomes.getText()).contains("APPLIED");
+      agent.awaitText("#ticket-group", "tier-2");
+      agent.awaitText("#session-status", "ENDED");
+      agent.awaitText("#timeline", "Escalate to Tier 2");
+      endUser.await("#chat [data-kind='SESSION_ENDED']");
+    } finally {
+      for (var t : api.get("/api/v1/triggers", ApiClient.ADMIN).expect(200).json()) {
+        api.delete("/api/v1/triggers/" + t.get("triggerId").asText(), ApiClient.ADMIN).expect(204);
+      }
+    }
+  }
+
+  @Test
+  void aSecondAgentSeesTheEndLiveAndASecondEndSaysWhoEndedIt() {
+    String c = newConversation();
+    try (Browser endUser = endUserWrites(c, "Two of you?");
+        Browser first = new Browser(port()).signIn(ApiClient.AGENT_1);
+        Browser second = new Browser(port()).signIn(ApiClient.AGENT_2)) {
+      openFromInbox(first, c);
+      openFromInbox(second, c);
+      second.mark();
+      second.find("#end-button").click();
+      second.await("#confirm-end");
+
+      first.find("#end-button").click();
+      first.await("#confirm-end").click();
+      first.await("#ended-now");
+
+      second.awaitText("#composer-why", "agent-1 (agent)");
+      second.awaitText("#session-status", "ENDED");
+      assertThat(second.stillMarked()).as("no reload").isTrue();
+      second.find("#confirm-end").click();
+      second.awaitText("#already-ended", "Already ended by agent-1 (agent)");
+      assertThat(second.all("#end-area .error")).isEmpty();
+      endUser.await("#chat [data-kind='SESSION_ENDED']");
+      assertThat(second.driver.findElements(By.id("end-button"))).isEmpty();
+    }
+  }
+}
