@@ -6,8 +6,13 @@ import dev.sessionflow.worker.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
-/** The URL an operator would write for a file database works as it is: the service adds modes. */
+/**
+ * The URL an operator would write for a file database works as it is: the service adds modes. A
+ * file database is not fully embedded, so the development tokens need the dev profile.
+ */
+@ActiveProfiles("dev")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.datasource.url=jdbc:h2:file:./target/plain-h2-${random.uuid}/x")
