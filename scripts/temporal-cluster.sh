@@ -115,7 +115,8 @@ SQL
   done
 }
 
-# 3. Ports and one config file per node.
+# 3. Ports and one config file per node. Each of a node's four services has its own pools: small
+# ones keep both nodes at 48 connections, within PostgreSQL's default 100 beside the replicas.
 port_of() { # node, offset
   sed -n "s/^node$1_$2=//p" "$dir/ports.env"
 }
@@ -198,9 +199,9 @@ persistence:
   numHistoryShards: 4
   datastores:
     default:
-$(store "$db" 20)
+$(store "$db" 4)
     visibility:
-$(store "${db}_visibility" 4)
+$(store "${db}_visibility" 2)
 global:
   membership:
     maxJoinDuration: 30s
@@ -238,9 +239,10 @@ YAML
 }
 
 # 4. Nodes.
-pid_of() {
+pid_of() { # the node's pid while it runs (a killed node not yet reaped does not count)
   local f=$dir/node$1/server.pid
-  [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"
+  [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null &&
+    [ "$(ps -o stat= -p "$(cat "$f")" | cut -c1)" != Z ] && cat "$f"
 }
 frontend() { echo "127.0.0.1:$(port_of "$1" frontend)"; }
 answers() { # node: the frontend serves a namespace-independent call
