@@ -52,6 +52,13 @@ final class ServiceProcess implements AutoCloseable {
     return this;
   }
 
+  /** CPU time the running process has used so far (zero when it is not running). */
+  Duration cpu() {
+    return process == null || !process.isAlive()
+        ? Duration.ZERO
+        : process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   /** SIGKILL: no shutdown hooks, no graceful drain, as when a machine dies. */
   void kill() {
     if (process != null && process.isAlive()) {
