@@ -123,7 +123,8 @@ class ScaleOutClusterIT {
     replicas[0].start();
     Duration cpuAtRestart = replicas[0].cpu();
     log.info(
-        "replica 1 and node 2 back after {} s", Duration.between(nodeDown, nodeUp).toSeconds());
+        "node 2 back after {} s, replica 1 restarted",
+        Duration.between(nodeDown, nodeUp).toSeconds());
     join(ends);
 
     SessionLoad.Outcome outcome = load.verify(nodeDown, nodeUp);
