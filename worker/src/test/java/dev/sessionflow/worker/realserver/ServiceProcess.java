@@ -48,7 +48,8 @@ final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Ports.awaitAccepting(port, Duration.ofSeconds(120), process, "sessionflow (log: " + log + ")");
+    // Generous: a replica starting on a loaded two-core machine beside a cluster takes minutes.
+    Ports.awaitAccepting(port, Duration.ofSeconds(300), process, "sessionflow (log: " + log + ")");
     return this;
   }
 
