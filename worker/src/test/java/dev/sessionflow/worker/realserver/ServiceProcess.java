@@ -50,8 +50,16 @@ final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Ports.awaitAccepting(port, Duration.ofSeconds(120), process, "sessionflow (log: " + log + ")");
+    // Generous: a replica starting on a loaded two-core machine beside a cluster takes minutes.
+    Ports.awaitAccepting(port, Duration.ofSeconds(300), process, "sessionflow (log: " + log + ")");
     return this;
+  }
+
+  /** CPU time the running process has used so far (zero when it is not running). */
+  Duration cpu() {
+    return process == null || !process.isAlive()
+        ? Duration.ZERO
+        : process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   /** SIGKILL: no shutdown hooks, no graceful drain, as when a machine dies. */
