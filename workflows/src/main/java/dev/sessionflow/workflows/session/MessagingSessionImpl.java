@@ -75,6 +75,14 @@ public class MessagingSessionImpl implements MessagingSession {
    */
   static final String TICKET_AUTOMATION = "ticket-automation";
 
+  /**
+   * Version 1: before continuing as new, the run flushes the read model first, then drains the
+   * handlers and decides with nothing blocking after it (before it, an end accepted during the
+   * flush was carried into the next run unclosed); a run that starts ended but unclosed closes
+   * itself.
+   */
+  static final String CARRIED_END = "carried-end";
+
   private SessionStart start;
   private SessionTimers timers;
   private SessionPolicy policy;
@@ -126,6 +134,11 @@ public class MessagingSessionImpl implements MessagingSession {
       SessionAttributes.publish(state);
     }
     describe();
+    if (state.ended()
+        && !state.closed
+        && Workflow.getVersion(CARRIED_END, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      close(false); // carried from a run that continued as new before its close
+    }
     do {
       followConversation();
       cancelTimer();
@@ -353,6 +366,11 @@ public class MessagingSessionImpl implements MessagingSession {
     statusBeforeEnd = state.status;
     state.status = SessionStatus.ENDED;
     state.revision++;
+    close(afterAcceptance);
+  }
+
+  /** Records the end in the store (once: the store ignores a repeat), then publishes it. */
+  private void close(boolean afterAcceptance) {
     SessionClosing closing =
         new SessionClosing(
             start.sessionId(),
@@ -476,12 +494,24 @@ public class MessagingSessionImpl implements MessagingSession {
   }
 
   private void continueAsNew() {
-    Workflow.await(Workflow::isEveryHandlerFinished);
-    if (state.ended()) {
-      return; // an end arrived while draining: finish in this run
-    }
-    if (readModelStale) {
-      publishProgress();
+    if (Workflow.getVersion(CARRIED_END, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      // Flush first (it may wait on the store), then drain, then decide: nothing blocks between
+      // this check and the continue-as-new, so no end or change can slip in unseen.
+      if (readModelStale) {
+        publishProgress();
+      }
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      if (state.ended() || readModelStale) {
+        return; // finish the end in this run, or flush the new change first
+      }
+    } else {
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      if (state.ended()) {
+        return; // an end arrived while draining: finish in this run
+      }
+      if (readModelStale) {
+        publishProgress();
+      }
     }
     cancelTimer();
     Workflow.continueAsNew(start.with(timers, policy).carrying(state));

@@ -334,6 +334,75 @@ class MessagingSessionTest {
   }
 
   @Test
+  void anEndAcceptedWhileTheRunFlushesBeforeContinuingAsNewStillClosesAndSettles()
+      throws Exception {
+    SessionTimers noAutoClose = new SessionTimers(Duration.ofMinutes(10), null, null, "", "Ended.");
+    MessagingSession session = open("s20", noAutoClose);
+    session.message(ChatMessage.fromEndUser("m0"));
+    // The store refuses every read-model write: INACTIVE is retried on durable timers.
+    activities.refuseProgress = p -> true;
+    env.sleep(Duration.ofMinutes(11));
+    // Continue-as-new comes due while that write waits, with a new change to flush (the assignee).
+    session.message(ChatMessage.fromAgent("a1", "agent-1"));
+    for (int i = 1; i < MessagingSessionImpl.MESSAGES_PER_RUN; i++) {
+      session.message(ChatMessage.fromEndUser("m" + i));
+    }
+    // INACTIVE goes through; the flush of the assignee before continue-as-new waits on the store.
+    activities.refuseProgress = p -> p.assignedAgentId() != null;
+    env.sleep(Duration.ofSeconds(20));
+    // The end arrives during that wait, and its close waits on the store longer than the flush.
+    activities.closeFailuresLeft = 6;
+    WorkflowStub.fromTyped(session)
+        .startUpdate(
+            "end",
+            io.temporal.client.WorkflowUpdateStage.ACCEPTED,
+            EndResult.class,
+            new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+    activities.refuseProgress = p -> false;
+
+    SessionOutcome outcome =
+        client
+            .newUntypedWorkflowStub(MessagingSession.workflowId("s20"))
+            .getResult(15, java.util.concurrent.TimeUnit.SECONDS, SessionOutcome.class);
+
+    assertThat(outcome.end().endedBy()).isEqualTo(EndedBy.AGENT);
+    assertThat(outcome.messageCount()).isEqualTo(MessagingSessionImpl.MESSAGES_PER_RUN + 1);
+    assertThat(activities.closings).hasSize(1);
+    assertThat(activities.settlements).hasSize(1);
+  }
+
+  @Test
+  void aRunThatStartsEndedButUnclosedClosesItself() throws Exception {
+    // What a run of older code could carry into continue-as-new: an end whose close never ran.
+    SessionState carried = SessionState.openedAt(env.currentTimeMillis());
+    carried.messageCount = 3;
+    carried.assignedAgentId = "agent-1";
+    carried.status = SessionStatus.ENDED;
+    carried.end =
+        new SessionEnd(
+            EndedBy.AGENT,
+            "agent-1",
+            "RESOLVED",
+            java.time.Instant.ofEpochMilli(env.currentTimeMillis()),
+            true);
+    SessionStart start =
+        new SessionStart(
+            "s21", "conv-s21", "T-s21", "u-1", "Ana", TIMERS, SessionPolicy.defaults(), carried);
+    MessagingSession session =
+        client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
+    WorkflowClient.start(session::run, start);
+
+    SessionOutcome outcome =
+        WorkflowStub.fromTyped(session)
+            .getResult(15, java.util.concurrent.TimeUnit.SECONDS, SessionOutcome.class);
+
+    assertThat(outcome.end().endedBy()).isEqualTo(EndedBy.AGENT);
+    assertThat(activities.closings).singleElement();
+    assertThat(activities.surveys).hasSize(1);
+    assertThat(activities.settlements).hasSize(1);
+  }
+
+  @Test
   void policyCanSendNoSurveyForAgents() {
     SessionPolicy policy =
         new SessionPolicy(

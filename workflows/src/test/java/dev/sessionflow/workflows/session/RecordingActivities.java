@@ -34,11 +34,18 @@ class RecordingActivities
   volatile int closeFailuresLeft;
   volatile int warningFailuresLeft;
 
+  /** Which read-model writes the store refuses, as a database that is down would. */
+  volatile java.util.function.Predicate<SessionProgress> refuseProgress = p -> false;
+
   /** Whether settlements report enabled triggers (the session then starts a trigger run). */
   volatile boolean triggersActive;
 
   @Override
   public void recordProgress(SessionProgress p) {
+    if (refuseProgress.test(p)) {
+      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+          "database down", "Outage");
+    }
     progress.add(p);
   }
 
