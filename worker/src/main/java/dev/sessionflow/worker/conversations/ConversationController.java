@@ -51,6 +51,8 @@ class ConversationController {
             body.endUserId(),
             body.endUserName(),
             body.text());
+    long sequence =
+        conversations.sequenceOf(accepted.conversationId(), "END_USER", body.messageId());
     // A duplicate is delivered again too: the first delivery may have been cut short by a crash,
     // and the session drops a message id it has already seen.
     gateway.deliver(
@@ -60,11 +62,13 @@ class ConversationController {
             accepted.ticketId(),
             accepted.endUserId(),
             accepted.endUserName()),
-        accepted.reopened()
-            ? ChatMessage.reopeningFromEndUser(body.messageId())
-            : ChatMessage.fromEndUser(body.messageId()),
+        (accepted.reopened()
+                ? ChatMessage.reopeningFromEndUser(body.messageId())
+                : ChatMessage.fromEndUser(body.messageId()))
+            .withSequence(sequence),
         accepted.newSession());
-    return new MessageAccepted(accepted.sessionId(), accepted.ticketId(), accepted.newSession());
+    return new MessageAccepted(
+        accepted.sessionId(), accepted.ticketId(), accepted.newSession(), sequence);
   }
 
   @Operation(summary = "The conversation's transcript, in order, across its sessions")

@@ -1,6 +1,7 @@
 package dev.sessionflow.worker.sessions;
 
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -8,7 +9,10 @@ import jakarta.validation.constraints.Size;
  *
  * @param reason why the session ends (default RESOLVED), e.g. RESOLVED, ESCALATED, SPAM
  * @param sendCsat false ends the session without a survey
+ * @param lastSeenSequence the {@code sequence} of the last message the caller saw: the session
+ *     decides (assignee, survey) only once it has followed that far
  */
 public record EndSessionRequest(
     @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String reason,
-    Boolean sendCsat) {}
+    Boolean sendCsat,
+    @PositiveOrZero Long lastSeenSequence) {}

@@ -83,6 +83,16 @@ public class MessagingSessionImpl implements MessagingSession {
    */
   static final String CARRIED_END = "carried-end";
 
+  /**
+   * Version 1: an end that names the last message its caller saw waits (at most {@link
+   * #FOLLOW_UP_WAIT}) until the session has seen it, then decides (assignee, CSAT counts). Asked
+   * only when such an end has to wait.
+   */
+  static final String END_AFTER_SEEN = "end-after-seen";
+
+  /** How long an end waits for the signals of messages the store holds; they take milliseconds. */
+  static final Duration FOLLOW_UP_WAIT = Duration.ofSeconds(5);
+
   private SessionStart start;
   private SessionTimers timers;
   private SessionPolicy policy;
@@ -206,6 +216,7 @@ public class MessagingSessionImpl implements MessagingSession {
 
   @Override
   public void message(ChatMessage message) {
+    state.saw(message);
     if (state.ended() && !state.closed) {
       // Delivered in the same step as the end, or while it is recorded: the API stored it in this
       // session's transcript before the end, so it counts here. It moves no timer any more.
@@ -251,6 +262,16 @@ public class MessagingSessionImpl implements MessagingSession {
     // Updates accepted in the same workflow task all pass the validator: the handler decides.
     if (state.ended()) {
       return endedAlready(request);
+    }
+    if (!state.hasSeen(request.lastSeenSequence())
+        && Workflow.getVersion(END_AFTER_SEEN, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      // The API stored (and answered) messages this end follows whose signals are still on the
+      // way: decide on them, not before them.
+      Workflow.await(
+          FOLLOW_UP_WAIT, () -> state.hasSeen(request.lastSeenSequence()) || state.ended());
+      if (state.ended()) {
+        return endedAlready(request);
+      }
     }
     String reason = request.reason() == null ? DEFAULT_END_REASON : request.reason();
     // An Update is durable once the workflow task that accepted it completes. Let that task

@@ -403,6 +403,52 @@ class MessagingSessionTest {
   }
 
   @Test
+  void anEndDecidesOnlyAfterTheMessagesItsCallerSaw() {
+    SessionPolicy needsAReply =
+        new SessionPolicy(
+            Set.of(EndedBy.AGENT, EndedBy.ADMIN),
+            Duration.ofDays(14),
+            "SOLVED",
+            true,
+            1,
+            null,
+            5,
+            java.util.Map.of(),
+            java.util.List.of(),
+            null);
+    MessagingSession session = SessionTestEnvironment.open(client, "s22", TIMERS, needsAReply);
+    session.message(ChatMessage.fromEndUser("m1").withSequence(41));
+    // The agent's reply is stored (sequence 42) and answered 202; its signal is still on the way
+    // when the agent, who saw it, ends the session.
+    io.temporal.client.WorkflowUpdateHandle<EndResult> end =
+        WorkflowStub.fromTyped(session)
+            .startUpdate(
+                "end",
+                io.temporal.client.WorkflowUpdateStage.ACCEPTED,
+                EndResult.class,
+                new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(42L));
+    session.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(42));
+
+    assertThat(end.getResult().endedBy()).isEqualTo(EndedBy.AGENT);
+    assertThat(outcome(session).csat()).isEqualTo(CsatStatus.SENT);
+    assertThat(activities.closings)
+        .singleElement()
+        .satisfies(c -> assertThat(c.assignedAgentId()).isEqualTo("agent-1"));
+  }
+
+  @Test
+  void anEndWhoseMessagesNeverArriveDecidesAfterABoundedWait() {
+    MessagingSession session = open("s23", TIMERS);
+    session.message(ChatMessage.fromEndUser("m1").withSequence(7));
+
+    EndResult result = session.end(new EndRequest(EndedBy.ADMIN, null, "SPAM", false).after(9L));
+
+    assertThat(result.endedBy()).isEqualTo(EndedBy.ADMIN);
+    assertThat(outcome(session).end().reason()).isEqualTo("SPAM");
+    assertThat(activities.closings).hasSize(1);
+  }
+
+  @Test
   void policyCanSendNoSurveyForAgents() {
     SessionPolicy policy =
         new SessionPolicy(
