@@ -14,7 +14,6 @@ import dev.sessionflow.workflows.activities.TicketActivities;
 import dev.sessionflow.workflows.automation.FieldChange;
 import dev.sessionflow.workflows.automation.TicketFacts;
 import dev.sessionflow.workflows.webhooks.WebhookEvent;
-import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.TimerOptions;
@@ -23,7 +22,6 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /**
  * The session state machine.
@@ -51,8 +49,6 @@ public class MessagingSessionImpl implements MessagingSession {
 
   /** The workflow waits a little longer than the reopen window the API checks. */
   static final Duration REOPEN_SLACK = Duration.ofMinutes(1);
-
-  private static final Duration MAX_STORE_BACKOFF = Duration.ofSeconds(10);
 
   static final String DEFAULT_END_REASON = "RESOLVED";
 
@@ -109,6 +105,8 @@ public class MessagingSessionImpl implements MessagingSession {
   private boolean automationRules;
 
   private SessionStatus statusBeforeEnd;
+
+  private final StoreRetry storeRetry = new StoreRetry();
 
   private CancellationScope timerScope;
   private long armedDeadline = Long.MAX_VALUE;
@@ -238,6 +236,16 @@ public class MessagingSessionImpl implements MessagingSession {
   }
 
   @Override
+  public String storeAlert() {
+    return storeRetry.stalled();
+  }
+
+  @Override
+  public void retryStore() {
+    storeRetry.retryNow();
+  }
+
+  @Override
   public void settingsChanged(SessionSettings settings) {
     if (state.ended()) {
       return;
@@ -360,12 +368,14 @@ public class MessagingSessionImpl implements MessagingSession {
       // counts when thousands of sessions come due together.
       if (Workflow.getVersion(LOCAL_WARNING, Workflow.DEFAULT_VERSION, 1) >= 1) {
         // Retried while the store is down, but only while the warning still means something.
-        untilStored(
+        storeRetry.untilStored(
+            "inactivity warning",
             () -> warnings.postSystemMessage(warning),
             () ->
                 !state.ended()
                     && state.autoCloseDeadline(timers) == deadline
-                    && Workflow.currentTimeMillis() < deadline);
+                    && Workflow.currentTimeMillis() < deadline,
+            this::describe);
       } else {
         conversation.postSystemMessage(warning);
       }
@@ -403,9 +413,10 @@ public class MessagingSessionImpl implements MessagingSession {
             state.reopens,
             policy.reopenWithin() == null ? null : state.end.endedAt().plus(policy.reopenWithin()));
     if (afterAcceptance) {
-      untilStored(() -> storeAfterAcceptance.closeSession(closing));
+      storeRetry.untilStored(
+          "close", () -> storeAfterAcceptance.closeSession(closing), this::describe);
     } else {
-      untilStored(() -> store.closeSession(closing));
+      storeRetry.untilStored("close", () -> store.closeSession(closing), this::describe);
     }
     state.closed = true;
     SessionAttributes.publish(state);
@@ -477,37 +488,10 @@ public class MessagingSessionImpl implements MessagingSession {
     readModelStale = false;
     SessionProgress progress =
         new SessionProgress(start.sessionId(), state.revision, state.status, state.assignedAgentId);
-    untilStored(() -> store.recordProgress(progress));
+    storeRetry.untilStored(
+        "read-model update", () -> store.recordProgress(progress), this::describe);
     SessionAttributes.publish(state);
     describe();
-  }
-
-  /**
-   * Local activities retry inside the worker; when one still gives up (the database is down for
-   * longer), wait on a durable timer and write again: an outage delays a session, never fails it.
-   */
-  private void untilStored(Runnable write) {
-    untilStored(write, () -> true);
-  }
-
-  /** As above, giving up once the write is no longer wanted (checked after each wait). */
-  private void untilStored(Runnable write, BooleanSupplier stillWanted) {
-    Duration backoff = Duration.ofSeconds(1);
-    while (true) {
-      try {
-        write.run();
-        return;
-      } catch (ActivityFailure storeDown) {
-        Workflow.sleep(backoff);
-        if (!stillWanted.getAsBoolean()) {
-          return;
-        }
-        backoff =
-            backoff.multipliedBy(2).compareTo(MAX_STORE_BACKOFF) > 0
-                ? MAX_STORE_BACKOFF
-                : backoff.multipliedBy(2);
-      }
-    }
   }
 
   private boolean continueAsNewDue() {
@@ -579,6 +563,10 @@ public class MessagingSessionImpl implements MessagingSession {
   }
 
   private void describe() {
-    Workflow.setCurrentDetails(SessionDetails.markdown(start, state));
+    String details = SessionDetails.markdown(start, state);
+    if (storeRetry.stalled() != null) {
+      details = "**ALERT: " + storeRetry.stalled() + "** (see docs/operations.md)\n\n" + details;
+    }
+    Workflow.setCurrentDetails(details);
   }
 }

@@ -309,6 +309,29 @@ class MessagingSessionTest {
   }
 
   @Test
+  void aCloseTheStoreKeepsRefusingRaisesAnAlertAndGoesThroughWhenOpsRetry() {
+    activities.closeFailuresLeft = 1_000;
+    MessagingSession session = open("s24", TIMERS);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+
+    // The auto-close is due at 30 minutes; its close then fails its quick attempts (about 45 s).
+    env.sleep(Duration.ofMinutes(32));
+
+    assertThat(session.storeAlert()).startsWith("close stalled since").contains("database down");
+    int attempts = 1_000 - activities.closeFailuresLeft;
+    assertThat(attempts).isEqualTo(StoreRetry.QUICK_ATTEMPTS);
+    env.sleep(Duration.ofMinutes(30));
+    assertThat(1_000 - activities.closeFailuresLeft).as("no retry storm").isEqualTo(attempts);
+
+    activities.closeFailuresLeft = 0;
+    session.retryStore();
+
+    assertThat(outcome(session).end().reason()).isEqualTo("INACTIVITY");
+    assertThat(activities.closings).hasSize(1);
+    assertThat(activities.settlements).hasSize(1);
+  }
+
+  @Test
   void continuesAsNewCarryingItsState() {
     SessionTimers noAutoClose = new SessionTimers(Duration.ofMinutes(10), null, null, "", "Ended.");
     MessagingSession session = open("s12", noAutoClose);
