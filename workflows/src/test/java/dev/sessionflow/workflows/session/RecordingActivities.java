@@ -22,7 +22,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * to fail its first attempts, as a flaky database would.
  */
 class RecordingActivities
-    implements SessionStoreActivities, ConversationActivities, CsatActivities, TicketActivities {
+    implements SessionStoreActivities,
+        ConversationActivities,
+        CsatActivities,
+        TicketActivities,
+        dev.sessionflow.workflows.webhooks.WebhookActivities {
+
+  final List<dev.sessionflow.workflows.webhooks.WebhookCall> webhookCalls =
+      new CopyOnWriteArrayList<>();
+
+  @Override
+  public void post(dev.sessionflow.workflows.webhooks.WebhookCall call) {
+    webhookCalls.add(call);
+  }
 
   final List<SessionProgress> progress = new CopyOnWriteArrayList<>();
   final List<SessionClosing> closings = new CopyOnWriteArrayList<>();
