@@ -52,10 +52,12 @@ class MessagingSessionTest {
   @Test
   void agentEndSendsSurveyAndSolvesTicket() {
     MessagingSession session = open("s1", TIMERS);
-    session.message(ChatMessage.fromEndUser("m1"));
-    session.message(ChatMessage.fromAgent("m2", "agent-1"));
+    session.message(ChatMessage.fromEndUser("m1").withSequence(1));
+    session.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(2));
 
-    EndResult result = session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+    // As the API asks it: after the last message the store holds. Without it, an Update handled in
+    // the same workflow task as the signals could decide before them (the old rare failure here).
+    EndResult result = session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(2L));
 
     assertThat(result.status()).isEqualTo(SessionStatus.ENDED);
     assertThat(result.endedBy()).isEqualTo(EndedBy.AGENT);

@@ -28,7 +28,11 @@ final class RecordedPaths {
   private RecordedPaths() {}
 
   static void record(
-      TestWorkflowEnvironment env, WorkflowClient client, Path dir, RecordingActivities activities)
+      TestWorkflowEnvironment env,
+      WorkflowClient client,
+      Path dir,
+      RecordingActivities activities,
+      RecordingActivities.Webhooks webhooks)
       throws IOException {
     if (missing(dir, "continue-as-new")) {
       MessagingSession session = open(client, "continue-as-new", NO_AUTO_CLOSE, policy());
@@ -157,7 +161,7 @@ final class RecordedPaths {
       String delivery =
           WebhookDelivery.workflowId(
               new dev.sessionflow.workflows.webhooks.WebhookCall(
-                  "hook-1", activities.webhookCalls.getFirst().event()));
+                  "hook-1", webhooks.calls.getFirst().event()));
       client.newUntypedWorkflowStub(delivery).getResult(Void.class);
       Files.writeString(
           dir.resolve("webhook-delivery.json"), client.fetchHistory(delivery).toJson(true));

@@ -22,18 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * to fail its first attempts, as a flaky database would.
  */
 class RecordingActivities
-    implements SessionStoreActivities,
-        ConversationActivities,
-        CsatActivities,
-        TicketActivities,
-        dev.sessionflow.workflows.webhooks.WebhookActivities {
+    implements SessionStoreActivities, ConversationActivities, CsatActivities, TicketActivities {
 
-  final List<dev.sessionflow.workflows.webhooks.WebhookCall> webhookCalls =
-      new CopyOnWriteArrayList<>();
+  /** Webhook posts, recorded; registered only where a test delivers webhooks through it. */
+  static final class Webhooks implements dev.sessionflow.workflows.webhooks.WebhookActivities {
+    final List<dev.sessionflow.workflows.webhooks.WebhookCall> calls = new CopyOnWriteArrayList<>();
 
-  @Override
-  public void post(dev.sessionflow.workflows.webhooks.WebhookCall call) {
-    webhookCalls.add(call);
+    @Override
+    public void post(dev.sessionflow.workflows.webhooks.WebhookCall call) {
+      calls.add(call);
+    }
   }
 
   final List<SessionProgress> progress = new CopyOnWriteArrayList<>();

@@ -163,12 +163,13 @@ class SessionHistoryReplayTest {
                     new Condition("group", Condition.Operator.IS_NOT, "tier-1")),
                 null),
             List.of(TicketAction.endSession("ESCALATED", false))));
-    try (TestWorkflowEnvironment env = SessionTestEnvironment.start(activities, ticket)) {
+    RecordingActivities.Webhooks webhooks = new RecordingActivities.Webhooks();
+    try (TestWorkflowEnvironment env = SessionTestEnvironment.start(activities, ticket, webhooks)) {
       WorkflowClient client = env.getWorkflowClient();
       Path dir = Path.of("src/test/resources/histories");
       Files.createDirectories(dir);
       recordSessions(env, client, dir, activities);
-      RecordedPaths.record(env, client, dir, activities);
+      RecordedPaths.record(env, client, dir, activities, webhooks);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";
         TicketAutomation run =
