@@ -27,6 +27,7 @@ public abstract class StoreTestBase {
   private static final List<String> TABLES =
       List.of(
           "automation_steps",
+          "settlement_outcomes",
           "macros",
           "triggers",
           "messages",

@@ -218,7 +218,7 @@ public class AutomationActivitiesImpl implements AutomationActivities {
             action.sendCsat(),
             step.source(),
             step.stepKey());
-    return switch (control.end(sessionId, request)) {
+    return switch (control.end(sessionId, request, heartbeat)) {
       case ENDED -> settled(step, sessionId, reason, heartbeat);
       case ALREADY_ENDED -> endedBefore(step, sessions.find(sessionId).orElseThrow(), heartbeat);
       case NO_WORKFLOW ->

@@ -21,6 +21,11 @@ public interface SessionControl {
 
   EndAnswer end(String sessionId, EndRequest request);
 
+  /** As {@link #end(String, EndRequest)}, running {@code heartbeat} while the session decides. */
+  default EndAnswer end(String sessionId, EndRequest request, Runnable heartbeat) {
+    return end(sessionId, request);
+  }
+
   /** Signals a stored agent message to its running session. */
   void deliver(SessionRecord session, ChatMessage message);
 }

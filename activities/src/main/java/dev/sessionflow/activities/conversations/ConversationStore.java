@@ -215,6 +215,28 @@ public class ConversationStore {
         > 0;
   }
 
+  /** The store sequence number of a stored message (0 if it is not stored). */
+  public long sequenceOf(String conversationId, String author, String messageId) {
+    return find(conversationId, author, messageId).map(StoredMessage::seq).orElse(0L);
+  }
+
+  /**
+   * The sequence number of the last message from either side in a session, the one an end asked now
+   * must follow (0 for none).
+   */
+  public long lastSequence(String sessionId) {
+    Long last =
+        jdbc.sql(
+                """
+                select max(seq) from messages
+                where session_id = :session and author in ('AGENT', 'END_USER')
+                """)
+            .param("session", sessionId)
+            .query(Long.class)
+            .single();
+    return last == null ? 0 : last;
+  }
+
   /** The transcript in order, or empty if the conversation is unknown. */
   public Optional<List<StoredMessage>> transcript(String conversationId) {
     boolean known =

@@ -10,6 +10,7 @@ import dev.sessionflow.workflows.automation.TicketFacts;
 import dev.sessionflow.workflows.session.MessagingSession;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,10 +24,16 @@ public class TicketActivitiesImpl implements TicketActivities {
   private final TriggerStore triggers;
   private final Transactions tx;
   private final SessionMetrics metrics;
+  private final SettlementOutcomes outcomes;
 
   public TicketActivitiesImpl(
-      TicketStore tickets, TriggerStore triggers, Transactions tx, SessionMetrics metrics) {
+      TicketStore tickets,
+      TriggerStore triggers,
+      Transactions tx,
+      SessionMetrics metrics,
+      SettlementOutcomes outcomes) {
     this.tickets = tickets;
+    this.outcomes = outcomes;
     this.triggers = triggers;
     this.tx = tx;
     this.metrics = metrics;
@@ -35,6 +42,7 @@ public class TicketActivitiesImpl implements TicketActivities {
   @Override
   public SettleOutcome settle(Settlement settlement) {
     SettleOutcome outcome;
+    AtomicBoolean settledNow = new AtomicBoolean();
     try {
       outcome =
           tx.inTransaction(
@@ -47,19 +55,27 @@ public class TicketActivitiesImpl implements TicketActivities {
                                 ApplicationFailure.newNonRetryableFailure(
                                     "ticket " + settlement.ticketId() + " does not exist",
                                     "UnknownTicket"));
-                if (tickets.reopenedAfter(settlement.sessionId(), settlement.round())
-                    || !tickets.settle(settlement)) {
-                  // reopened since (its ticket stays OPEN), or a retry: nothing changed now
+                if (tickets.reopenedAfter(settlement.sessionId(), settlement.round())) {
+                  // reopened since: its ticket stays OPEN and nothing changes now
                   return new SettleOutcome(null, before, false);
                 }
+                if (!tickets.settle(settlement)) {
+                  // a retry: the first outcome again, so that the triggers still see the change
+                  return outcomes
+                      .first(settlement.sessionId(), settlement.round())
+                      .orElse(new SettleOutcome(null, before, false));
+                }
                 TicketFacts after = tickets.facts(settlement.ticketId()).orElseThrow();
-                return new SettleOutcome(before, after, triggers.anyEnabled());
+                SettleOutcome settled = new SettleOutcome(before, after, triggers.anyEnabled());
+                outcomes.record(settlement.sessionId(), settlement.round(), settled);
+                settledNow.set(true);
+                return settled;
               });
     } catch (RuntimeException e) {
       metrics.settleFailed(e.getClass().getSimpleName());
       throw e;
     }
-    if (outcome.before() != null) {
+    if (settledNow.get()) {
       metrics.ticketSettled();
       log.info("ticket {} settled {}", settlement.ticketId(), settlement.status());
     }

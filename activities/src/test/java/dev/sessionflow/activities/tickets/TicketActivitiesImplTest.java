@@ -7,6 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.sessionflow.activities.Concurrently;
 import dev.sessionflow.activities.StoreTestBase;
 import dev.sessionflow.activities.conversations.AcceptedMessage;
+import dev.sessionflow.workflows.activities.SettleOutcome;
 import dev.sessionflow.workflows.activities.Settlement;
 import dev.sessionflow.workflows.session.CsatStatus;
 import dev.sessionflow.workflows.session.EndedBy;
@@ -67,6 +68,30 @@ class TicketActivitiesImplTest extends StoreTestBase {
     assertThat(audit.getLast().detail())
         .isEqualTo("session ended by AGENT (agent-1), reason RESOLVED; status SOLVED; CSAT SENT");
     assertThat(audit.getLast().at()).isEqualTo(T0.plus(Duration.ofMinutes(6)));
+  }
+
+  @Test
+  void aRepeatedSettlementAnswersTheFirstOutcome() {
+    // The commit of the first attempt went through but its completion was lost: the retry must
+    // answer what changed then, or the session-end triggers are skipped without a trace.
+    AcceptedMessage opened = endUserSays("conv-1", "m-1", "hello");
+    Settlement settlement =
+        new Settlement(
+            opened.ticketId(),
+            opened.sessionId(),
+            "SOLVED",
+            "tier-2",
+            new SessionEnd(EndedBy.AGENT, "agent-1", "RESOLVED", ENDED_AT, true),
+            CsatStatus.SENT,
+            0);
+
+    SettleOutcome first = activities.settle(settlement);
+    SettleOutcome repeat = activities.settle(settlement);
+
+    assertThat(first.before()).isNotNull();
+    assertThat(first.before().status()).isEqualTo("OPEN");
+    assertThat(first.after().status()).isEqualTo("SOLVED");
+    assertThat(repeat).isEqualTo(first);
   }
 
   @Test

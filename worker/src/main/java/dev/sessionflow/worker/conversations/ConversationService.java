@@ -38,6 +38,8 @@ public class ConversationService {
     AcceptedMessage accepted =
         conversations.acceptEndUserMessage(
             conversationId, body.messageId(), body.endUserId(), body.endUserName(), body.text());
+    long sequence =
+        conversations.sequenceOf(accepted.conversationId(), "END_USER", body.messageId());
     // A duplicate is delivered again too: the first delivery may have been cut short by a crash,
     // and the session drops a message id it has already seen.
     gateway.deliver(
@@ -47,11 +49,13 @@ public class ConversationService {
             accepted.ticketId(),
             accepted.endUserId(),
             accepted.endUserName()),
-        accepted.reopened()
-            ? ChatMessage.reopeningFromEndUser(body.messageId())
-            : ChatMessage.fromEndUser(body.messageId()),
+        (accepted.reopened()
+                ? ChatMessage.reopeningFromEndUser(body.messageId())
+                : ChatMessage.fromEndUser(body.messageId()))
+            .withSequence(sequence),
         accepted.newSession());
-    return new MessageAccepted(accepted.sessionId(), accepted.ticketId(), accepted.newSession());
+    return new MessageAccepted(
+        accepted.sessionId(), accepted.ticketId(), accepted.newSession(), sequence);
   }
 
   /** The conversation's messages in order, across its sessions, as the caller may see them. */

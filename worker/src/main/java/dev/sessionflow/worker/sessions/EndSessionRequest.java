@@ -2,6 +2,7 @@ package dev.sessionflow.worker.sessions;
 
 import dev.sessionflow.activities.support.Limits;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -9,8 +10,11 @@ import jakarta.validation.constraints.Size;
  *
  * @param reason why the session ends (default RESOLVED), e.g. RESOLVED, ESCALATED, SPAM
  * @param sendCsat false ends the session without a survey
+ * @param lastSeenSequence the {@code sequence} of the last message the caller saw: the session
+ *     decides (assignee, survey) only once it has followed that far
  */
 public record EndSessionRequest(
     @Size(min = 1, max = Limits.END_REASON) @Pattern(regexp = Limits.END_REASON_PATTERN)
         String reason,
-    Boolean sendCsat) {}
+    Boolean sendCsat,
+    @PositiveOrZero Long lastSeenSequence) {}

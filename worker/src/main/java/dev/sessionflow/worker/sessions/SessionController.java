@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -32,23 +33,27 @@ class SessionController {
   @Operation(summary = "An agent replies in a session; the first agent to reply is assigned")
   @PostMapping("/{sessionId}/messages")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Map<String, String> reply(
+  Map<String, Object> reply(
       @PathVariable String sessionId, Caller caller, @Valid @RequestBody AgentMessageRequest body) {
-    sessions.agentMessage(PathIds.check("sessionId", sessionId), caller, body);
-    return Map.of("sessionId", sessionId, "messageId", body.messageId());
+    long sequence = sessions.agentMessage(PathIds.check("sessionId", sessionId), caller, body);
+    return Map.of("sessionId", sessionId, "messageId", body.messageId(), "sequence", sequence);
   }
 
   @Operation(
       summary = "End a session now",
       description =
           "AGENT (while the account allows it), ADMIN, or CHANNEL for the end user leaving. "
-              + "Exactly one of many concurrent requests gets 200; the others get 409.")
+              + "Exactly one of many concurrent requests gets 200; the others get 409. With an "
+              + "Idempotency-Key, a retry by the same caller within 24 h gets the first answer "
+              + "(waiting for it if the first request is still under way); another key after "
+              + "the end gets 409.")
   @PostMapping("/{sessionId}/end")
   EndResult end(
       @PathVariable String sessionId,
       Caller caller,
+      @RequestHeader(name = IdempotentEnd.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody(required = false) EndSessionRequest body) {
-    return sessions.end(PathIds.check("sessionId", sessionId), caller, body);
+    return sessions.end(PathIds.check("sessionId", sessionId), caller, body, idempotencyKey);
   }
 
   @Operation(summary = "A session: status, assignment, how it ended, CSAT")

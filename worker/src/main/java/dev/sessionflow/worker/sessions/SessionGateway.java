@@ -36,6 +36,7 @@ import org.springframework.stereotype.Component;
 public class SessionGateway {
   private static final Logger log = LoggerFactory.getLogger(SessionGateway.class);
   static final Duration END_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration WAIT_STEP = Duration.ofSeconds(1);
 
   private final WorkflowClient client;
   private final SettingsStore settings;
@@ -93,18 +94,34 @@ public class SessionGateway {
     }
   }
 
-  /** Asks the session to end and waits for the definitive answer. */
-  public EndResult end(String sessionId, EndRequest request)
+  /**
+   * Asks the session to end and waits for the definitive answer. The request id, if any, is the
+   * Update ID: a repeat attaches to the first request and gets its answer. {@code whileWaiting}
+   * runs about every second until then (an activity heartbeats there).
+   */
+  public EndResult end(String sessionId, EndRequest request, Runnable whileWaiting)
       throws ExecutionException, TimeoutException, InterruptedException {
     WorkflowStub stub = client.newUntypedWorkflowStub(MessagingSession.workflowId(sessionId));
-    return stub.startUpdate(
-            UpdateOptions.newBuilder(EndResult.class)
-                .setUpdateName("end")
-                .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
-                .build(),
-            request)
-        .getResultAsync()
-        .get(END_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    UpdateOptions.Builder<EndResult> options =
+        UpdateOptions.newBuilder(EndResult.class)
+            .setUpdateName("end")
+            .setWaitForStage(WorkflowUpdateStage.ACCEPTED);
+    if (request.requestId() != null) {
+      options.setUpdateId(request.requestId());
+    }
+    java.util.concurrent.CompletableFuture<EndResult> result =
+        stub.startUpdate(options.build(), request).getResultAsync();
+    long deadline = System.nanoTime() + END_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        return result.get(WAIT_STEP.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException notYet) {
+        if (System.nanoTime() - deadline > 0) {
+          throw notYet;
+        }
+        whileWaiting.run();
+      }
+    }
   }
 
   /** Tells a running session about changed settings; a finished one is left alone. */

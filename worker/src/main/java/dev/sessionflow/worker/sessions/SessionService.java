@@ -4,6 +4,7 @@ import dev.sessionflow.activities.conversations.AgentMessageOutcome;
 import dev.sessionflow.activities.conversations.ConversationStore;
 import dev.sessionflow.activities.csat.Survey;
 import dev.sessionflow.activities.csat.SurveyStore;
+import dev.sessionflow.activities.sessions.EndRequestStore;
 import dev.sessionflow.activities.sessions.SessionRecord;
 import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.settings.SettingsStore;
@@ -39,6 +40,7 @@ public class SessionService {
   private final SessionGateway gateway;
   private final AccessChecks access;
   private final Clock clock;
+  private final EndRequestStore endRequests;
 
   public SessionService(
       SessionStore sessions,
@@ -47,7 +49,9 @@ public class SessionService {
       SettingsStore settings,
       SessionGateway gateway,
       AccessChecks access,
-      Clock clock) {
+      Clock clock,
+      EndRequestStore endRequests) {
+    this.endRequests = endRequests;
     this.sessions = sessions;
     this.conversations = conversations;
     this.surveys = surveys;
@@ -57,25 +61,38 @@ public class SessionService {
     this.clock = clock;
   }
 
-  public void agentMessage(String sessionId, Caller agent, AgentMessageRequest body) {
+  /** Stores and delivers an agent's reply; answers its store sequence number. */
+  public long agentMessage(String sessionId, Caller agent, AgentMessageRequest body) {
     access.session(agent, sessionId, true);
     AgentMessageOutcome outcome =
         conversations.acceptAgentMessage(sessionId, body.messageId(), agent.agentId(), body.text());
     switch (outcome.result()) {
       case NO_SUCH_SESSION -> throw ApiException.notFound("Session " + sessionId);
       case SESSION_ENDED -> throw sessionEnded(sessionId);
-      case STORED, DUPLICATE -> {
-        SessionRecord s = outcome.session();
-        gateway.deliver(
-            new SessionIdentity(
-                s.sessionId(), s.conversationId(), s.ticketId(), s.endUserId(), s.endUserId()),
-            ChatMessage.fromAgent(body.messageId(), agent.agentId()),
-            false);
-      }
+      case STORED, DUPLICATE -> {}
     }
+    SessionRecord s = outcome.session();
+    long sequence = conversations.sequenceOf(s.conversationId(), "AGENT", body.messageId());
+    gateway.deliver(
+        new SessionIdentity(
+            s.sessionId(), s.conversationId(), s.ticketId(), s.endUserId(), s.endUserId()),
+        ChatMessage.fromAgent(body.messageId(), agent.agentId()).withSequence(sequence),
+        false);
+    return sequence;
   }
 
   public EndResult end(String sessionId, Caller caller, EndSessionRequest body) {
+    return end(sessionId, caller, body, null);
+  }
+
+  /**
+   * Ends a session. Under an {@code Idempotency-Key}, the key (with the caller) becomes the Update
+   * ID: a repeat within 24 h gets the first answer, or waits on the first request if that is still
+   * under way; another key after the end gets 409.
+   */
+  public EndResult end(
+      String sessionId, Caller caller, EndSessionRequest body, String idempotencyKey) {
+    IdempotentEnd keyed = IdempotentEnd.of(caller, idempotencyKey);
     EndedBy endedBy =
         switch (caller.role()) {
           case AGENT -> EndedBy.AGENT;
@@ -89,15 +106,38 @@ public class SessionService {
               + "an admin can turn it on (PUT /api/v1/settings/messaging)");
     }
     SessionRecord session = access.session(caller, sessionId, true);
+    if (keyed != null) {
+      Optional<EndResult> answered = keyed.firstAnswer(endRequests, sessionId);
+      if (answered.isPresent()) {
+        return answered.get();
+      }
+    }
     if (session.ended()) {
+      if (keyed != null && keyed.ended(session, clock.instant())) {
+        // ended by this very key, whose answer a crash kept from being recorded
+        return keyed.remember(endRequests, IdempotentEnd.answerOf(session));
+      }
       throw sessionEnded(sessionId);
     }
+    if (keyed != null) {
+      endRequests.claim(keyed.caller(), keyed.key(), sessionId);
+    }
     String reason = body != null && body.reason() != null ? body.reason() : defaultReason(endedBy);
+    // The end follows every message the store holds now, or at least those the caller saw.
+    long seen = conversations.lastSequence(sessionId);
+    if (body != null && body.lastSeenSequence() != null) {
+      seen = Math.max(seen, body.lastSeenSequence());
+    }
     // The end record names who acted: the agent, the admin or the channel (by principal name).
     EndRequest request =
-        new EndRequest(endedBy, caller.getName(), reason, body == null ? null : body.sendCsat());
+        new EndRequest(endedBy, caller.getName(), reason, body == null ? null : body.sendCsat())
+            .after(seen == 0 ? null : seen);
+    if (keyed != null) {
+      request = request.withRequestId(keyed.updateId());
+    }
     try {
-      return gateway.end(sessionId, request);
+      EndResult result = gateway.end(sessionId, request, () -> {});
+      return keyed == null ? result : keyed.remember(endRequests, result);
     } catch (WorkflowUpdateException e) {
       throw endFailure(sessionId, e);
     } catch (ExecutionException e) {

@@ -25,8 +25,13 @@ class TemporalSessionControl implements SessionControl {
 
   @Override
   public EndAnswer end(String sessionId, EndRequest request) {
+    return end(sessionId, request, () -> {});
+  }
+
+  @Override
+  public EndAnswer end(String sessionId, EndRequest request, Runnable heartbeat) {
     try {
-      gateway.end(sessionId, request);
+      gateway.end(sessionId, request, heartbeat);
       return EndAnswer.ENDED;
     } catch (ExecutionException e) {
       return refused(sessionId, e.getCause());

@@ -14,8 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class SessionApiTest extends ApiTestBase {
+  @Autowired JdbcClient jdbc;
 
   private String openSession(String conversationId) {
     return api.endUserSays(conversationId, "m-1", "Hi").get("sessionId").asText();
@@ -82,6 +85,60 @@ class SessionApiTest extends ApiTestBase {
             ApiClient.AGENT_1,
             "{\"messageId\":\"late\",\"text\":\"one more thing\"}")
         .expectProblem(409, "session-ended");
+  }
+
+  @Test
+  void aRetryUnderTheSameIdempotencyKeyGetsTheFirstAnswer() {
+    String s = openSession(newConversation());
+    String end = "/api/v1/sessions/" + s + "/end";
+
+    JsonNode first = api.post(end, ApiClient.AGENT_1, null, "key-1").expect(200).json();
+    JsonNode retried = api.post(end, ApiClient.AGENT_1, null, "key-1").expect(200).json();
+
+    assertThat(retried).isEqualTo(first);
+    api.post(end, ApiClient.AGENT_1, null, "key-2").expectProblem(409, "session-ended");
+    // The key is the caller's own: another caller's request under it is another request.
+    api.post(end, ApiClient.ADMIN, null, "key-1").expectProblem(409, "session-ended");
+    api.post(end, ApiClient.AGENT_1, null).expectProblem(409, "session-ended");
+    // Kept in the database, with the session it ended.
+    assertThat(
+            jdbc.sql("select session_id from end_requests where idem_key = 'key-1'")
+                .query(String.class)
+                .single())
+        .isEqualTo(s);
+  }
+
+  @Test
+  void anIdempotencyKeyFirstUsedOnAnotherSessionIsAConflict() {
+    String first = openSession(newConversation());
+    String second = openSession(newConversation());
+    api.post("/api/v1/sessions/" + first + "/end", ApiClient.ADMIN, null, "reused").expect(200);
+
+    api.post("/api/v1/sessions/" + second + "/end", ApiClient.ADMIN, null, "reused")
+        .expectProblem(409, "conflict");
+    api.post("/api/v1/sessions/" + second + "/end", ApiClient.ADMIN, null, "bad key with spaces")
+        .expectProblem(400, "validation");
+    assertThat(api.session(second).get("status").asText()).isNotEqualTo("ENDED");
+  }
+
+  @Test
+  void concurrentRetriesUnderOneKeyAllGetTheOneAnswer() throws Exception {
+    String s = openSession(newConversation());
+    String end = "/api/v1/sessions/" + s + "/end";
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<ApiClient.Response>> answers = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        answers.add(pool.submit(() -> api.post(end, ApiClient.ADMIN, null, "same-key")));
+      }
+      List<JsonNode> bodies = new ArrayList<>();
+      for (Future<ApiClient.Response> answer : answers) {
+        bodies.add(answer.get().expect(200).json());
+      }
+      assertThat(bodies).allSatisfy(body -> assertThat(body).isEqualTo(bodies.getFirst()));
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

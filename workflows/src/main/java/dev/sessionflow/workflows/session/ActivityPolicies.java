@@ -16,6 +16,8 @@ final class ActivityPolicies {
   static final LocalActivityOptions STORE =
       LocalActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(5))
+          // bounded: a longer outage surfaces to StoreRetry, which alerts when it lasts
+          .setScheduleToCloseTimeout(Duration.ofMinutes(1))
           .setRetryOptions(Retries.UNTIL_DONE)
           .setSummary("session read model")
           .build();
@@ -24,6 +26,7 @@ final class ActivityPolicies {
   static final ActivityOptions CLOSE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(2))
           .setRetryOptions(Retries.UNTIL_DONE)
           .setSummary("close session")
           .build();

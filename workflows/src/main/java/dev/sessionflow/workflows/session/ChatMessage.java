@@ -6,8 +6,15 @@ package dev.sessionflow.workflows.session;
  *
  * @param agentId the writing agent, for {@link Author#AGENT}; null otherwise
  * @param reopening the store reopened the ended session for this end-user message
+ * @param sequence the store's sequence number of the message (null from older callers): an end
+ *     request names the last one its caller saw, and the session decides only once it has seen it
  */
-public record ChatMessage(String messageId, Author author, String agentId, boolean reopening) {
+public record ChatMessage(
+    String messageId, Author author, String agentId, boolean reopening, Long sequence) {
+
+  public ChatMessage(String messageId, Author author, String agentId, boolean reopening) {
+    this(messageId, author, agentId, reopening, null);
+  }
 
   public static ChatMessage fromEndUser(String messageId) {
     return new ChatMessage(messageId, Author.END_USER, null, false);
@@ -19,5 +26,10 @@ public record ChatMessage(String messageId, Author author, String agentId, boole
 
   public static ChatMessage fromAgent(String messageId, String agentId) {
     return new ChatMessage(messageId, Author.AGENT, agentId, false);
+  }
+
+  /** This message with its store sequence number. */
+  public ChatMessage withSequence(long storeSequence) {
+    return new ChatMessage(messageId, author, agentId, reopening, storeSequence);
   }
 }

@@ -11,6 +11,9 @@ import dev.sessionflow.workflows.automation.AutomationSource;
  * @param via the macro or trigger that asks; null for a direct request
  * @param requestId the caller's idempotency key: a repeat of the request that ended the session is
  *     answered with that end instead of being refused
+ * @param lastSeenSequence the store sequence number of the last message the caller saw (or the
+ *     store held when the end was asked): the session decides once it has followed that far; null
+ *     decides at once
  */
 public record EndRequest(
     EndedBy endedBy,
@@ -18,10 +21,31 @@ public record EndRequest(
     String reason,
     Boolean sendCsat,
     AutomationSource via,
-    String requestId) {
+    String requestId,
+    Long lastSeenSequence) {
 
   public EndRequest(EndedBy endedBy, String agentId, String reason, Boolean sendCsat) {
-    this(endedBy, agentId, reason, sendCsat, null, null);
+    this(endedBy, agentId, reason, sendCsat, null, null, null);
+  }
+
+  public EndRequest(
+      EndedBy endedBy,
+      String agentId,
+      String reason,
+      Boolean sendCsat,
+      AutomationSource via,
+      String requestId) {
+    this(endedBy, agentId, reason, sendCsat, via, requestId, null);
+  }
+
+  /** The same request, to be decided once the session has followed up to {@code sequence}. */
+  public EndRequest after(Long sequence) {
+    return new EndRequest(endedBy, agentId, reason, sendCsat, via, requestId, sequence);
+  }
+
+  /** The same request under the caller's idempotency key. */
+  public EndRequest withRequestId(String key) {
+    return new EndRequest(endedBy, agentId, reason, sendCsat, via, key, lastSeenSequence);
   }
 
   /** Whether this repeats the request that ended the session. */

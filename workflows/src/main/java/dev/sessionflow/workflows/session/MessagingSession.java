@@ -44,6 +44,17 @@ public interface MessagingSession {
   @SignalMethod
   void settingsChanged(SessionSettings settings);
 
+  /**
+   * Ops: the store is back; retry a stalled store write now rather than at its next hourly try (see
+   * docs/operations.md).
+   */
+  @SignalMethod
+  void retryStore();
+
+  /** The alert of a stalled store write, as the current details show it; null if none. */
+  @QueryMethod
+  String storeAlert();
+
   @QueryMethod
   SessionView state();
 }

@@ -14,7 +14,6 @@ import dev.sessionflow.workflows.activities.TicketActivities;
 import dev.sessionflow.workflows.automation.FieldChange;
 import dev.sessionflow.workflows.automation.TicketFacts;
 import dev.sessionflow.workflows.webhooks.WebhookEvent;
-import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.TimerOptions;
@@ -23,7 +22,6 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /**
  * The session state machine.
@@ -52,8 +50,6 @@ public class MessagingSessionImpl implements MessagingSession {
   /** The workflow waits a little longer than the reopen window the API checks. */
   static final Duration REOPEN_SLACK = Duration.ofMinutes(1);
 
-  private static final Duration MAX_STORE_BACKOFF = Duration.ofSeconds(10);
-
   static final String DEFAULT_END_REASON = "RESOLVED";
 
   /**
@@ -75,6 +71,24 @@ public class MessagingSessionImpl implements MessagingSession {
    */
   static final String TICKET_AUTOMATION = "ticket-automation";
 
+  /**
+   * Version 1: before continuing as new, the run flushes the read model first, then drains the
+   * handlers and decides with nothing blocking after it (before it, an end accepted during the
+   * flush was carried into the next run unclosed); a run that starts ended but unclosed closes
+   * itself.
+   */
+  static final String CARRIED_END = "carried-end";
+
+  /**
+   * Version 1: an end that names the last message its caller saw waits (at most {@link
+   * #FOLLOW_UP_WAIT}) until the session has seen it, then decides (assignee, CSAT counts). Asked
+   * only when such an end has to wait.
+   */
+  static final String END_AFTER_SEEN = "end-after-seen";
+
+  /** How long an end waits for the signals of messages the store holds; they take milliseconds. */
+  static final Duration FOLLOW_UP_WAIT = Duration.ofSeconds(5);
+
   private SessionStart start;
   private SessionTimers timers;
   private SessionPolicy policy;
@@ -91,6 +105,8 @@ public class MessagingSessionImpl implements MessagingSession {
   private boolean automationRules;
 
   private SessionStatus statusBeforeEnd;
+
+  private final StoreRetry storeRetry = new StoreRetry();
 
   private CancellationScope timerScope;
   private long armedDeadline = Long.MAX_VALUE;
@@ -126,6 +142,11 @@ public class MessagingSessionImpl implements MessagingSession {
       SessionAttributes.publish(state);
     }
     describe();
+    if (state.ended()
+        && !state.closed
+        && Workflow.getVersion(CARRIED_END, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      close(false); // carried from a run that continued as new before its close
+    }
     do {
       followConversation();
       cancelTimer();
@@ -193,6 +214,7 @@ public class MessagingSessionImpl implements MessagingSession {
 
   @Override
   public void message(ChatMessage message) {
+    state.saw(message);
     if (state.ended() && !state.closed) {
       // Delivered in the same step as the end, or while it is recorded: the API stored it in this
       // session's transcript before the end, so it counts here. It moves no timer any more.
@@ -211,6 +233,16 @@ public class MessagingSessionImpl implements MessagingSession {
     if (state.onMessage(message, Workflow.currentTimeMillis())) {
       readModelStale = true;
     }
+  }
+
+  @Override
+  public String storeAlert() {
+    return storeRetry.stalled();
+  }
+
+  @Override
+  public void retryStore() {
+    storeRetry.retryNow();
   }
 
   @Override
@@ -238,6 +270,16 @@ public class MessagingSessionImpl implements MessagingSession {
     // Updates accepted in the same workflow task all pass the validator: the handler decides.
     if (state.ended()) {
       return endedAlready(request);
+    }
+    if (!state.hasSeen(request.lastSeenSequence())
+        && Workflow.getVersion(END_AFTER_SEEN, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      // The API stored (and answered) messages this end follows whose signals are still on the
+      // way: decide on them, not before them.
+      Workflow.await(
+          FOLLOW_UP_WAIT, () -> state.hasSeen(request.lastSeenSequence()) || state.ended());
+      if (state.ended()) {
+        return endedAlready(request);
+      }
     }
     String reason = request.reason() == null ? DEFAULT_END_REASON : request.reason();
     // An Update is durable once the workflow task that accepted it completes. Let that task
@@ -326,12 +368,14 @@ public class MessagingSessionImpl implements MessagingSession {
       // counts when thousands of sessions come due together.
       if (Workflow.getVersion(LOCAL_WARNING, Workflow.DEFAULT_VERSION, 1) >= 1) {
         // Retried while the store is down, but only while the warning still means something.
-        untilStored(
+        storeRetry.untilStored(
+            "inactivity warning",
             () -> warnings.postSystemMessage(warning),
             () ->
                 !state.ended()
                     && state.autoCloseDeadline(timers) == deadline
-                    && Workflow.currentTimeMillis() < deadline);
+                    && Workflow.currentTimeMillis() < deadline,
+            this::describe);
       } else {
         conversation.postSystemMessage(warning);
       }
@@ -353,6 +397,11 @@ public class MessagingSessionImpl implements MessagingSession {
     statusBeforeEnd = state.status;
     state.status = SessionStatus.ENDED;
     state.revision++;
+    close(afterAcceptance);
+  }
+
+  /** Records the end in the store (once: the store ignores a repeat), then publishes it. */
+  private void close(boolean afterAcceptance) {
     SessionClosing closing =
         new SessionClosing(
             start.sessionId(),
@@ -364,9 +413,10 @@ public class MessagingSessionImpl implements MessagingSession {
             state.reopens,
             policy.reopenWithin() == null ? null : state.end.endedAt().plus(policy.reopenWithin()));
     if (afterAcceptance) {
-      untilStored(() -> storeAfterAcceptance.closeSession(closing));
+      storeRetry.untilStored(
+          "close", () -> storeAfterAcceptance.closeSession(closing), this::describe);
     } else {
-      untilStored(() -> store.closeSession(closing));
+      storeRetry.untilStored("close", () -> store.closeSession(closing), this::describe);
     }
     state.closed = true;
     SessionAttributes.publish(state);
@@ -438,37 +488,10 @@ public class MessagingSessionImpl implements MessagingSession {
     readModelStale = false;
     SessionProgress progress =
         new SessionProgress(start.sessionId(), state.revision, state.status, state.assignedAgentId);
-    untilStored(() -> store.recordProgress(progress));
+    storeRetry.untilStored(
+        "read-model update", () -> store.recordProgress(progress), this::describe);
     SessionAttributes.publish(state);
     describe();
-  }
-
-  /**
-   * Local activities retry inside the worker; when one still gives up (the database is down for
-   * longer), wait on a durable timer and write again: an outage delays a session, never fails it.
-   */
-  private void untilStored(Runnable write) {
-    untilStored(write, () -> true);
-  }
-
-  /** As above, giving up once the write is no longer wanted (checked after each wait). */
-  private void untilStored(Runnable write, BooleanSupplier stillWanted) {
-    Duration backoff = Duration.ofSeconds(1);
-    while (true) {
-      try {
-        write.run();
-        return;
-      } catch (ActivityFailure storeDown) {
-        Workflow.sleep(backoff);
-        if (!stillWanted.getAsBoolean()) {
-          return;
-        }
-        backoff =
-            backoff.multipliedBy(2).compareTo(MAX_STORE_BACKOFF) > 0
-                ? MAX_STORE_BACKOFF
-                : backoff.multipliedBy(2);
-      }
-    }
   }
 
   private boolean continueAsNewDue() {
@@ -476,12 +499,24 @@ public class MessagingSessionImpl implements MessagingSession {
   }
 
   private void continueAsNew() {
-    Workflow.await(Workflow::isEveryHandlerFinished);
-    if (state.ended()) {
-      return; // an end arrived while draining: finish in this run
-    }
-    if (readModelStale) {
-      publishProgress();
+    if (Workflow.getVersion(CARRIED_END, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      // Flush first (it may wait on the store), then drain, then decide: nothing blocks between
+      // this check and the continue-as-new, so no end or change can slip in unseen.
+      if (readModelStale) {
+        publishProgress();
+      }
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      if (state.ended() || readModelStale) {
+        return; // finish the end in this run, or flush the new change first
+      }
+    } else {
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      if (state.ended()) {
+        return; // an end arrived while draining: finish in this run
+      }
+      if (readModelStale) {
+        publishProgress();
+      }
     }
     cancelTimer();
     Workflow.continueAsNew(start.with(timers, policy).carrying(state));
@@ -528,6 +563,10 @@ public class MessagingSessionImpl implements MessagingSession {
   }
 
   private void describe() {
-    Workflow.setCurrentDetails(SessionDetails.markdown(start, state));
+    String details = SessionDetails.markdown(start, state);
+    if (storeRetry.stalled() != null) {
+      details = "**ALERT: " + storeRetry.stalled() + "** (see docs/operations.md)\n\n" + details;
+    }
+    Workflow.setCurrentDetails(details);
   }
 }

@@ -37,7 +37,22 @@ public class SessionState {
   /** A survey went out in an earlier round: a session gets one survey at most. */
   public boolean surveyed;
 
+  /** The highest store sequence number among the messages this session was told of. */
+  public long lastSeenSequence;
+
   public Deque<String> recentMessageIds = new ArrayDeque<>();
+
+  /** Notes a message's store sequence number, whatever the session does with the message. */
+  public void saw(ChatMessage message) {
+    if (message.sequence() != null && message.sequence() > lastSeenSequence) {
+      lastSeenSequence = message.sequence();
+    }
+  }
+
+  /** Whether the session has been told of every message up to {@code sequence} the caller saw. */
+  public boolean hasSeen(Long sequence) {
+    return sequence == null || lastSeenSequence >= sequence;
+  }
 
   public static SessionState openedAt(long nowMillis) {
     SessionState state = new SessionState();

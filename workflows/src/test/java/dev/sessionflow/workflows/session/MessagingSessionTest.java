@@ -52,10 +52,12 @@ class MessagingSessionTest {
   @Test
   void agentEndSendsSurveyAndSolvesTicket() {
     MessagingSession session = open("s1", TIMERS);
-    session.message(ChatMessage.fromEndUser("m1"));
-    session.message(ChatMessage.fromAgent("m2", "agent-1"));
+    session.message(ChatMessage.fromEndUser("m1").withSequence(1));
+    session.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(2));
 
-    EndResult result = session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+    // As the API asks it: after the last message the store holds. Without it, an Update handled in
+    // the same workflow task as the signals could decide before them (the old rare failure here).
+    EndResult result = session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(2L));
 
     assertThat(result.status()).isEqualTo(SessionStatus.ENDED);
     assertThat(result.endedBy()).isEqualTo(EndedBy.AGENT);
@@ -309,6 +311,29 @@ class MessagingSessionTest {
   }
 
   @Test
+  void aCloseTheStoreKeepsRefusingRaisesAnAlertAndGoesThroughWhenOpsRetry() {
+    activities.closeFailuresLeft = 1_000;
+    MessagingSession session = open("s24", TIMERS);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+
+    // The auto-close is due at 30 minutes; its close then fails its quick attempts (about 45 s).
+    env.sleep(Duration.ofMinutes(32));
+
+    assertThat(session.storeAlert()).startsWith("close stalled since").contains("database down");
+    int attempts = 1_000 - activities.closeFailuresLeft;
+    assertThat(attempts).isEqualTo(StoreRetry.QUICK_ATTEMPTS);
+    env.sleep(Duration.ofMinutes(30));
+    assertThat(1_000 - activities.closeFailuresLeft).as("no retry storm").isEqualTo(attempts);
+
+    activities.closeFailuresLeft = 0;
+    session.retryStore();
+
+    assertThat(outcome(session).end().reason()).isEqualTo("INACTIVITY");
+    assertThat(activities.closings).hasSize(1);
+    assertThat(activities.settlements).hasSize(1);
+  }
+
+  @Test
   void continuesAsNewCarryingItsState() {
     SessionTimers noAutoClose = new SessionTimers(Duration.ofMinutes(10), null, null, "", "Ended.");
     MessagingSession session = open("s12", noAutoClose);
@@ -331,6 +356,121 @@ class MessagingSessionTest {
         client.newUntypedWorkflowStub(MessagingSession.workflowId("s12")).getExecution().getRunId();
     assertThat(lastRun).isNotEqualTo(firstRun);
     assertThat(activities.settlements).hasSize(1);
+  }
+
+  @Test
+  void anEndAcceptedWhileTheRunFlushesBeforeContinuingAsNewStillClosesAndSettles()
+      throws Exception {
+    SessionTimers noAutoClose = new SessionTimers(Duration.ofMinutes(10), null, null, "", "Ended.");
+    MessagingSession session = open("s20", noAutoClose);
+    session.message(ChatMessage.fromEndUser("m0"));
+    // The store refuses every read-model write: INACTIVE is retried on durable timers.
+    activities.refuseProgress = p -> true;
+    env.sleep(Duration.ofMinutes(11));
+    // Continue-as-new comes due while that write waits, with a new change to flush (the assignee).
+    session.message(ChatMessage.fromAgent("a1", "agent-1"));
+    for (int i = 1; i < MessagingSessionImpl.MESSAGES_PER_RUN; i++) {
+      session.message(ChatMessage.fromEndUser("m" + i));
+    }
+    // INACTIVE goes through; the flush of the assignee before continue-as-new waits on the store.
+    activities.refuseProgress = p -> p.assignedAgentId() != null;
+    env.sleep(Duration.ofSeconds(20));
+    // The end arrives during that wait, and its close waits on the store longer than the flush.
+    activities.closeFailuresLeft = 6;
+    WorkflowStub.fromTyped(session)
+        .startUpdate(
+            "end",
+            io.temporal.client.WorkflowUpdateStage.ACCEPTED,
+            EndResult.class,
+            new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+    activities.refuseProgress = p -> false;
+
+    SessionOutcome outcome =
+        client
+            .newUntypedWorkflowStub(MessagingSession.workflowId("s20"))
+            .getResult(15, java.util.concurrent.TimeUnit.SECONDS, SessionOutcome.class);
+
+    assertThat(outcome.end().endedBy()).isEqualTo(EndedBy.AGENT);
+    assertThat(outcome.messageCount()).isEqualTo(MessagingSessionImpl.MESSAGES_PER_RUN + 1);
+    assertThat(activities.closings).hasSize(1);
+    assertThat(activities.settlements).hasSize(1);
+  }
+
+  @Test
+  void aRunThatStartsEndedButUnclosedClosesItself() throws Exception {
+    // What a run of older code could carry into continue-as-new: an end whose close never ran.
+    SessionState carried = SessionState.openedAt(env.currentTimeMillis());
+    carried.messageCount = 3;
+    carried.assignedAgentId = "agent-1";
+    carried.status = SessionStatus.ENDED;
+    carried.end =
+        new SessionEnd(
+            EndedBy.AGENT,
+            "agent-1",
+            "RESOLVED",
+            java.time.Instant.ofEpochMilli(env.currentTimeMillis()),
+            true);
+    SessionStart start =
+        new SessionStart(
+            "s21", "conv-s21", "T-s21", "u-1", "Ana", TIMERS, SessionPolicy.defaults(), carried);
+    MessagingSession session =
+        client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
+    WorkflowClient.start(session::run, start);
+
+    SessionOutcome outcome =
+        WorkflowStub.fromTyped(session)
+            .getResult(15, java.util.concurrent.TimeUnit.SECONDS, SessionOutcome.class);
+
+    assertThat(outcome.end().endedBy()).isEqualTo(EndedBy.AGENT);
+    assertThat(activities.closings).singleElement();
+    assertThat(activities.surveys).hasSize(1);
+    assertThat(activities.settlements).hasSize(1);
+  }
+
+  @Test
+  void anEndDecidesOnlyAfterTheMessagesItsCallerSaw() {
+    SessionPolicy needsAReply =
+        new SessionPolicy(
+            Set.of(EndedBy.AGENT, EndedBy.ADMIN),
+            Duration.ofDays(14),
+            "SOLVED",
+            true,
+            1,
+            null,
+            5,
+            java.util.Map.of(),
+            java.util.List.of(),
+            null);
+    MessagingSession session = SessionTestEnvironment.open(client, "s22", TIMERS, needsAReply);
+    session.message(ChatMessage.fromEndUser("m1").withSequence(41));
+    // The agent's reply is stored (sequence 42) and answered 202; its signal is still on the way
+    // when the agent, who saw it, ends the session.
+    io.temporal.client.WorkflowUpdateHandle<EndResult> end =
+        WorkflowStub.fromTyped(session)
+            .startUpdate(
+                "end",
+                io.temporal.client.WorkflowUpdateStage.ACCEPTED,
+                EndResult.class,
+                new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(42L));
+    session.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(42));
+
+    assertThat(end.getResult().endedBy()).isEqualTo(EndedBy.AGENT);
+    assertThat(outcome(session).csat()).isEqualTo(CsatStatus.SENT);
+    assertThat(activities.closings)
+        .singleElement()
+        .satisfies(c -> assertThat(c.assignedAgentId()).isEqualTo("agent-1"));
+  }
+
+  @Test
+  void anEndWhoseMessagesNeverArriveDecidesAfterABoundedWait() {
+    MessagingSession session = open("s23", TIMERS);
+    session.message(ChatMessage.fromEndUser("m1").withSequence(7));
+
+    EndResult result = session.end(new EndRequest(EndedBy.ADMIN, null, "SPAM", false).after(9L));
+
+    assertThat(result.endedBy()).isEqualTo(EndedBy.ADMIN);
+    assertThat(outcome(session).end().reason()).isEqualTo("SPAM");
+    assertThat(activities.closings).hasSize(1);
   }
 
   @Test

@@ -24,6 +24,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 class RecordingActivities
     implements SessionStoreActivities, ConversationActivities, CsatActivities, TicketActivities {
 
+  /** Webhook posts, recorded; registered only where a test delivers webhooks through it. */
+  static final class Webhooks implements dev.sessionflow.workflows.webhooks.WebhookActivities {
+    final List<dev.sessionflow.workflows.webhooks.WebhookCall> calls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void post(dev.sessionflow.workflows.webhooks.WebhookCall call) {
+      calls.add(call);
+    }
+  }
+
   final List<SessionProgress> progress = new CopyOnWriteArrayList<>();
   final List<SessionClosing> closings = new CopyOnWriteArrayList<>();
   final List<SystemMessage> systemMessages = new CopyOnWriteArrayList<>();
@@ -34,11 +44,18 @@ class RecordingActivities
   volatile int closeFailuresLeft;
   volatile int warningFailuresLeft;
 
+  /** Which read-model writes the store refuses, as a database that is down would. */
+  volatile java.util.function.Predicate<SessionProgress> refuseProgress = p -> false;
+
   /** Whether settlements report enabled triggers (the session then starts a trigger run). */
   volatile boolean triggersActive;
 
   @Override
   public void recordProgress(SessionProgress p) {
+    if (refuseProgress.test(p)) {
+      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+          "database down", "Outage");
+    }
     progress.add(p);
   }
 

@@ -48,10 +48,27 @@ class SessionHistoryReplayTest {
           "triggers-after-settle",
           "agent-end-v2",
           "macro-escalation-v2",
-          "auto-close-local-warning");
+          "auto-close-local-warning",
+          // carried-end 1
+          "continue-as-new",
+          "continue-as-new-carried",
+          "carried-end-close",
+          // end-after-seen 1
+          "end-after-seen",
+          // bounded-store-retry 1
+          "store-outage",
+          "store-stalled",
+          // paths shipped before these markers, recorded now
+          "reopen-window",
+          "settings-changed",
+          "webhook-children",
+          "triggers-under-current-end");
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES = List.of("ticket-automation");
+
+  /** Runs of {@link dev.sessionflow.workflows.webhooks.WebhookDelivery}. */
+  static final List<String> WEBHOOK_HISTORIES = List.of("webhook-delivery");
 
   /** Histories of the first version (before {@code durable-end}): running sessions of old code. */
   static final List<String> V0_HISTORIES =
@@ -75,8 +92,38 @@ class SessionHistoryReplayTest {
     WorkflowReplayer.replayWorkflowExecution(history, TicketAutomationImpl.class);
   }
 
+  @ParameterizedTest
+  @MethodSource("webhookHistories")
+  void replaysRecordedWebhookDelivery(String name) throws Exception {
+    WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(read(name));
+    WorkflowReplayer.replayWorkflowExecution(
+        history, dev.sessionflow.workflows.webhooks.WebhookDeliveryImpl.class);
+  }
+
+  static java.util.stream.Stream<String> webhookHistories() {
+    return WEBHOOK_HISTORIES.stream();
+  }
+
   static java.util.stream.Stream<String> automationHistories() {
     return AUTOMATION_HISTORIES.stream();
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(VersionMarkers.class)
+  void everyVersionMarkerHasRecordedHistoriesOfBothBranches(VersionMarkers marker)
+      throws IOException {
+    String changeId =
+        java.util.Base64.getEncoder()
+            .encodeToString(("\"" + marker.changeId + "\"").getBytes(StandardCharsets.UTF_8))
+            .replace("=", "\\u003d");
+    List<String> recorded = recordedHistories().toList();
+    assertThat(recorded).containsAll(marker.before).containsAll(marker.after);
+    for (String name : marker.after) {
+      assertThat(read(name)).as(name + " records " + marker.changeId).contains(changeId);
+    }
+    for (String name : marker.before) {
+      assertThat(read(name)).as(name + " predates " + marker.changeId).doesNotContain(changeId);
+    }
   }
 
   @Test
@@ -116,11 +163,13 @@ class SessionHistoryReplayTest {
                     new Condition("group", Condition.Operator.IS_NOT, "tier-1")),
                 null),
             List.of(TicketAction.endSession("ESCALATED", false))));
-    try (TestWorkflowEnvironment env = SessionTestEnvironment.start(activities, ticket)) {
+    RecordingActivities.Webhooks webhooks = new RecordingActivities.Webhooks();
+    try (TestWorkflowEnvironment env = SessionTestEnvironment.start(activities, ticket, webhooks)) {
       WorkflowClient client = env.getWorkflowClient();
       Path dir = Path.of("src/test/resources/histories");
       Files.createDirectories(dir);
       recordSessions(env, client, dir, activities);
+      RecordedPaths.record(env, client, dir, activities, webhooks);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";
         TicketAutomation run =

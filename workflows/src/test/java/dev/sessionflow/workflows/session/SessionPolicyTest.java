@@ -125,10 +125,11 @@ class SessionPolicyTest {
     assertThat(outcome(noReply).csat()).as("no agent reply").isEqualTo(CsatStatus.SKIPPED);
 
     MessagingSession enough = open("p5", TIMERS, strict);
-    enough.message(ChatMessage.fromEndUser("m1"));
-    enough.message(ChatMessage.fromAgent("m2", "agent-1"));
-    enough.message(ChatMessage.fromEndUser("m3"));
-    enough.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+    enough.message(ChatMessage.fromEndUser("m1").withSequence(1));
+    enough.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(2));
+    enough.message(ChatMessage.fromEndUser("m3").withSequence(3));
+    // after the last stored message, as the API asks: the end then counts all three
+    enough.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(3L));
     assertThat(outcome(enough).csat()).isEqualTo(CsatStatus.SENT);
 
     MessagingSession asked = open("p6", TIMERS, strict);

@@ -137,7 +137,7 @@ class ConversationPage {
     String outcome;
     try {
       String chosen = EndPreview.REASONS.contains(reason) ? reason : "RESOLVED";
-      sessions.end(id, caller, new EndSessionRequest(chosen, sendCsat));
+      sessions.end(id, caller, new EndSessionRequest(chosen, sendCsat, null));
       outcome = "ENDED";
     } catch (ApiException e) {
       if (e.type() == ProblemType.SESSION_ENDED) {

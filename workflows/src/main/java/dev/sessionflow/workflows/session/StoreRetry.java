@@ -1,0 +1,105 @@
+package dev.sessionflow.workflows.session;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/**
+ * How the session retries a store write whose activity gave up (the database is down for longer
+ * than the activity's own retries, or it refuses the write). Before version {@link
+ * #BOUNDED_STORE_RETRY} 1 it retried on a durable timer for ever, silently. From it on: at most
+ * {@link #QUICK_ATTEMPTS} attempts with a growing backoff; then the write is <em>stalled</em>: the
+ * metric {@value #STALLED_METRIC} counts it, the session's current details say so, and it is tried
+ * again every {@link #STALLED_RETRY} or at once when ops send the {@code retryStore} signal.
+ */
+final class StoreRetry {
+  static final String BOUNDED_STORE_RETRY = "bounded-store-retry";
+  static final String STALLED_METRIC = "sessionflow_store_write_stalled";
+  static final int QUICK_ATTEMPTS = 8;
+  static final Duration STALLED_RETRY = Duration.ofHours(1);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+  /** What is stalled and since when, for the current details; null while nothing is. */
+  private String stalled;
+
+  private boolean retryAsked;
+
+  String stalled() {
+    return stalled;
+  }
+
+  /** Ops asked for a retry now (the store is back). */
+  void retryNow() {
+    retryAsked = true;
+  }
+
+  void untilStored(String what, Runnable write, Runnable describe) {
+    untilStored(what, write, () -> true, describe);
+  }
+
+  /**
+   * Writes until stored, or until {@code stillWanted} (checked after each wait) says the write no
+   * longer matters. {@code describe} republishes the current details when the alert changes.
+   */
+  void untilStored(String what, Runnable write, BooleanSupplier stillWanted, Runnable describe) {
+    Duration backoff = Duration.ofSeconds(1);
+    int failures = 0;
+    boolean bounded = false;
+    while (true) {
+      try {
+        write.run();
+        if (stalled != null) {
+          stalled = null;
+          describe.run();
+        }
+        return;
+      } catch (ActivityFailure storeDown) {
+        failures++;
+        if (failures == 1) {
+          bounded =
+              Workflow.getVersion(BOUNDED_STORE_RETRY, Workflow.DEFAULT_VERSION, 1)
+                  >= 1; // asked only when a write fails: a healthy session records no marker
+        }
+        if (bounded && failures >= QUICK_ATTEMPTS) {
+          if (failures == QUICK_ATTEMPTS) {
+            stalled =
+                what
+                    + " stalled since "
+                    + Instant.ofEpochMilli(Workflow.currentTimeMillis())
+                    + " after "
+                    + failures
+                    + " attempts: "
+                    + rootMessage(storeDown);
+            Workflow.getMetricsScope().counter(STALLED_METRIC).inc(1);
+            describe.run();
+          }
+          retryAsked = false;
+          Workflow.await(STALLED_RETRY, () -> retryAsked);
+        } else {
+          Workflow.sleep(backoff);
+          backoff =
+              backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                  ? MAX_BACKOFF
+                  : backoff.multipliedBy(2);
+        }
+        if (!stillWanted.getAsBoolean()) {
+          if (stalled != null) {
+            stalled = null;
+            describe.run();
+          }
+          return;
+        }
+      }
+    }
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+}
