@@ -501,13 +501,15 @@ public class MessagingSessionImpl implements MessagingSession {
   private void continueAsNew() {
     if (Workflow.getVersion(CARRIED_END, Workflow.DEFAULT_VERSION, 1) >= 1) {
       // Flush first (it may wait on the store), then drain, then decide: nothing blocks between
-      // this check and the continue-as-new, so no end or change can slip in unseen.
+      // this check and the continue-as-new, so no end can slip in unseen. Messages that arrived
+      // during the flush are carried in the state; waiting to flush them too would never end
+      // under a steady flood, and the run would grow to the server's limits.
       if (readModelStale) {
         publishProgress();
       }
       Workflow.await(Workflow::isEveryHandlerFinished);
-      if (state.ended() || readModelStale) {
-        return; // finish the end in this run, or flush the new change first
+      if (state.ended()) {
+        return; // finish the end in this run
       }
     } else {
       Workflow.await(Workflow::isEveryHandlerFinished);
