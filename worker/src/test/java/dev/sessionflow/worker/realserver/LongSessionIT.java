@@ -94,10 +94,11 @@ class LongSessionIT extends RealServerTestBase {
         maxEvents);
 
     assertThat(outcome.messageCount()).isEqualTo(MESSAGES);
-    // It continued as new several times. Under this flood a continue-as-new waits for a workflow
-    // task without a new signal, so a run can hold several thousand messages: the bound that
-    // matters is the server's hard limit of 51,200 events (and 10,000 signals) per run.
-    assertThat(runs.size()).isGreaterThanOrEqualTo(5);
+    // It continued as new. Under this flood a continue-as-new waits for a workflow task without a
+    // new signal, so how many runs it takes depends on the machine's pace (2 to 17 measured): a
+    // run can hold several thousand messages, and the bound that matters is the server's hard
+    // limit of 51,200 events (and 10,000 signals) per run.
+    assertThat(runs.size()).isGreaterThanOrEqualTo(2);
     assertThat(maxEvents).isLessThan(51_200 / 2);
     assertThat(api.transcript(conversation)).hasSizeGreaterThanOrEqualTo(MESSAGES);
   }
