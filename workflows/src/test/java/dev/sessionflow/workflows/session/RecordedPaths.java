@@ -184,6 +184,95 @@ final class RecordedPaths {
     }
   }
 
+  /**
+   * Paths that shipped unguarded (74c476c): a reply that moves a deadline before the armed timer
+   * wakes the loop to re-arm it; a reopen before the survey or the settlement skips them.
+   */
+  static void recordEarlierDeadlineAndReopenSkips(
+      TestWorkflowEnvironment env, WorkflowClient client, Path dir, RecordingActivities activities)
+      throws IOException {
+    if (missing(dir, "earlier-deadline")) {
+      SessionTimers longInactivity =
+          new SessionTimers(Duration.ofHours(1), Duration.ofMinutes(15), null, "", "Ended.");
+      MessagingSession session = open(client, "earlier-deadline", longInactivity, policy());
+      session.message(ChatMessage.fromAgent("m1", "agent-1"));
+      session.message(ChatMessage.fromEndUser("m2"));
+      env.sleep(Duration.ofMinutes(16));
+      // The assigned agent replies: no read-model change, but the auto-close (15 min from now)
+      // falls before the armed inactivity check (1 h from m2), so the timer is re-armed.
+      session.message(ChatMessage.fromAgent("m3", "agent-1"));
+      save(client, dir, "earlier-deadline", session);
+    }
+    if (missing(dir, "reopen-before-survey")) {
+      String id = "reopen-before-survey";
+      SessionPolicy surveyOnAutoClose =
+          new SessionPolicy(
+              Set.of(EndedBy.AGENT, EndedBy.SYSTEM),
+              Duration.ofDays(14),
+              "SOLVED",
+              false,
+              0,
+              null,
+              5,
+              Map.of(),
+              List.of(new WebhookSubscription("hook-2", Set.of(WebhookEvent.SESSION_ENDED))),
+              Duration.ofMinutes(5));
+      MessagingSession session = open(client, id, MessagingSessionTest.TIMERS, surveyOnAutoClose);
+      session.message(ChatMessage.fromEndUser("m1"));
+      session.message(ChatMessage.fromAgent("m2", "agent-1"));
+      // The auto-close closes through a local activity, inside the workflow task: the reopening
+      // message sent meanwhile is delivered after the close, while the session starts its
+      // SESSION_ENDED webhook, so before the survey and the settlement, which it makes moot.
+      activities.whileClosing =
+          closing -> {
+            if (closing.sessionId().equals(id)) {
+              activities.whileClosing = c -> {};
+              session.message(ChatMessage.reopeningFromEndUser("m3"));
+              pause();
+            }
+          };
+      env.sleep(Duration.ofMinutes(31));
+      activities.whileClosing = c -> {};
+      session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+      save(client, dir, id, session);
+    }
+    if (missing(dir, "reopen-before-settlement")) {
+      String id = "reopen-before-settlement";
+      MessagingSession session =
+          open(
+              client,
+              id,
+              MessagingSessionTest.TIMERS,
+              policy().withReopenWithin(Duration.ofMinutes(5)));
+      session.message(ChatMessage.fromEndUser("m1"));
+      session.message(ChatMessage.fromAgent("m2", "agent-1"));
+      // The reopening message arrives while the survey is on its way: no settlement this round.
+      activities.whileSurveying =
+          survey -> {
+            if (survey.sessionId().equals(id)) {
+              activities.whileSurveying = s -> {};
+              session.message(ChatMessage.reopeningFromEndUser("m3"));
+              pause();
+            }
+          };
+      session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+      for (int i = 0; i < 20 && session.state().end() != null; i++) {
+        env.sleep(Duration.ofSeconds(1));
+      }
+      activities.whileSurveying = s -> {};
+      session.end(new EndRequest(EndedBy.END_USER, null, "LEFT", null));
+      save(client, dir, id, session);
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static SessionPolicy policy() {
     return SessionPolicy.defaults();
   }

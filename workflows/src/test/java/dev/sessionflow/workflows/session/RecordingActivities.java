@@ -47,6 +47,12 @@ class RecordingActivities
   /** Which read-model writes the store refuses, as a database that is down would. */
   volatile java.util.function.Predicate<SessionProgress> refuseProgress = p -> false;
 
+  /** Runs inside each close, as other things happen while a slow store writes. */
+  volatile java.util.function.Consumer<SessionClosing> whileClosing = closing -> {};
+
+  /** Runs inside each survey, as other things happen while a slow mail server sends. */
+  volatile java.util.function.Consumer<SurveyRequest> whileSurveying = request -> {};
+
   /** Whether settlements report enabled triggers (the session then starts a trigger run). */
   volatile boolean triggersActive;
 
@@ -66,6 +72,7 @@ class RecordingActivities
       throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
           "database down", "Outage");
     }
+    whileClosing.accept(closing);
     closings.add(closing);
   }
 
@@ -81,6 +88,7 @@ class RecordingActivities
 
   @Override
   public SurveyReceipt sendSurvey(SurveyRequest request) {
+    whileSurveying.accept(request);
     surveys.add(request);
     return new SurveyReceipt("token-" + request.sessionId(), Instant.EPOCH);
   }

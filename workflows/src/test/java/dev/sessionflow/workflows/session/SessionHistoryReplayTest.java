@@ -62,7 +62,17 @@ class SessionHistoryReplayTest {
           "reopen-window",
           "settings-changed",
           "webhook-children",
-          "triggers-under-current-end");
+          "triggers-under-current-end",
+          // shipped unguarded in 74c476c: the earlier-deadline wake-up, reopen skips
+          "earlier-deadline",
+          "reopen-before-survey",
+          "reopen-before-settlement",
+          // recorded on a real dev server (RealServerHistoriesTest), not the test server
+          "real-agent-end-survey",
+          "real-auto-close",
+          "real-continue-as-new",
+          "real-continue-as-new-carried",
+          "real-end-in-first-task");
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES = List.of("ticket-automation");
@@ -146,6 +156,15 @@ class SessionHistoryReplayTest {
       String scheduled = "EVENT_TYPE_ACTIVITY_TASK_SCHEDULED";
       assertThat(read("auto-close").split(scheduled)).hasSize(3);
       assertThat(read("auto-close-local-warning").split(scheduled)).hasSize(2);
+      // Paths of 74c476c: a reply moves the auto-close before the armed timer, which is re-armed;
+      // a reopen before the survey (both skipped) or during it (the settlement skipped) settles
+      // one round of two.
+      assertThat(read("earlier-deadline")).contains("EVENT_TYPE_TIMER_CANCELED");
+      String settle = "\"name\": \"Settle\"";
+      String survey = "\"name\": \"SendSurvey\"";
+      assertThat(read("reopen-before-survey").split(settle)).hasSize(2);
+      assertThat(read("reopen-before-settlement").split(settle)).hasSize(2);
+      assertThat(read("reopen-before-settlement").split(survey)).hasSize(2);
       String changeId = "\"" + VersionMarkers.LOCAL_WARNING.changeId + "\"";
       assertThat(read("auto-close-local-warning"))
           .contains(java.util.Base64.getEncoder().encodeToString(changeId.getBytes()));
@@ -170,6 +189,7 @@ class SessionHistoryReplayTest {
       Files.createDirectories(dir);
       recordSessions(env, client, dir, activities);
       RecordedPaths.record(env, client, dir, activities, webhooks);
+      RecordedPaths.recordEarlierDeadlineAndReopenSkips(env, client, dir, activities);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";
         TicketAutomation run =

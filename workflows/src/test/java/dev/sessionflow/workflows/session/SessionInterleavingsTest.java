@@ -1,0 +1,413 @@
+package dev.sessionflow.workflows.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionflow.workflows.activities.SessionClosing;
+import dev.sessionflow.workflows.automation.AutomationSource;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property-based interleavings on the time-skipping test server: each case is a random script of
+ * messages from both sides (some redelivered), ends from every actor (some repeated, some
+ * concurrent), settings changes, store failures, {@code retryStore}, reopening messages and time
+ * advances. After each script the session must: close exactly once per round, send at most one
+ * survey, settle the ticket exactly once per round, complete (no run waits for ever, no end request
+ * hangs), count in its transcript exactly the messages the API accepted, and replay its own
+ * history.
+ *
+ * <p>The API is modelled as it behaves: it sends a message only to a session that is not ended (it
+ * checks the store), and an end carries the sequence number of the last message stored. Time
+ * advances never land within {@link #MARGIN} of a deadline, so whether a message beat the
+ * auto-close is never a coin toss.
+ *
+ * <p>{@code -Dsessionflow.interleavings.cases=N} (default {@value #DEFAULT_CASES}) and {@code
+ * -Dsessionflow.interleavings.seed=S} (default: a fresh one, printed). Case {@code i} runs seed
+ * {@code S + i}; a failing case prints its seed, to rerun alone with {@code cases=1}.
+ */
+class SessionInterleavingsTest {
+  static final int DEFAULT_CASES = 100;
+  static final Duration MARGIN = Duration.ofSeconds(20);
+  static final int CASES_PER_SERVER = 10;
+
+  static final SessionTimers STANDARD = MessagingSessionTest.TIMERS;
+  static final SessionTimers SOONER =
+      new SessionTimers(
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(10),
+          Duration.ofMinutes(1),
+          "Still there?",
+          "This session has ended.");
+  static final SessionTimers LONG_INACTIVITY =
+      new SessionTimers(Duration.ofHours(1), Duration.ofMinutes(15), null, "", "Ended.");
+  static final List<SessionTimers> TIMER_CHOICES = List.of(STANDARD, SOONER, LONG_INACTIVITY);
+
+  static final List<Duration> ADVANCES =
+      List.of(
+          Duration.ofSeconds(20),
+          Duration.ofSeconds(90),
+          Duration.ofMinutes(4),
+          Duration.ofMinutes(9),
+          Duration.ofMinutes(16),
+          Duration.ofMinutes(31),
+          Duration.ofMinutes(75));
+
+  static final AutomationSource MACRO =
+      new AutomationSource(AutomationSource.Kind.MACRO, "7", "Escalate to Tier 2");
+  static final AutomationSource TRIGGER =
+      new AutomationSource(AutomationSource.Kind.TRIGGER, "3", "End when escalated");
+
+  RecordingActivities activities;
+  TestWorkflowEnvironment env;
+  WorkflowClient client;
+  ExecutorService callers;
+  final AtomicInteger progressFailuresLeft = new AtomicInteger();
+
+  @BeforeEach
+  void setUp() {
+    activities = new RecordingActivities();
+    activities.refuseProgress = p -> progressFailuresLeft.getAndDecrement() > 0;
+    env = SessionTestEnvironment.start(activities);
+    client = env.getWorkflowClient();
+    callers = Executors.newCachedThreadPool();
+  }
+
+  @AfterEach
+  void tearDown() {
+    callers.shutdownNow();
+    env.close();
+  }
+
+  @Test
+  void everyInterleavingKeepsTheSessionInvariants() throws Exception {
+    int cases = Integer.getInteger("sessionflow.interleavings.cases", DEFAULT_CASES);
+    long seed = Long.getLong("sessionflow.interleavings.seed", new SecureRandom().nextLong());
+    System.out.printf("interleavings: seed=%d cases=%d%n", seed, cases);
+    long started = System.nanoTime();
+    for (int i = 0; i < cases; i++) {
+      if (i > 0 && i % CASES_PER_SERVER == 0) {
+        // The test server's clock jumps about ten years ahead with many cases (measured); past
+        // 292 years the SDK's metrics overflow and tasks fail. A fresh server starts from now.
+        tearDown();
+        setUp();
+      }
+      long caseSeed = seed + i;
+      try {
+        new Case(caseSeed).run();
+      } catch (Throwable failure) {
+        throw new AssertionError(
+            "interleaving case failed: seed="
+                + caseSeed
+                + " at test-server time "
+                + java.time.Instant.ofEpochMilli(env.currentTimeMillis())
+                + " (rerun: -Dsessionflow.interleavings.seed="
+                + caseSeed
+                + " -Dsessionflow.interleavings.cases=1)",
+            failure);
+      }
+    }
+    System.out.printf(
+        "interleavings: %d cases passed in %d s (seed=%d)%n",
+        cases, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), seed);
+  }
+
+  /** One random script against one session, then the invariants. */
+  final class Case {
+    final Random random;
+    final String id;
+    final SessionPolicy policy;
+    SessionTimers timers;
+    MessagingSession session;
+    long sequence;
+    int accepted;
+    int rounds = 1;
+    final List<ChatMessage> sent = new ArrayList<>();
+    final List<CompletableFuture<EndResult>> ends = new ArrayList<>();
+    final List<String> endKeys = new ArrayList<>();
+    final List<String> script = new ArrayList<>();
+
+    Case(long seed) {
+      random = new Random(seed);
+      id = "pbt-" + Long.toHexString(seed);
+      SessionPolicy defaults = SessionPolicy.defaults();
+      policy = random.nextInt(3) == 0 ? defaults.withReopenWithin(Duration.ofMinutes(5)) : defaults;
+      timers = pick(TIMER_CHOICES);
+    }
+
+    void run() throws Exception {
+      activities.closeFailuresLeft = 0;
+      activities.settleFailuresLeft = 0;
+      activities.warningFailuresLeft = 0;
+      progressFailuresLeft.set(0);
+      session = SessionTestEnvironment.open(client, id, timers, policy);
+      // The first message in a workflow task of its own: on the test server an Update sharing the
+      // first task with signals runs before them live but after them on replay (not so on a real
+      // server), which is a property of the test server, not of the session.
+      message(ChatMessage.fromEndUser("m0"));
+      env.sleep(Duration.ofSeconds(1));
+      int steps = 3 + random.nextInt(12);
+      for (int step = 0; step < steps; step++) {
+        step();
+      }
+      finish();
+      assertInvariants();
+    }
+
+    void step() throws Exception {
+      int roll = random.nextInt(100);
+      if (roll < 35) {
+        talk();
+      } else if (roll < 50) {
+        advance(pick(ADVANCES));
+      } else if (roll < 65) {
+        end();
+      } else if (roll < 73) {
+        changeSettings();
+      } else if (roll < 85) {
+        failStore();
+      } else if (roll < 90) {
+        script.add("retryStore");
+        ifRunning(session::retryStore);
+      } else if (roll < 95) {
+        redeliver();
+      } else {
+        reopen();
+      }
+    }
+
+    /** One to three messages, as the API sends them: only while the session is not ended. */
+    void talk() {
+      int count = 1 + random.nextInt(3);
+      for (int i = 0; i < count; i++) {
+        if (session.state().end() != null) {
+          script.add("message refused: ended");
+          return;
+        }
+        boolean agent = random.nextBoolean();
+        String messageId = "m" + (sequence + 1);
+        message(
+            agent
+                ? ChatMessage.fromAgent(messageId, random.nextBoolean() ? "agent-1" : "agent-2")
+                : ChatMessage.fromEndUser(messageId));
+      }
+    }
+
+    void message(ChatMessage message) {
+      ChatMessage stored = message.withSequence(++sequence);
+      script.add("message " + stored.author() + " " + stored.messageId());
+      session.message(stored);
+      sent.add(stored);
+      accepted++;
+    }
+
+    /** A signal delivered twice: the session counts it once. */
+    void redeliver() {
+      if (sent.isEmpty() || session.state().end() != null) {
+        return;
+      }
+      ChatMessage again = sent.get(random.nextInt(sent.size()));
+      script.add("redeliver " + again.messageId());
+      session.message(again);
+    }
+
+    /** One to three end requests at once, some repeating another's key, some after messages. */
+    void end() {
+      int concurrent = 1 + random.nextInt(3);
+      if (random.nextBoolean()) {
+        talk(); // messages the end follows, their signals still on the way
+      }
+      long lastSeen = sequence;
+      for (int i = 0; i < concurrent; i++) {
+        String key =
+            !endKeys.isEmpty() && random.nextInt(3) == 0
+                ? endKeys.get(random.nextInt(endKeys.size()))
+                : id + "-end-" + endKeys.size();
+        endKeys.add(key);
+        EndRequest request = endRequest(key).after(lastSeen);
+        script.add("end " + request.endedBy() + " " + request.reason() + " key " + key);
+        ends.add(CompletableFuture.supplyAsync(() -> session.end(request), callers));
+      }
+      settleEnds();
+    }
+
+    /** The same request as the one whose key is reused, as a retry would send it. */
+    EndRequest endRequest(String key) {
+      int actor = Math.abs(key.hashCode()) % 5;
+      return switch (actor) {
+        case 0 -> new EndRequest(EndedBy.AGENT, "agent-1", null, null).withRequestId(key);
+        case 1 -> new EndRequest(EndedBy.ADMIN, null, "SPAM", false).withRequestId(key);
+        case 2 -> new EndRequest(EndedBy.END_USER, null, "LEFT", null).withRequestId(key);
+        case 3 -> new EndRequest(EndedBy.AGENT, "agent-2", "ESCALATED", false, MACRO, key);
+        default -> new EndRequest(EndedBy.SYSTEM, null, "ESCALATED", true, TRIGGER, key);
+      };
+    }
+
+    /** Lets the end requests finish, advancing time so that store retries can run. */
+    void settleEnds() {
+      for (int i = 0; i < 40 && !ends.stream().allMatch(CompletableFuture::isDone); i++) {
+        env.sleep(Duration.ofSeconds(15));
+      }
+    }
+
+    void changeSettings() throws Exception {
+      SessionTimers next = pick(TIMER_CHOICES);
+      SessionView view = session.state();
+      if (view.end() == null && nearDeadline(view, next, env.currentTimeMillis())) {
+        return; // the API could not tell whether the change or the deadline came first
+      }
+      script.add("settings " + next);
+      ifRunning(() -> session.settingsChanged(new SessionSettings(next, policy)));
+      if (view.end() == null) {
+        timers = next;
+      }
+      advance(Duration.ofSeconds(1)); // a deadline already past falls due now
+    }
+
+    void failStore() {
+      int kind = random.nextInt(4);
+      int failures = 1 + random.nextInt(10);
+      switch (kind) {
+        case 0 -> activities.closeFailuresLeft = failures;
+        case 1 -> progressFailuresLeft.set(failures);
+        case 2 -> activities.warningFailuresLeft = Math.min(failures, 3);
+        default -> activities.settleFailuresLeft = Math.min(failures, 3);
+      }
+      script.add("store fails " + kind + " x" + failures);
+    }
+
+    /** A reopening message within the window, once the round has settled. */
+    void reopen() {
+      SessionView view = session.state();
+      if (policy.reopenWithin() == null || view.end() == null || !view.settled()) {
+        return;
+      }
+      long sinceEnd = env.currentTimeMillis() - view.end().endedAt().toEpochMilli();
+      if (sinceEnd > Duration.ofMinutes(4).toMillis()) {
+        return;
+      }
+      ChatMessage reopening =
+          ChatMessage.reopeningFromEndUser("m" + (sequence + 1)).withSequence(++sequence);
+      script.add("reopen " + reopening.messageId());
+      session.message(reopening);
+      sent.add(reopening);
+      accepted++;
+      rounds++;
+      env.sleep(Duration.ofSeconds(1));
+      assertThat(session.state().end()).as("reopened").isNull();
+    }
+
+    /** A broadcast signal, as the API sends it: a session that completed has nothing to hear. */
+    void ifRunning(Runnable signal) {
+      try {
+        signal.run();
+      } catch (WorkflowNotFoundException completed) {
+        script.add("(completed)");
+      }
+    }
+
+    /** Advances the clock, never landing near a deadline of the session. */
+    void advance(Duration by) {
+      long now = env.currentTimeMillis();
+      SessionView view = session.state();
+      long target = now + by.toMillis();
+      while (view.end() == null && nearDeadline(view, timers, target)) {
+        target += MARGIN.toMillis() * 2;
+      }
+      script.add("advance " + Duration.ofMillis(target - now));
+      env.sleep(Duration.ofMillis(target - now));
+    }
+
+    boolean nearDeadline(SessionView view, SessionTimers under, long at) {
+      long last = view.lastMessageAt().toEpochMilli();
+      List<Long> deadlines = new ArrayList<>();
+      if (view.status() == SessionStatus.ACTIVE && under.inactiveAfter() != null) {
+        deadlines.add(last + under.inactiveAfter().toMillis());
+      }
+      if (view.lastAuthor() == Author.AGENT && under.autoCloseAfter() != null) {
+        long close = last + under.autoCloseAfter().toMillis();
+        deadlines.add(close);
+        if (under.warnBeforeClose() != null) {
+          deadlines.add(Math.max(last, close - under.warnBeforeClose().toMillis()));
+        }
+      }
+      return deadlines.stream().anyMatch(d -> Math.abs(d - at) < MARGIN.toMillis());
+    }
+
+    /** Ends the session if the script did not, and lets it complete. */
+    void finish() throws Exception {
+      if (session.state().end() == null) {
+        script.add("final end");
+        ends.add(
+            CompletableFuture.supplyAsync(
+                () -> session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null)), callers));
+        settleEnds();
+      }
+    }
+
+    void assertInvariants() throws Exception {
+      String context = id + " script " + script;
+      SessionOutcome outcome;
+      try {
+        outcome =
+            WorkflowStub.fromTyped(session).getResult(60, TimeUnit.SECONDS, SessionOutcome.class);
+      } catch (java.util.concurrent.TimeoutException stuck) {
+        throw new AssertionError("the run never completed: " + context, stuck);
+      }
+      List<EndResult> answers = new ArrayList<>();
+      for (CompletableFuture<EndResult> end : ends) {
+        try {
+          answers.add(end.get(30, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.ExecutionException refused) {
+          // Refused as ended, or sent after the run completed (the API answers both with 409).
+          assertThat(refused.getCause())
+              .as(context)
+              .isInstanceOfAny(WorkflowUpdateException.class, WorkflowNotFoundException.class);
+        } catch (java.util.concurrent.TimeoutException stuck) {
+          throw new AssertionError("an end request never answered: " + context, stuck);
+        }
+      }
+      List<SessionClosing> closings = closingsOf(id);
+      assertThat(closings).as("closes exactly once per round: " + context).hasSize(rounds);
+      assertThat(activities.surveys.stream().filter(s -> s.sessionId().equals(id)))
+          .as("at most one survey: " + context)
+          .hasSizeLessThanOrEqualTo(1);
+      assertThat(activities.settlements.stream().filter(s -> s.sessionId().equals(id)))
+          .as("settled exactly once per round: " + context)
+          .hasSize(rounds);
+      assertThat(outcome.messageCount())
+          .as("transcript count equals messages accepted: " + context)
+          .isEqualTo(accepted);
+      assertThat(answers.stream().map(EndResult::endedAt).distinct())
+          .as("every end that was answered got the same end: " + context)
+          .hasSizeLessThanOrEqualTo(rounds);
+      WorkflowExecutionHistory history = client.fetchHistory(MessagingSession.workflowId(id));
+      WorkflowReplayer.replayWorkflowExecution(history, MessagingSessionImpl.class);
+    }
+
+    List<SessionClosing> closingsOf(String sessionId) {
+      return activities.closings.stream().filter(c -> c.sessionId().equals(sessionId)).toList();
+    }
+
+    <T> T pick(List<T> choices) {
+      return choices.get(random.nextInt(choices.size()));
+    }
+  }
+}
