@@ -45,12 +45,16 @@ public class MessagingSessionImpl implements MessagingSession {
   private final ReopenWindow reopenWindow;
   private int messagesThisRun;
 
+  /** The previous run continued as new with an end it had not closed yet. */
+  private final boolean endCarriedIn;
+
   @WorkflowInit
   public MessagingSessionImpl(SessionStart start) {
     this.state =
         start.carried() != null
             ? start.carried()
             : SessionState.openedAt(Workflow.currentTimeMillis());
+    this.endCarriedIn = start.carried() != null && state.ended() && !state.closed;
     this.session = new SessionContext(start, state);
     this.readModel = new ReadModel(session);
     this.inactivity = new InactivityTimer(session, readModel);
@@ -79,9 +83,21 @@ public class MessagingSessionImpl implements MessagingSession {
       SessionAttributes.publish(state);
     }
     session.describe();
-    if (state.ended() && !state.closed && VersionMarkers.CARRIED_END.adopted()) {
+    if (state.ended() && !state.closed && closesEndAtStart()) {
       afterEnd.close(false);
     }
+  }
+
+  /**
+   * Whether an end that is not closed yet when the run starts is the run's to close: one carried in
+   * from the previous run is; one that an end Update of the first workflow task set before the
+   * run's first line is not (its handler is closing it).
+   */
+  private boolean closesEndAtStart() {
+    if (!endCarriedIn && VersionMarkers.END_BEFORE_RUN.adopted()) {
+      return false;
+    }
+    return VersionMarkers.CARRIED_END.adopted();
   }
 
   /** The active life of the session: messages, timers and requests, until it ends. */

@@ -73,7 +73,19 @@ public enum VersionMarkers {
       1,
       "a failing store write stops after quick attempts, alerts, retries hourly or on retryStore",
       List.of("agent-end-v2"),
-      List.of("store-outage", "store-stalled"));
+      List.of("store-outage", "store-stalled")),
+  /**
+   * Version 1: an end Update that the first workflow task handles before the run's first line is
+   * closed once, by its handler. Before it, the run took that end, still closing, for one carried
+   * in unclosed ({@link #CARRIED_END}) and closed it a second time. Asked only then. Recorded on a
+   * real server: the test server orders such a first task differently live and on replay.
+   */
+  END_BEFORE_RUN(
+      "end-before-run",
+      1,
+      "an end handled before the run starts is closed once, by its handler",
+      List.of("real-end-in-first-task"),
+      List.of("real-end-before-run"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

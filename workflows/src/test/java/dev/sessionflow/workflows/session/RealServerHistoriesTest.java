@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +38,10 @@ import org.junit.jupiter.api.Test;
  * with the others; their names start with {@code real-}.
  *
  * <p>Recorded with {@code ./mvnw -B -q test -pl workflows -am -Dtest=RealServerHistoriesTest
- * -Dsessionflow.recordHistories.realServer} (the CLI from the PATH or {@code TEMPORAL_CLI}); the
- * server runs on free loopback ports and stops after. A normal run checks that each recording is on
- * disk and came from a real server.
+ * -Dsessionflow.recordHistories.realServer} (the CLI from the PATH or {@code TEMPORAL_CLI}), which
+ * records those not on disk yet (older ones stand for sessions of older code); the server runs on
+ * free loopback ports and stops after. A normal run checks that each recording is on disk and came
+ * from a real server.
  */
 class RealServerHistoriesTest {
   static final List<String> HISTORIES =
@@ -48,7 +50,8 @@ class RealServerHistoriesTest {
           "real-auto-close",
           "real-continue-as-new",
           "real-continue-as-new-carried",
-          "real-end-in-first-task");
+          "real-end-in-first-task",
+          "real-end-before-run");
 
   /** Seconds, not minutes: a real server does not skip time. */
   static final SessionTimers QUICK =
@@ -120,20 +123,33 @@ class RealServerHistoriesTest {
       worker.registerActivitiesImplementations(activities);
       workers.start();
       reportFirstTaskEnds(client, firstTaskEnds, activities);
+      // Recorded before end-before-run 1 (the run closed that end a second time), and after it.
       save(client, dir, "real-end-in-first-task", "first-task-0");
+      // The SDK runs the handler before the run's first line in some first tasks only.
+      for (int i = 0; i < firstTaskEnds.size() && missing(dir, "real-end-before-run"); i++) {
+        String json =
+            client.fetchHistory(MessagingSession.workflowId("first-task-" + i)).toJson(true);
+        if (json.contains(encodedChangeId(VersionMarkers.END_BEFORE_RUN.changeId))) {
+          save(client, dir, "real-end-before-run", "first-task-" + i);
+        }
+      }
 
-      MessagingSession ended = open(client, "real-agent-end-survey", QUICK);
-      ended.message(ChatMessage.fromEndUser("m1").withSequence(1));
-      ended.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(2));
-      ended.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(2L));
-      save(client, dir, "real-agent-end-survey", "real-agent-end-survey");
-
-      MessagingSession quiet = open(client, "real-auto-close", QUICK);
-      quiet.message(ChatMessage.fromEndUser("m1").withSequence(1));
-      quiet.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(2));
-      save(client, dir, "real-auto-close", "real-auto-close"); // warning, then auto-close
-
-      recordContinueAsNew(client, dir);
+      if (missing(dir, "real-agent-end-survey")) {
+        MessagingSession ended = open(client, "real-agent-end-survey", QUICK);
+        ended.message(ChatMessage.fromEndUser("m1").withSequence(1));
+        ended.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(2));
+        ended.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(2L));
+        save(client, dir, "real-agent-end-survey", "real-agent-end-survey");
+      }
+      if (missing(dir, "real-auto-close")) {
+        MessagingSession quiet = open(client, "real-auto-close", QUICK);
+        quiet.message(ChatMessage.fromEndUser("m1").withSequence(1));
+        quiet.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(2));
+        save(client, dir, "real-auto-close", "real-auto-close"); // warning, then auto-close
+      }
+      if (missing(dir, "real-continue-as-new")) {
+        recordContinueAsNew(client, dir);
+      }
     } finally {
       if (workers != null) {
         workers.shutdownNow();
@@ -155,7 +171,9 @@ class RealServerHistoriesTest {
    */
   private static List<CompletableFuture<EndResult>> startFirstTaskEnds(WorkflowClient client) {
     List<CompletableFuture<EndResult>> ends = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
+    // A thread per request: the common pool of a 2-core machine would send them one by one.
+    java.util.concurrent.ExecutorService callers = Executors.newFixedThreadPool(8);
+    for (int i = 0; i < 8; i++) {
       MessagingSession session = open(client, "first-task-" + i, QUICK);
       session.message(ChatMessage.fromEndUser("m1").withSequence(1));
       session.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(2));
@@ -163,8 +181,9 @@ class RealServerHistoriesTest {
       // server's and the SDK's order, the question asked here.
       ends.add(
           CompletableFuture.supplyAsync(
-              () -> session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null))));
+              () -> session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null)), callers));
     }
+    callers.shutdown();
     try {
       Thread.sleep(2_000); // the Updates reach the server before the worker starts
     } catch (InterruptedException e) {
@@ -239,8 +258,22 @@ class RealServerHistoriesTest {
     return SessionTestEnvironment.open(client, id, timers, SessionPolicy.defaults());
   }
 
+  static String encodedChangeId(String changeId) {
+    return java.util.Base64.getEncoder()
+        .encodeToString(("\"" + changeId + "\"").getBytes(StandardCharsets.UTF_8))
+        .replace("=", "\\u003d");
+  }
+
+  private static boolean missing(Path dir, String name) {
+    return !Files.exists(dir.resolve(name + ".json"));
+  }
+
+  /** Waits for the session to complete and writes its history, unless it is on disk already. */
   private static void save(WorkflowClient client, Path dir, String name, String sessionId)
       throws IOException {
+    if (!missing(dir, name)) {
+      return;
+    }
     String workflowId = MessagingSession.workflowId(sessionId);
     try {
       client

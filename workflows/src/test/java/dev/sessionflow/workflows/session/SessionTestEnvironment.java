@@ -28,6 +28,13 @@ final class SessionTestEnvironment {
   }
 
   static TestWorkflowEnvironment start(Object... activities) {
+    TestWorkflowEnvironment env = prepare(activities);
+    env.start();
+    return env;
+  }
+
+  /** The environment with its worker registered but not polling yet: requests queue up. */
+  static TestWorkflowEnvironment prepare(Object... activities) {
     TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
     SessionSearchAttributes.ALL.forEach(
         key ->
@@ -40,7 +47,6 @@ final class SessionTestEnvironment {
         dev.sessionflow.workflows.webhooks.WebhookDeliveryImpl.class,
         dev.sessionflow.workflows.automation.TicketAutomationImpl.class);
     worker.registerActivitiesImplementations(activities);
-    env.start();
     return env;
   }
 }
