@@ -27,7 +27,7 @@ class SettingsBroadcast {
   }
 
   void toRunningSessions(MessagingSettings settings) {
-    SessionSettings changed = new SessionSettings(settings.timers(), settings.sessionPolicy());
+    SessionSettings changed = settings.forSessions();
     List<String> open = sessions.openSessionIds();
     Thread.ofVirtual()
         .name("settings-broadcast")
