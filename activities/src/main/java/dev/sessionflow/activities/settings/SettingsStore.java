@@ -67,6 +67,18 @@ public class SettingsStore {
         });
   }
 
+  /**
+   * The current version alone (one small read, for every message and end the API passes on); 0
+   * before the settings were first read.
+   */
+  public long version() {
+    return jdbc.sql("select settings_version from messaging_settings where account_id = :account")
+        .param("account", ACCOUNT)
+        .query(Long.class)
+        .optional()
+        .orElse(0L);
+  }
+
   public MessagingSettings update(SettingsChange change) {
     return update(change, null);
   }

@@ -108,6 +108,8 @@ public class MessagingSessionImpl implements MessagingSession {
 
   private final StoreRetry storeRetry = new StoreRetry();
 
+  private final SettingsCatchUp settingsCatchUp;
+
   private CancellationScope timerScope;
   private long armedDeadline = Long.MAX_VALUE;
   private boolean timerFired;
@@ -130,6 +132,7 @@ public class MessagingSessionImpl implements MessagingSession {
     this.start = start;
     this.timers = start.timers();
     this.policy = start.policy();
+    this.settingsCatchUp = new SettingsCatchUp(start.settingsVersion());
     this.state =
         start.carried() != null
             ? start.carried()
@@ -174,12 +177,14 @@ public class MessagingSessionImpl implements MessagingSession {
       if (continueAsNewDue()) {
         continueAsNew();
       }
+      catchUpOnSettings();
       rearmTimer(state.nextDeadline(timers));
       Workflow.await(
           () ->
               state.ended()
                   || timerFired
                   || readModelStale
+                  || settingsCatchUp.behind()
                   || state.nextDeadline(timers) < armedDeadline
                   || continueAsNewDue());
       if (timerFired && !state.ended()) {
@@ -215,6 +220,7 @@ public class MessagingSessionImpl implements MessagingSession {
   @Override
   public void message(ChatMessage message) {
     state.saw(message);
+    settingsCatchUp.announced(message.settingsVersion());
     if (state.ended() && !state.closed) {
       // Delivered in the same step as the end, or while it is recorded: the API stored it in this
       // session's transcript before the end, so it counts here. It moves no timer any more.
@@ -247,12 +253,25 @@ public class MessagingSessionImpl implements MessagingSession {
 
   @Override
   public void settingsChanged(SessionSettings settings) {
-    if (state.ended()) {
-      return;
+    if (state.ended() || !settingsCatchUp.accepts(settings)) {
+      return; // a late broadcast older than the settings held stays unapplied
     }
+    apply(settings);
+  }
+
+  private void apply(SessionSettings settings) {
     timers = settings.timers();
     policy = settings.policy();
+    settingsCatchUp.applied(settings);
     // A deadline that is now earlier than the armed timer wakes the loop to re-arm it.
+  }
+
+  /** A message or an end named newer settings than these: fetch and apply them. */
+  private void catchUpOnSettings() {
+    SessionSettings current = settingsCatchUp.fetchIfBehind();
+    if (current != null && !state.ended()) {
+      apply(current);
+    }
   }
 
   @Override
@@ -277,6 +296,13 @@ public class MessagingSessionImpl implements MessagingSession {
       // way: decide on them, not before them.
       Workflow.await(
           FOLLOW_UP_WAIT, () -> state.hasSeen(request.lastSeenSequence()) || state.ended());
+      if (state.ended()) {
+        return endedAlready(request);
+      }
+    }
+    settingsCatchUp.announced(request.settingsVersion());
+    if (settingsCatchUp.behind()) {
+      catchUpOnSettings(); // the end decides under the settings its caller saw
       if (state.ended()) {
         return endedAlready(request);
       }
@@ -337,7 +363,8 @@ public class MessagingSessionImpl implements MessagingSession {
         state.messageCount,
         state.end,
         state.csat,
-        state.settled);
+        state.settled,
+        settingsCatchUp.held());
   }
 
   private void onTimer(long now) {
@@ -521,7 +548,8 @@ public class MessagingSessionImpl implements MessagingSession {
       }
     }
     cancelTimer();
-    Workflow.continueAsNew(start.with(timers, policy).carrying(state));
+    Workflow.continueAsNew(
+        start.with(new SessionSettings(timers, policy, settingsCatchUp.held())).carrying(state));
   }
 
   /** Keeps one timer armed at the earliest deadline; a later deadline waits for it to fire. */

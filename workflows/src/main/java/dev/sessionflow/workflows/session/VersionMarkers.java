@@ -43,7 +43,14 @@ public enum VersionMarkers {
       1,
       "a failing store write stops after quick attempts, alerts, retries hourly or on retryStore",
       List.of("agent-end-v2"),
-      List.of("store-outage", "store-stalled"));
+      List.of("store-outage", "store-stalled")),
+  VERSIONED_SETTINGS(
+      SettingsCatchUp.VERSIONED_SETTINGS,
+      1,
+      "settings apply only when newer than the held version; a message or end naming newer"
+          + " settings fetches them",
+      List.of("settings-changed"),
+      List.of("settings-versioned"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

@@ -184,6 +184,43 @@ final class RecordedPaths {
     }
   }
 
+  /**
+   * {@code versioned-settings} 1: a newer broadcast applies, a late stale one does not, and a
+   * message naming a newer version than the session holds fetches the current settings.
+   */
+  static void recordVersionedSettings(
+      TestWorkflowEnvironment env,
+      WorkflowClient client,
+      Path dir,
+      VersionedSettingsTest.StoredSettings settings)
+      throws IOException {
+    if (!missing(dir, "settings-versioned")) {
+      return;
+    }
+    SessionStart start =
+        new SessionStart(
+            "settings-versioned",
+            "conv-settings-versioned",
+            "T-settings-versioned",
+            "u-1",
+            "Ana",
+            MessagingSessionTest.TIMERS,
+            policy(),
+            null,
+            1);
+    MessagingSession session =
+        client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
+    WorkflowClient.start(session::run, start);
+    session.message(ChatMessage.fromEndUser("m1").withSettingsVersion(1));
+    env.sleep(Duration.ofSeconds(1));
+    session.settingsChanged(new SessionSettings(VersionedSettingsTest.SIXTY_MINUTES, policy(), 3));
+    session.settingsChanged(new SessionSettings(VersionedSettingsTest.FIVE_MINUTES, policy(), 2));
+    env.sleep(Duration.ofSeconds(1));
+    settings.current = new SessionSettings(VersionedSettingsTest.FIVE_MINUTES, policy(), 4);
+    session.message(ChatMessage.fromAgent("m2", "agent-1").withSettingsVersion(4));
+    save(client, dir, "settings-versioned", session);
+  }
+
   private static SessionPolicy policy() {
     return SessionPolicy.defaults();
   }

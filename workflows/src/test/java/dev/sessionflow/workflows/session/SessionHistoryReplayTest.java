@@ -58,6 +58,8 @@ class SessionHistoryReplayTest {
           // bounded-store-retry 1
           "store-outage",
           "store-stalled",
+          // versioned-settings 1
+          "settings-versioned",
           // paths shipped before these markers, recorded now
           "reopen-window",
           "settings-changed",
@@ -164,12 +166,15 @@ class SessionHistoryReplayTest {
                 null),
             List.of(TicketAction.endSession("ESCALATED", false))));
     RecordingActivities.Webhooks webhooks = new RecordingActivities.Webhooks();
-    try (TestWorkflowEnvironment env = SessionTestEnvironment.start(activities, ticket, webhooks)) {
+    VersionedSettingsTest.StoredSettings settings = new VersionedSettingsTest.StoredSettings();
+    try (TestWorkflowEnvironment env =
+        SessionTestEnvironment.start(activities, ticket, webhooks, settings)) {
       WorkflowClient client = env.getWorkflowClient();
       Path dir = Path.of("src/test/resources/histories");
       Files.createDirectories(dir);
       recordSessions(env, client, dir, activities);
       RecordedPaths.record(env, client, dir, activities, webhooks);
+      RecordedPaths.recordVersionedSettings(env, client, dir, settings);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";
         TicketAutomation run =
