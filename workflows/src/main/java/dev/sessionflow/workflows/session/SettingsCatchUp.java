@@ -4,14 +4,12 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 
 /**
- * Which settings version a session holds, and how it keeps up (version {@value #VERSIONED_SETTINGS}
- * 1): a broadcast applies only when it is newer than the held version, so a late, stale one never
- * undoes a newer one; a message or an end names the current version, and a session that missed a
- * broadcast fetches the current settings then.
+ * Which settings version a session holds, and how it keeps up ({@link
+ * VersionMarkers#VERSIONED_SETTINGS}): a broadcast applies only when it is newer than the held
+ * version, so a late, stale one never undoes a newer one; a message or an end names the current
+ * version, and a session that missed a broadcast fetches the current settings then.
  */
 final class SettingsCatchUp {
-  static final String VERSIONED_SETTINGS = "versioned-settings";
-
   private final SettingsActivities settings =
       Workflow.newLocalActivityStub(SettingsActivities.class, ActivityPolicies.SETTINGS);
 
@@ -35,8 +33,7 @@ final class SettingsCatchUp {
   boolean accepts(SessionSettings broadcast) {
     return broadcast.version() > held
         || broadcast.version() == 0
-        || Workflow.getVersion(VERSIONED_SETTINGS, Workflow.DEFAULT_VERSION, 1)
-            == Workflow.DEFAULT_VERSION;
+        || !VersionMarkers.VERSIONED_SETTINGS.adopted();
   }
 
   void applied(SessionSettings settings) {
@@ -64,8 +61,7 @@ final class SettingsCatchUp {
     }
     long wanted = announced;
     announced = held; // asked once per announcement; a later event asks again
-    if (Workflow.getVersion(VERSIONED_SETTINGS, Workflow.DEFAULT_VERSION, 1)
-        == Workflow.DEFAULT_VERSION) {
+    if (!VersionMarkers.VERSIONED_SETTINGS.adopted()) {
       return null;
     }
     try {

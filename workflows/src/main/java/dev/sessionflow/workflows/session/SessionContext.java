@@ -1,0 +1,89 @@
+package dev.sessionflow.workflows.session;
+
+import io.temporal.workflow.Workflow;
+
+/**
+ * What the parts of one session run share: how the session started, its state, the settings in
+ * force (an admin may change them while it runs), the store-retry policy and the details that the
+ * Temporal Web UI shows for it.
+ */
+final class SessionContext {
+  final SessionStart start;
+  final SessionState state;
+  final StoreRetry storeRetry = new StoreRetry(this::describe);
+  private SessionTimers timers;
+  private SessionPolicy policy;
+  private final SettingsCatchUp settingsCatchUp;
+
+  SessionContext(SessionStart start, SessionState state) {
+    this.start = start;
+    this.state = state;
+    this.timers = start.timers();
+    this.policy = start.policy();
+    this.settingsCatchUp = new SettingsCatchUp(start.settingsVersion());
+  }
+
+  SessionTimers timers() {
+    return timers;
+  }
+
+  SessionPolicy policy() {
+    return policy;
+  }
+
+  /** The version of the settings in force (0: started before settings had versions). */
+  long settingsVersion() {
+    return settingsCatchUp.held();
+  }
+
+  /** A broadcast of saved settings applies from now on, unless the session holds newer ones. */
+  void offer(SessionSettings settings) {
+    if (settingsCatchUp.accepts(settings)) {
+      apply(settings);
+    }
+  }
+
+  /** A message or an end named the current settings version (null if it did not say). */
+  void heardOfSettings(Long version) {
+    settingsCatchUp.announced(version);
+  }
+
+  /** Whether an event named newer settings than those in force. */
+  boolean settingsBehind() {
+    return settingsCatchUp.behind();
+  }
+
+  /** Fetches and applies the current settings when an event named newer ones (blocks briefly). */
+  void catchUpOnSettings() {
+    SessionSettings current = settingsCatchUp.fetchIfBehind();
+    if (current != null && !state.ended()) {
+      apply(current);
+    }
+  }
+
+  private void apply(SessionSettings settings) {
+    timers = settings.timers();
+    policy = settings.policy();
+    settingsCatchUp.applied(settings);
+  }
+
+  /** The input of the next run, carrying the state and the settings in force. */
+  SessionStart nextRun() {
+    return start.with(new SessionSettings(timers, policy, settingsVersion())).carrying(state);
+  }
+
+  /** Search attributes (a command) then current details, after a change ops filter on. */
+  void publish() {
+    SessionAttributes.publish(state);
+    describe();
+  }
+
+  /** The current details: the session at a glance, led by a stalled store write's alert. */
+  void describe() {
+    String details = SessionDetails.markdown(start, state);
+    if (storeRetry.stalled() != null) {
+      details = "**ALERT: " + storeRetry.stalled() + "** (see docs/operations.md)\n\n" + details;
+    }
+    Workflow.setCurrentDetails(details);
+  }
+}
