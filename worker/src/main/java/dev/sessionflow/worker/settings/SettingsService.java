@@ -30,9 +30,9 @@ public class SettingsService {
           "webhooks");
 
   private final SettingsStore settings;
-  private final SettingsBroadcast broadcast;
+  private final SettingsBroadcaster broadcast;
 
-  public SettingsService(SettingsStore settings, SettingsBroadcast broadcast) {
+  public SettingsService(SettingsStore settings, SettingsBroadcaster broadcast) {
     this.settings = settings;
     this.broadcast = broadcast;
   }
