@@ -67,10 +67,12 @@ class SessionHistoryReplayTest {
           "triggers-under-current-end");
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
-  static final List<String> AUTOMATION_HISTORIES = List.of("ticket-automation");
+  static final List<String> AUTOMATION_HISTORIES =
+      List.of("ticket-automation", "ticket-automation-own-queue");
 
   /** Runs of {@link dev.sessionflow.workflows.webhooks.WebhookDelivery}. */
-  static final List<String> WEBHOOK_HISTORIES = List.of("webhook-delivery");
+  static final List<String> WEBHOOK_HISTORIES =
+      List.of("webhook-delivery", "webhook-delivery-own-queue");
 
   /** Histories of the first version (before {@code durable-end}): running sessions of old code. */
   static final List<String> V0_HISTORIES =
@@ -128,6 +130,23 @@ class SessionHistoryReplayTest {
     }
   }
 
+  /**
+   * The deliveries' and automation steps' own task queues ({@code webhook-own-queue}, {@code
+   * automation-own-queue} 1): the histories before them schedule on the sessions' queue.
+   */
+  @Test
+  void deliveriesAndAutomationStepsScheduleOnTheirOwnQueues() throws IOException {
+    String marker = "EVENT_TYPE_MARKER_RECORDED";
+    assertThat(read("webhook-delivery")).doesNotContain(marker).contains("messaging-sessions");
+    assertThat(read("webhook-delivery-own-queue"))
+        .contains(marker)
+        .contains("\"" + dev.sessionflow.workflows.webhooks.WebhookDelivery.ACTIVITY_TASK_QUEUE);
+    assertThat(read("ticket-automation")).doesNotContain(marker);
+    assertThat(read("ticket-automation-own-queue"))
+        .contains(marker)
+        .contains("\"" + TicketAutomation.ACTIVITY_TASK_QUEUE);
+  }
+
   @Test
   void recordsHistoriesWhenAsked() throws IOException {
     if (System.getProperty("sessionflow.recordHistories") == null) {
@@ -175,6 +194,7 @@ class SessionHistoryReplayTest {
       recordSessions(env, client, dir, activities);
       RecordedPaths.record(env, client, dir, activities, webhooks);
       RecordedPaths.recordVersionedSettings(env, client, dir, settings);
+      RecordedPaths.recordOwnQueues(client, dir);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";
         TicketAutomation run =

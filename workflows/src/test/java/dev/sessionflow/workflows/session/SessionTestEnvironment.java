@@ -40,6 +40,11 @@ final class SessionTestEnvironment {
         dev.sessionflow.workflows.webhooks.WebhookDeliveryImpl.class,
         dev.sessionflow.workflows.automation.TicketAutomationImpl.class);
     worker.registerActivitiesImplementations(activities);
+    // Webhook POSTs and automation steps run on their own queues (and slots), as in the service.
+    env.newWorker(dev.sessionflow.workflows.webhooks.WebhookDelivery.ACTIVITY_TASK_QUEUE)
+        .registerActivitiesImplementations(activities);
+    env.newWorker(dev.sessionflow.workflows.automation.TicketAutomation.ACTIVITY_TASK_QUEUE)
+        .registerActivitiesImplementations(activities);
     env.start();
     return env;
   }
