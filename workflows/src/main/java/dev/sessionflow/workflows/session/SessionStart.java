@@ -18,18 +18,6 @@ public record SessionStart(
     SessionState carried,
     long settingsVersion) {
 
-  public SessionStart(
-      String sessionId,
-      String conversationId,
-      String ticketId,
-      String endUserId,
-      String endUserName,
-      SessionTimers timers,
-      SessionPolicy policy,
-      SessionState carried) {
-    this(sessionId, conversationId, ticketId, endUserId, endUserName, timers, policy, carried, 0);
-  }
-
   public SessionStart carrying(SessionState state) {
     return new SessionStart(
         sessionId,

@@ -73,7 +73,8 @@ final class RecordedPaths {
               "Ana",
               MessagingSessionTest.TIMERS,
               policy(),
-              carried);
+              carried,
+              0);
       MessagingSession session =
           client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
       WorkflowClient.start(session::run, start);

@@ -305,7 +305,8 @@ class SessionHistoryReplayTest {
             "Ana",
             MessagingSessionTest.TIMERS,
             SessionPolicy.defaults(),
-            null);
+            null,
+            0);
     MessagingSession session =
         client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
     WorkflowClient.start(session::run, start);

@@ -16,7 +16,7 @@ final class SessionTestEnvironment {
   static MessagingSession open(
       WorkflowClient client, String id, SessionTimers timers, SessionPolicy policy) {
     SessionStart start =
-        new SessionStart(id, "conv-" + id, "T-" + id, "u-1", "Ana", timers, policy, null);
+        new SessionStart(id, "conv-" + id, "T-" + id, "u-1", "Ana", timers, policy, null, 0);
     MessagingSession session =
         client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
     WorkflowClient.start(session::run, start);
