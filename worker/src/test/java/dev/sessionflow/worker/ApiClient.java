@@ -48,6 +48,15 @@ public final class ApiClient {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A PUT made against an entity tag ({@code If-Match}). */
+  public Response put(String path, String token, String json, String ifMatch) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .header("If-Match", ifMatch)
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Response patch(String path, String token, String json) {
     return send(
         request(path, token)
@@ -143,7 +152,8 @@ public final class ApiClient {
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
+          response.body(),
+          response.headers().firstValue("ETag").orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -168,7 +178,10 @@ public final class ApiClient {
     }
   }
 
-  public record Response(int status, String contentType, String body) {
+  /**
+   * @param etag the ETag header, null without one
+   */
+  public record Response(int status, String contentType, String body, String etag) {
     public JsonNode json() {
       try {
         return JSON.readTree(body);

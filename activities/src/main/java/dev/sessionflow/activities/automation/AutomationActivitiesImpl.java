@@ -16,6 +16,7 @@ import dev.sessionflow.workflows.automation.AutomationStep;
 import dev.sessionflow.workflows.automation.Outcome;
 import dev.sessionflow.workflows.automation.StepResult;
 import dev.sessionflow.workflows.automation.TicketAction;
+import dev.sessionflow.workflows.automation.TicketAutomation;
 import dev.sessionflow.workflows.automation.TicketFacts;
 import dev.sessionflow.workflows.automation.Trigger;
 import dev.sessionflow.workflows.session.ChatMessage;
@@ -32,7 +33,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 @Component
-@ActivityImpl(taskQueues = MessagingSession.TASK_QUEUE)
+@ActivityImpl(taskQueues = {MessagingSession.TASK_QUEUE, TicketAutomation.ACTIVITY_TASK_QUEUE})
 public class AutomationActivitiesImpl implements AutomationActivities {
   static final String DEFAULT_END_REASON = "RESOLVED";
 

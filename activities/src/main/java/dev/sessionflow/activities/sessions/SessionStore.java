@@ -85,8 +85,15 @@ public class SessionStore {
   }
 
   /** Sessions not ended yet (running workflows, as far as the read model knows). */
-  public List<String> openSessionIds() {
-    return jdbc.sql("select session_id from sessions where status <> 'ENDED' order by opened_at")
+  /** A page of the sessions not ended, in id order, after {@code afterId} ("" for the first). */
+  public List<String> openSessionIds(String afterId, int limit) {
+    return jdbc.sql(
+            """
+            select session_id from sessions where status <> 'ENDED' and session_id > :after
+            order by session_id limit :limit
+            """)
+        .param("after", afterId)
+        .param("limit", limit)
         .query(String.class)
         .list();
   }

@@ -2,6 +2,7 @@ package dev.sessionflow.activities.settings;
 
 import dev.sessionflow.activities.webhooks.Webhook;
 import dev.sessionflow.workflows.session.SessionPolicy;
+import dev.sessionflow.workflows.session.SessionSettings;
 import dev.sessionflow.workflows.session.SessionTimers;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.List;
  * @param messagingEnabledAt when the account turned messaging on (decides the default)
  * @param policy CSAT and settlement policy (its webhook list is empty: see {@code webhooks})
  * @param webhooks the receivers of outbound events
+ * @param version raised by one with every change: the API's ETag, and what running sessions compare
+ *     to apply only settings newer than theirs
  */
 public record MessagingSettings(
     boolean agentsCanEndSessions,
@@ -27,7 +30,8 @@ public record MessagingSettings(
     Instant messagingEnabledAt,
     Instant updatedAt,
     SessionPolicy policy,
-    List<Webhook> webhooks) {
+    List<Webhook> webhooks,
+    long version) {
 
   /** The policy a session runs with, webhooks included. */
   public SessionPolicy sessionPolicy() {
@@ -42,6 +46,11 @@ public record MessagingSettings(
         policy.settleRules(),
         webhooks.stream().map(Webhook::subscription).toList(),
         policy.reopenWithin());
+  }
+
+  /** What a running session is sent when the settings change, or fetches when it is behind. */
+  public SessionSettings forSessions() {
+    return new SessionSettings(timers(), sessionPolicy(), version);
   }
 
   public SessionTimers timers() {

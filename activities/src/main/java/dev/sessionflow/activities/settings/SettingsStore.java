@@ -67,10 +67,38 @@ public class SettingsStore {
         });
   }
 
+  /**
+   * The current version alone (one small read, for every message and end the API passes on); 0
+   * before the settings were first read.
+   */
+  public long version() {
+    return jdbc.sql("select settings_version from messaging_settings where account_id = :account")
+        .param("account", ACCOUNT)
+        .query(Long.class)
+        .optional()
+        .orElse(0L);
+  }
+
   public MessagingSettings update(SettingsChange change) {
+    return update(change, null);
+  }
+
+  /**
+   * Applies a change and raises the version by one. Changes are serialised on the settings row, so
+   * two saves never lose each other's fields.
+   *
+   * @param expectedVersion the version the change was made against (the caller's If-Match); null
+   *     applies it to whatever is current
+   * @throws StaleSettingsException when the settings are no longer at {@code expectedVersion}
+   */
+  public MessagingSettings update(SettingsChange change, Long expectedVersion) {
     return tx.inTransaction(
         () -> {
           ensureRow();
+          long version = lockedVersion();
+          if (expectedVersion != null && expectedVersion != version) {
+            throw new StaleSettingsException(expectedVersion, version);
+          }
           MessagingSettings now = load();
           MessagingSettings next = merge(now, change);
           validate(next, change.webhooks() != null);
@@ -79,7 +107,8 @@ public class SettingsStore {
                   update messaging_settings set agents_can_end_sessions = :agentsCanEnd,
                     inactive_after_seconds = :inactive, auto_close_after_seconds = :autoClose,
                     warn_before_close_seconds = :warn, warning_text = :warningText,
-                    ended_notice_text = :endedText, policy_json = :policy, updated_at = :now
+                    ended_notice_text = :endedText, policy_json = :policy, updated_at = :now,
+                    settings_version = settings_version + 1
                   where account_id = :account
                   """)
               .param(
@@ -120,7 +149,18 @@ public class SettingsStore {
         now.messagingEnabledAt(),
         now.updatedAt(),
         change.policy() != null ? change.policy() : now.policy(),
-        change.webhooks() != null ? change.webhooks() : now.webhooks());
+        change.webhooks() != null ? change.webhooks() : now.webhooks(),
+        now.version());
+  }
+
+  /** Locks the settings row until the transaction ends, and answers its version. */
+  private long lockedVersion() {
+    return jdbc.sql(
+            "select settings_version from messaging_settings where account_id = :account"
+                + " for update")
+        .param("account", ACCOUNT)
+        .query(Long.class)
+        .single();
   }
 
   private void validate(MessagingSettings s, boolean newWebhooks) {
@@ -292,7 +332,8 @@ public class SettingsStore {
         enabledAt,
         Times.instant(rs, "updated_at"),
         policy(rs.getString("policy_json")),
-        webhooks.all());
+        webhooks.all(),
+        rs.getLong("settings_version"));
   }
 
   private static Duration duration(ResultSet rs, String column) throws SQLException {

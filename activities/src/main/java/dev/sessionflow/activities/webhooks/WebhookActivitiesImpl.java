@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionflow.workflows.session.MessagingSession;
 import dev.sessionflow.workflows.webhooks.WebhookActivities;
 import dev.sessionflow.workflows.webhooks.WebhookCall;
+import dev.sessionflow.workflows.webhooks.WebhookDelivery;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import jakarta.annotation.PreDestroy;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * connects to an address checked at that moment.
  */
 @Component
-@ActivityImpl(taskQueues = MessagingSession.TASK_QUEUE)
+@ActivityImpl(taskQueues = {MessagingSession.TASK_QUEUE, WebhookDelivery.ACTIVITY_TASK_QUEUE})
 public class WebhookActivitiesImpl implements WebhookActivities {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -3,11 +3,13 @@ package dev.sessionflow.activities.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessionflow.activities.Concurrently;
 import dev.sessionflow.activities.StoreTestBase;
 import dev.sessionflow.activities.support.InvalidInputException;
 import dev.sessionflow.activities.support.Transactions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,65 @@ class SettingsStoreTest extends StoreTestBase {
   }
 
   @Test
+  void everyChangeRaisesTheVersionByOne() {
+    long start = settings.current().version();
+
+    assertThat(settings.update(change().warningText("one").build()).version()).isEqualTo(start + 1);
+    assertThat(settings.update(change().warningText("two").build(), start + 1).version())
+        .isEqualTo(start + 2);
+    assertThat(settings.current().version()).isEqualTo(start + 2);
+  }
+
+  @Test
+  void aChangeMadeAgainstAnOlderVersionIsRefusedAndChangesNothing() {
+    long read = settings.current().version();
+    settings.update(change().warningText("first admin").build(), read);
+
+    assertThatThrownBy(() -> settings.update(change().warningText("second admin").build(), read))
+        .isInstanceOf(StaleSettingsException.class)
+        .satisfies(e -> assertThat(((StaleSettingsException) e).current()).isEqualTo(read + 1));
+    assertThat(settings.current().warningText()).isEqualTo("first admin");
+    assertThat(settings.current().version()).isEqualTo(read + 1);
+  }
+
+  @Test
+  void ofConcurrentChangesAgainstOneVersionExactlyOneApplies() {
+    long read = settings.current().version();
+
+    List<String> outcomes =
+        Concurrently.run(
+            4,
+            i -> {
+              try {
+                settings.update(change().warningText("admin " + i).build(), read);
+                return "saved";
+              } catch (StaleSettingsException stale) {
+                return "stale";
+              }
+            });
+
+    assertThat(outcomes).containsOnlyOnce("saved").contains("stale");
+    assertThat(settings.current().version()).isEqualTo(read + 1);
+  }
+
+  @Test
+  void concurrentChangesWithoutAVersionLoseNoneOfEachOthersFields() {
+    long read = settings.current().version();
+
+    Concurrently.run(
+        2,
+        i ->
+            i == 0
+                ? settings.update(change().warningText("from the first").build())
+                : settings.update(change().inactiveAfter(Duration.ofMinutes(3)).build()));
+
+    MessagingSettings now = settings.current();
+    assertThat(now.warningText()).isEqualTo("from the first");
+    assertThat(now.inactiveAfter()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(now.version()).isEqualTo(read + 2);
+  }
+
+  @Test
   void anUpdateChangesOnlyWhatItNames() {
     MessagingSettings before = settings.current();
     clock.advance(Duration.ofMinutes(5));
@@ -55,8 +116,9 @@ class SettingsStoreTest extends StoreTestBase {
     assertThat(after.updatedAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
     assertThat(after)
         .usingRecursiveComparison()
-        .ignoringFields("inactiveAfter", "updatedAt")
+        .ignoringFields("inactiveAfter", "updatedAt", "version")
         .isEqualTo(before);
+    assertThat(after.version()).isEqualTo(before.version() + 1);
     assertThat(settings.current()).isEqualTo(after);
   }
 

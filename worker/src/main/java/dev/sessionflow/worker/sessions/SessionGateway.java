@@ -55,10 +55,11 @@ public class SessionGateway {
   public void deliver(SessionIdentity session, ChatMessage message, boolean opening) {
     if (!opening) {
       try {
+        // The current settings version rides along: a session that missed a broadcast catches up.
         client
             .newWorkflowStub(
                 MessagingSession.class, MessagingSession.workflowId(session.sessionId()))
-            .message(message);
+            .message(message.withSettingsVersion(settings.version()));
         return;
       } catch (WorkflowNotFoundException notRunning) {
         // never started, or finished: startWith tells the two apart
@@ -78,7 +79,8 @@ public class SessionGateway {
             session.endUserName(),
             current.timers(),
             current.sessionPolicy(),
-            null);
+            null,
+            current.version());
     MessagingSession stub =
         client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
     BatchRequest request = client.newSignalWithStartRequest();
@@ -109,8 +111,9 @@ public class SessionGateway {
     if (request.requestId() != null) {
       options.setUpdateId(request.requestId());
     }
+    EndRequest knowing = request.knowingSettings(settings.version());
     java.util.concurrent.CompletableFuture<EndResult> result =
-        stub.startUpdate(options.build(), request).getResultAsync();
+        stub.startUpdate(options.build(), knowing).getResultAsync();
     long deadline = System.nanoTime() + END_TIMEOUT.toNanos();
     while (true) {
       try {

@@ -1,10 +1,19 @@
 package dev.sessionflow.worker.settings;
 
+import dev.sessionflow.activities.settings.MessagingSettings;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,9 +27,14 @@ class SettingsController {
   }
 
   @Operation(summary = "The account's messaging settings")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The settings; the ETag names their version, for a later PUT's If-Match",
+      headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = "string")),
+      content = @Content(schema = @Schema(implementation = SettingsResponse.class)))
   @GetMapping
-  SettingsResponse get() {
-    return SettingsResponse.of(settings.current());
+  ResponseEntity<SettingsResponse> get() {
+    return answer(settings.current());
   }
 
   @Operation(
@@ -28,10 +42,29 @@ class SettingsController {
       description =
           "Durations are ISO-8601 and at least PT1S; autoCloseAfter and warnBeforeClose take "
               + "null to turn that timer off. csat and settlement merge key by key; webhooks "
-              + "replaces the whole list. Running sessions get the new timers and policies "
-              + "within seconds; a survey already sent keeps its expiry.")
+              + "replaces the whole list. With If-Match (the ETag of a GET), a change made "
+              + "against settings someone else changed since is refused with 409 conflict "
+              + "instead of undoing theirs; without it the change applies to the current "
+              + "settings. Running sessions get the new timers and policies within seconds; a "
+              + "session that missed them catches up at its next message or end; a survey "
+              + "already sent keeps its expiry.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The settings as saved; the ETag names their new version",
+      headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = "string")),
+      content = @Content(schema = @Schema(implementation = SettingsResponse.class)))
   @PutMapping
-  SettingsResponse put(@RequestBody Map<String, Object> body) {
-    return SettingsResponse.of(settings.update(body));
+  ResponseEntity<SettingsResponse> put(
+      @Parameter(description = "The ETag the change was made against, e.g. \"7\"")
+          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+          String ifMatch,
+      @RequestBody Map<String, Object> body) {
+    return answer(settings.update(body, SettingsETag.expectedVersion(ifMatch)));
+  }
+
+  private static ResponseEntity<SettingsResponse> answer(MessagingSettings current) {
+    return ResponseEntity.ok()
+        .eTag(SettingsETag.of(current.version()))
+        .body(SettingsResponse.of(current));
   }
 }

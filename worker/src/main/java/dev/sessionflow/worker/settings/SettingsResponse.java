@@ -15,6 +15,7 @@ import java.util.Set;
  *
  * @param agentsCanEndSessionsSource EXPLICIT once an admin chose, else ACCOUNT_DEFAULT (off for
  *     accounts that turned messaging on before the feature existed)
+ * @param version raised by one with every change; the response's ETag is this version
  */
 public record SettingsResponse(
     boolean agentsCanEndSessions,
@@ -29,7 +30,8 @@ public record SettingsResponse(
     List<Hook> webhooks,
     String reopenWithin,
     Instant messagingEnabledAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    long version) {
 
   /** Who ending a session sends a survey, the minimum interaction, expiry, question and scale. */
   public record Csat(
@@ -66,7 +68,8 @@ public record SettingsResponse(
         s.webhooks().stream().map(w -> new Hook(w.hookId(), w.url(), w.events())).toList(),
         iso(p.reopenWithin()),
         s.messagingEnabledAt(),
-        s.updatedAt());
+        s.updatedAt(),
+        s.version());
   }
 
   private static String iso(Duration d) {

@@ -3,7 +3,9 @@ package dev.sessionflow.worker.settings;
 import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.activities.settings.SettingsChange;
 import dev.sessionflow.activities.settings.SettingsStore;
+import dev.sessionflow.activities.settings.StaleSettingsException;
 import dev.sessionflow.worker.api.ApiException;
+import dev.sessionflow.worker.api.ProblemType;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -28,9 +30,9 @@ public class SettingsService {
           "webhooks");
 
   private final SettingsStore settings;
-  private final SettingsBroadcast broadcast;
+  private final SettingsBroadcaster broadcast;
 
-  public SettingsService(SettingsStore settings, SettingsBroadcast broadcast) {
+  public SettingsService(SettingsStore settings, SettingsBroadcaster broadcast) {
     this.settings = settings;
     this.broadcast = broadcast;
   }
@@ -44,6 +46,14 @@ public class SettingsService {
    * ISO-8601, JSON null turns a timer off, csat and settlement merge key by key.
    */
   public MessagingSettings update(Map<String, Object> body) {
+    return update(body, null);
+  }
+
+  /**
+   * As {@link #update(Map)}, made against settings version {@code expectedVersion} (null: against
+   * whatever is current); a stale version is a 409 conflict, never a silent overwrite.
+   */
+  public MessagingSettings update(Map<String, Object> body, Long expectedVersion) {
     body.keySet().stream()
         .filter(k -> !FIELDS.contains(k))
         .findFirst()
@@ -65,11 +75,22 @@ public class SettingsService {
                 ? PolicyInput.apply(current().policy(), body)
                 : null,
             PolicyInput.webhooks(body));
-    return update(change);
+    return update(change, expectedVersion);
   }
 
-  public MessagingSettings update(SettingsChange change) {
-    MessagingSettings updated = settings.update(change);
+  public MessagingSettings update(SettingsChange change, Long expectedVersion) {
+    MessagingSettings updated;
+    try {
+      updated = settings.update(change, expectedVersion);
+    } catch (StaleSettingsException stale) {
+      throw new ApiException(
+          ProblemType.CONFLICT,
+          "The settings changed since version "
+              + expectedVersion
+              + " was read (now "
+              + SettingsETag.of(stale.current())
+              + "): read them again and reapply the change");
+    }
     broadcast.toRunningSessions(updated);
     return updated;
   }

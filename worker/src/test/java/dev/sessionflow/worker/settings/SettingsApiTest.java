@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionflow.worker.ApiClient;
 import dev.sessionflow.worker.ApiTestBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +52,78 @@ class SettingsApiTest extends ApiTestBase {
     assertThat(updated.get("warnBeforeClose").isNull()).isTrue();
     assertThat(updated.get("warningText").asText()).isEqualTo("Still there?");
     assertThat(updated.get("agentsCanEndSessions").asBoolean()).isTrue();
+  }
+
+  @Test
+  void twoAdminsSavingAtOnceGetOneConflictNotASilentOverwrite() {
+    String path = "/api/v1/settings/messaging";
+    String read = api.get(path, ApiClient.ADMIN).expect(200).etag();
+    assertThat(read).as("GET answers the settings' version as ETag").matches("\"\\d+\"");
+
+    // Both admins saw the same version and save different changes at the same moment.
+    List<ApiClient.Response> saves =
+        concurrently(
+            i ->
+                api.put(
+                    path,
+                    ApiClient.ADMIN,
+                    i == 0 ? "{\"warningText\":\"Admin A\"}" : "{\"warningText\":\"Admin B\"}",
+                    read));
+
+    assertThat(saves).extracting(ApiClient.Response::status).containsExactlyInAnyOrder(200, 409);
+    ApiClient.Response won = saves.stream().filter(r -> r.status() == 200).findFirst().get();
+    ApiClient.Response lost = saves.stream().filter(r -> r.status() == 409).findFirst().get();
+    lost.expectProblem(409, "conflict");
+    assertThat(won.etag()).isNotEqualTo(read);
+    JsonNode now = api.get(path, ApiClient.ADMIN).expect(200).json();
+    assertThat(now.get("warningText").asText()).isEqualTo(won.json().get("warningText").asText());
+
+    // The one who lost reads again and reapplies against the new version.
+    String fresh = api.get(path, ApiClient.ADMIN).etag();
+    assertThat(fresh).isEqualTo(won.etag());
+    api.put(path, ApiClient.ADMIN, "{\"inactiveAfter\":\"PT9M\"}", fresh).expect(200);
+    api.put(path, ApiClient.ADMIN, "{\"inactiveAfter\":\"PT8M\"}", fresh)
+        .expectProblem(409, "conflict");
+  }
+
+  @Test
+  void aSaveWithoutIfMatchStillAppliesAndMovesTheVersion() {
+    String path = "/api/v1/settings/messaging";
+    ApiClient.Response before = api.get(path, ApiClient.ADMIN).expect(200);
+    ApiClient.Response saved =
+        api.put(path, ApiClient.ADMIN, "{\"inactiveAfter\":\"PT7M\"}").expect(200);
+    long version = before.json().get("version").asLong();
+    assertThat(saved.json().get("version").asLong()).isEqualTo(version + 1);
+    assertThat(saved.etag()).isEqualTo("\"" + (version + 1) + "\"");
+    api.put(path, ApiClient.ADMIN, "{\"inactiveAfter\":\"PT6M\"}", "*").expect(200);
+    api.put(path, ApiClient.ADMIN, "{\"inactiveAfter\":\"PT6M\"}", "W/\"1\"")
+        .expectProblem(400, "validation");
+    api.put(path, ApiClient.ADMIN, "{\"inactiveAfter\":\"PT6M\"}", "yesterday")
+        .expectProblem(400, "validation");
+  }
+
+  private static <T> List<T> concurrently(java.util.function.IntFunction<T> call) {
+    try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        int index = i;
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return call.apply(index);
+                }));
+      }
+      go.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get(30, TimeUnit.SECONDS));
+      }
+      return results;
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test

@@ -17,6 +17,12 @@ public interface TicketAutomation {
   String TASK_QUEUE = MessagingSession.TASK_QUEUE;
   String WORKFLOW_TYPE = "TicketAutomation";
 
+  /**
+   * Macro and trigger steps run on their own task queue and worker slots: an END_SESSION step
+   * waiting on its session never holds a slot that a session's close waits for.
+   */
+  String ACTIVITY_TASK_QUEUE = "messaging-automation";
+
   static String workflowId(String runId) {
     return "automation-" + runId;
   }

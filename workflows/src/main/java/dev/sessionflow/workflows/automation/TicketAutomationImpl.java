@@ -1,6 +1,7 @@
 package dev.sessionflow.workflows.automation;
 
 import dev.sessionflow.workflows.activities.AutomationActivities;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
@@ -19,10 +20,14 @@ import java.util.Set;
  */
 public class TicketAutomationImpl implements TicketAutomation {
 
-  private final AutomationActivities tickets =
-      Workflow.newActivityStub(AutomationActivities.class, AutomationPolicies.TICKET);
-  private final AutomationActivities endings =
-      Workflow.newActivityStub(AutomationActivities.class, AutomationPolicies.END_SESSION);
+  /**
+   * Version 1: the steps are scheduled on {@link TicketAutomation#ACTIVITY_TASK_QUEUE} (before it:
+   * on the sessions' queue, sharing their activity slots).
+   */
+  public static final String OWN_QUEUE = "automation-own-queue";
+
+  private AutomationActivities tickets;
+  private AutomationActivities endings;
 
   private AutomationRequest request;
   private TicketFacts ticket;
@@ -33,6 +38,9 @@ public class TicketAutomationImpl implements TicketAutomation {
   @Override
   public AutomationResult run(AutomationRequest request) {
     this.request = request;
+    boolean ownQueue = Workflow.getVersion(OWN_QUEUE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    tickets = stub(AutomationPolicies.TICKET, ownQueue);
+    endings = stub(AutomationPolicies.END_SESSION, ownQueue);
     ticket = tickets.ticketFacts(request.ticketId());
     changes = request.changes();
     describe();
@@ -135,5 +143,13 @@ public class TicketAutomationImpl implements TicketAutomation {
       }
     }
     Workflow.setCurrentDetails(text.toString());
+  }
+
+  private static AutomationActivities stub(ActivityOptions options, boolean ownQueue) {
+    return Workflow.newActivityStub(
+        AutomationActivities.class,
+        ownQueue
+            ? ActivityOptions.newBuilder(options).setTaskQueue(ACTIVITY_TASK_QUEUE).build()
+            : options);
   }
 }

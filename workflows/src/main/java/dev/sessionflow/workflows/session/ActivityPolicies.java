@@ -39,6 +39,18 @@ final class ActivityPolicies {
   static final LocalActivityOptions WARNING =
       LocalActivityOptions.newBuilder(STORE).setSummary("inactivity warning").build();
 
+  /**
+   * The current settings, for a session that learnt it is behind: a quick read, tried briefly (an
+   * end waits on it), then the session keeps the settings it has.
+   */
+  static final LocalActivityOptions SETTINGS =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(5))
+          .setScheduleToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(Retries.UNTIL_DONE)
+          .setSummary("current settings")
+          .build();
+
   static final ActivityOptions MESSAGE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))

@@ -8,12 +8,19 @@ package dev.sessionflow.workflows.session;
  * @param reopening the store reopened the ended session for this end-user message
  * @param sequence the store's sequence number of the message (null from older callers): an end
  *     request names the last one its caller saw, and the session decides only once it has seen it
+ * @param settingsVersion the settings' version when the message was stored (null from older
+ *     callers): a session holding older settings fetches the current ones
  */
 public record ChatMessage(
-    String messageId, Author author, String agentId, boolean reopening, Long sequence) {
+    String messageId,
+    Author author,
+    String agentId,
+    boolean reopening,
+    Long sequence,
+    Long settingsVersion) {
 
   public ChatMessage(String messageId, Author author, String agentId, boolean reopening) {
-    this(messageId, author, agentId, reopening, null);
+    this(messageId, author, agentId, reopening, null, null);
   }
 
   public static ChatMessage fromEndUser(String messageId) {
@@ -30,6 +37,11 @@ public record ChatMessage(
 
   /** This message with its store sequence number. */
   public ChatMessage withSequence(long storeSequence) {
-    return new ChatMessage(messageId, author, agentId, reopening, storeSequence);
+    return new ChatMessage(messageId, author, agentId, reopening, storeSequence, settingsVersion);
+  }
+
+  /** This message, telling its session which settings version is current. */
+  public ChatMessage withSettingsVersion(long version) {
+    return new ChatMessage(messageId, author, agentId, reopening, sequence, version);
   }
 }

@@ -14,6 +14,8 @@ import dev.sessionflow.workflows.automation.AutomationSource;
  * @param lastSeenSequence the store sequence number of the last message the caller saw (or the
  *     store held when the end was asked): the session decides once it has followed that far; null
  *     decides at once
+ * @param settingsVersion the settings' version when the end was asked (null from older callers): a
+ *     session holding older settings fetches the current ones before it decides
  */
 public record EndRequest(
     EndedBy endedBy,
@@ -22,10 +24,11 @@ public record EndRequest(
     Boolean sendCsat,
     AutomationSource via,
     String requestId,
-    Long lastSeenSequence) {
+    Long lastSeenSequence,
+    Long settingsVersion) {
 
   public EndRequest(EndedBy endedBy, String agentId, String reason, Boolean sendCsat) {
-    this(endedBy, agentId, reason, sendCsat, null, null, null);
+    this(endedBy, agentId, reason, sendCsat, null, null, null, null);
   }
 
   public EndRequest(
@@ -35,17 +38,25 @@ public record EndRequest(
       Boolean sendCsat,
       AutomationSource via,
       String requestId) {
-    this(endedBy, agentId, reason, sendCsat, via, requestId, null);
+    this(endedBy, agentId, reason, sendCsat, via, requestId, null, null);
   }
 
   /** The same request, to be decided once the session has followed up to {@code sequence}. */
   public EndRequest after(Long sequence) {
-    return new EndRequest(endedBy, agentId, reason, sendCsat, via, requestId, sequence);
+    return new EndRequest(
+        endedBy, agentId, reason, sendCsat, via, requestId, sequence, settingsVersion);
   }
 
   /** The same request under the caller's idempotency key. */
   public EndRequest withRequestId(String key) {
-    return new EndRequest(endedBy, agentId, reason, sendCsat, via, key, lastSeenSequence);
+    return new EndRequest(
+        endedBy, agentId, reason, sendCsat, via, key, lastSeenSequence, settingsVersion);
+  }
+
+  /** The same request, telling the session which settings version is current. */
+  public EndRequest knowingSettings(long version) {
+    return new EndRequest(
+        endedBy, agentId, reason, sendCsat, via, requestId, lastSeenSequence, version);
   }
 
   /** Whether this repeats the request that ended the session. */

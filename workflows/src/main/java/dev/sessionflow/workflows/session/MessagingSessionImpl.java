@@ -109,12 +109,14 @@ public class MessagingSessionImpl implements MessagingSession {
       if (continueAsNewDue()) {
         continueAsNew();
       }
+      session.catchUpOnSettings();
       inactivity.arm();
       Workflow.await(
           () ->
               state.ended()
                   || inactivity.needsAttention()
                   || readModel.stale()
+                  || session.settingsBehind()
                   || continueAsNewDue());
       if (!state.ended()) {
         SessionEnd autoClose = inactivity.takeDue();
@@ -159,6 +161,7 @@ public class MessagingSessionImpl implements MessagingSession {
   @Override
   public void message(ChatMessage message) {
     state.saw(message);
+    session.heardOfSettings(message.settingsVersion());
     if (state.ended() && !state.closed) {
       // Delivered in the same step as the end, or while it is recorded: the API stored it in this
       // session's transcript before the end, so it counts here. It moves no timer any more.
@@ -181,8 +184,9 @@ public class MessagingSessionImpl implements MessagingSession {
     if (state.ended()) {
       return;
     }
-    // A deadline that is now earlier than the armed timer wakes the loop to re-arm it.
-    session.apply(settings);
+    // A deadline that is now earlier than the armed timer wakes the loop to re-arm it. A late
+    // broadcast older than the settings held stays unapplied.
+    session.offer(settings);
   }
 
   @Override
@@ -216,6 +220,13 @@ public class MessagingSessionImpl implements MessagingSession {
       // way: decide on them, not before them.
       Workflow.await(
           FOLLOW_UP_WAIT, () -> state.hasSeen(request.lastSeenSequence()) || state.ended());
+      if (state.ended()) {
+        return endedAlready(request);
+      }
+    }
+    session.heardOfSettings(request.settingsVersion());
+    if (session.settingsBehind()) {
+      session.catchUpOnSettings(); // the end decides under the settings its caller saw
       if (state.ended()) {
         return endedAlready(request);
       }
@@ -276,6 +287,7 @@ public class MessagingSessionImpl implements MessagingSession {
         state.messageCount,
         state.end,
         state.csat,
-        state.settled);
+        state.settled,
+        session.settingsVersion());
   }
 }

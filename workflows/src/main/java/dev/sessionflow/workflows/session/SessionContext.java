@@ -13,12 +13,14 @@ final class SessionContext {
   final StoreRetry storeRetry = new StoreRetry(this::describe);
   private SessionTimers timers;
   private SessionPolicy policy;
+  private final SettingsCatchUp settingsCatchUp;
 
   SessionContext(SessionStart start, SessionState state) {
     this.start = start;
     this.state = state;
     this.timers = start.timers();
     this.policy = start.policy();
+    this.settingsCatchUp = new SettingsCatchUp(start.settingsVersion());
   }
 
   SessionTimers timers() {
@@ -29,15 +31,45 @@ final class SessionContext {
     return policy;
   }
 
-  /** The settings an admin saved apply from now on. */
-  void apply(SessionSettings settings) {
+  /** The version of the settings in force (0: started before settings had versions). */
+  long settingsVersion() {
+    return settingsCatchUp.held();
+  }
+
+  /** A broadcast of saved settings applies from now on, unless the session holds newer ones. */
+  void offer(SessionSettings settings) {
+    if (settingsCatchUp.accepts(settings)) {
+      apply(settings);
+    }
+  }
+
+  /** A message or an end named the current settings version (null if it did not say). */
+  void heardOfSettings(Long version) {
+    settingsCatchUp.announced(version);
+  }
+
+  /** Whether an event named newer settings than those in force. */
+  boolean settingsBehind() {
+    return settingsCatchUp.behind();
+  }
+
+  /** Fetches and applies the current settings when an event named newer ones (blocks briefly). */
+  void catchUpOnSettings() {
+    SessionSettings current = settingsCatchUp.fetchIfBehind();
+    if (current != null && !state.ended()) {
+      apply(current);
+    }
+  }
+
+  private void apply(SessionSettings settings) {
     timers = settings.timers();
     policy = settings.policy();
+    settingsCatchUp.applied(settings);
   }
 
   /** The input of the next run, carrying the state and the settings in force. */
   SessionStart nextRun() {
-    return start.with(timers, policy).carrying(state);
+    return start.with(new SessionSettings(timers, policy, settingsVersion())).carrying(state);
   }
 
   /** Search attributes (a command) then current details, after a change ops filter on. */

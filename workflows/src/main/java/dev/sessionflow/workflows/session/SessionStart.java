@@ -3,6 +3,9 @@ package dev.sessionflow.workflows.session;
 /**
  * Input of a {@link MessagingSession} run: the session's identity, its settings and, after a
  * continue-as-new, the state carried from the previous run (null for a new session).
+ *
+ * @param settingsVersion the version of {@code timers} and {@code policy} in the store (0 from
+ *     callers that predate versions)
  */
 public record SessionStart(
     String sessionId,
@@ -12,15 +15,33 @@ public record SessionStart(
     String endUserName,
     SessionTimers timers,
     SessionPolicy policy,
-    SessionState carried) {
+    SessionState carried,
+    long settingsVersion) {
 
   public SessionStart carrying(SessionState state) {
     return new SessionStart(
-        sessionId, conversationId, ticketId, endUserId, endUserName, timers, policy, state);
+        sessionId,
+        conversationId,
+        ticketId,
+        endUserId,
+        endUserName,
+        timers,
+        policy,
+        state,
+        settingsVersion);
   }
 
-  public SessionStart with(SessionTimers newTimers, SessionPolicy newPolicy) {
+  /** This start with the settings the session holds now. */
+  public SessionStart with(SessionSettings held) {
     return new SessionStart(
-        sessionId, conversationId, ticketId, endUserId, endUserName, newTimers, newPolicy, carried);
+        sessionId,
+        conversationId,
+        ticketId,
+        endUserId,
+        endUserName,
+        held.timers(),
+        held.policy(),
+        carried,
+        held.version());
   }
 }

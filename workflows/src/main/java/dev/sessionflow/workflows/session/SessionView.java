@@ -13,4 +13,5 @@ public record SessionView(
     long messageCount,
     SessionEnd end,
     CsatStatus csat,
-    boolean settled) {}
+    boolean settled,
+    long settingsVersion) {}

@@ -85,7 +85,19 @@ public enum VersionMarkers {
       1,
       "an end handled before the run starts is closed once, by its handler",
       List.of("real-end-in-first-task"),
-      List.of("real-end-before-run"));
+      List.of("real-end-before-run")),
+   * Version 1: a settings broadcast applies only when it is newer than the version the session
+   * holds (before it: every broadcast applied, a late stale one undoing a newer one); a message or
+   * an end naming newer settings than the held ones fetches them ({@link SettingsCatchUp}). Asked
+   * only when a broadcast is not newer or a fetch is due.
+   */
+  VERSIONED_SETTINGS(
+      "versioned-settings",
+      1,
+      "settings apply only when newer than the held version; a message or end naming newer"
+          + " settings fetches them",
+      List.of("settings-changed"),
+      List.of("settings-versioned"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

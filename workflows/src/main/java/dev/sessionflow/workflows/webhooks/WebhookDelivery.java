@@ -11,6 +11,12 @@ import io.temporal.workflow.WorkflowMethod;
 public interface WebhookDelivery {
   String WORKFLOW_TYPE = "WebhookDelivery";
 
+  /**
+   * The POSTs run on their own task queue and worker slots: a slow receiver's 15 s calls never hold
+   * a slot that a session's close waits for.
+   */
+  String ACTIVITY_TASK_QUEUE = "messaging-webhooks";
+
   static String workflowId(WebhookCall call) {
     return "webhook-" + call.hookId() + "-" + call.event().eventId();
   }

@@ -8,6 +8,12 @@ import java.time.Duration;
 import org.slf4j.Logger;
 
 public class WebhookDeliveryImpl implements WebhookDelivery {
+  /**
+   * Version 1: the POST is scheduled on {@link WebhookDelivery#ACTIVITY_TASK_QUEUE} (before it: on
+   * the sessions' queue, sharing their activity slots).
+   */
+  public static final String OWN_QUEUE = "webhook-own-queue";
+
   private static final Logger log = Workflow.getLogger(WebhookDeliveryImpl.class);
 
   /** Quick first retries for a blip, then backing off to every 5 minutes, for up to a day. */
@@ -24,11 +30,13 @@ public class WebhookDeliveryImpl implements WebhookDelivery {
           .setSummary("POST to webhook")
           .build();
 
-  private final WebhookActivities webhooks =
-      Workflow.newActivityStub(WebhookActivities.class, DELIVERY);
-
   @Override
   public void deliver(WebhookCall call) {
+    ActivityOptions options =
+        Workflow.getVersion(OWN_QUEUE, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? ActivityOptions.newBuilder(DELIVERY).setTaskQueue(ACTIVITY_TASK_QUEUE).build()
+            : DELIVERY;
+    WebhookActivities webhooks = Workflow.newActivityStub(WebhookActivities.class, options);
     try {
       webhooks.post(call);
     } catch (ActivityFailure gaveUp) {

@@ -45,6 +45,7 @@ class TicketAutomationTest {
     Worker worker = env.newWorker(TicketAutomation.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(TicketAutomationImpl.class);
     worker.registerActivitiesImplementations(ticket);
+    env.newWorker(TicketAutomation.ACTIVITY_TASK_QUEUE).registerActivitiesImplementations(ticket);
     env.start();
     client = env.getWorkflowClient();
   }

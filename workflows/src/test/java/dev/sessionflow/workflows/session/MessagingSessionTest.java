@@ -412,7 +412,7 @@ class MessagingSessionTest {
             true);
     SessionStart start =
         new SessionStart(
-            "s21", "conv-s21", "T-s21", "u-1", "Ana", TIMERS, SessionPolicy.defaults(), carried);
+            "s21", "conv-s21", "T-s21", "u-1", "Ana", TIMERS, SessionPolicy.defaults(), carried, 0);
     MessagingSession session =
         client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
     WorkflowClient.start(session::run, start);
@@ -479,7 +479,7 @@ class MessagingSessionTest {
         new SessionPolicy(
             Set.of(), Duration.ofDays(1), "PENDING", false, 0, null, 0, null, null, null);
     SessionStart start =
-        new SessionStart("s13", "conv-s13", "T-s13", "u-1", "Ana", TIMERS, policy, null);
+        new SessionStart("s13", "conv-s13", "T-s13", "u-1", "Ana", TIMERS, policy, null, 0);
     MessagingSession session =
         client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
     WorkflowClient.start(session::run, start);

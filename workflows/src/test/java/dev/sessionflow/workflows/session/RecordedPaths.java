@@ -73,7 +73,8 @@ final class RecordedPaths {
               "Ana",
               MessagingSessionTest.TIMERS,
               policy(),
-              carried);
+              carried,
+              0);
       MessagingSession session =
           client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
       WorkflowClient.start(session::run, start);
@@ -270,6 +271,96 @@ final class RecordedPaths {
       Thread.sleep(1_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+   * {@code versioned-settings} 1: a newer broadcast applies, a late stale one does not, and a
+   * message naming a newer version than the session holds fetches the current settings.
+   */
+  static void recordVersionedSettings(
+      TestWorkflowEnvironment env,
+      WorkflowClient client,
+      Path dir,
+      VersionedSettingsTest.StoredSettings settings)
+      throws IOException {
+    if (!missing(dir, "settings-versioned")) {
+      return;
+    }
+    SessionStart start =
+        new SessionStart(
+            "settings-versioned",
+            "conv-settings-versioned",
+            "T-settings-versioned",
+            "u-1",
+            "Ana",
+            MessagingSessionTest.TIMERS,
+            policy(),
+            null,
+            1);
+    MessagingSession session =
+        client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
+    WorkflowClient.start(session::run, start);
+    session.message(ChatMessage.fromEndUser("m1").withSettingsVersion(1));
+    env.sleep(Duration.ofSeconds(1));
+    session.settingsChanged(new SessionSettings(VersionedSettingsTest.SIXTY_MINUTES, policy(), 3));
+    session.settingsChanged(new SessionSettings(VersionedSettingsTest.FIVE_MINUTES, policy(), 2));
+    env.sleep(Duration.ofSeconds(1));
+    settings.current = new SessionSettings(VersionedSettingsTest.FIVE_MINUTES, policy(), 4);
+    session.message(ChatMessage.fromAgent("m2", "agent-1").withSettingsVersion(4));
+    save(client, dir, "settings-versioned", session);
+  }
+
+  /**
+   * {@code webhook-own-queue} and {@code automation-own-queue} 1: a delivery and a macro whose
+   * activities run on their own task queues.
+   */
+  static void recordOwnQueues(WorkflowClient client, Path dir) throws IOException {
+    if (missing(dir, "webhook-delivery-own-queue")) {
+      var call =
+          new dev.sessionflow.workflows.webhooks.WebhookCall(
+              "hook-2",
+              new WebhookEvent(
+                  "session.ended:own-queue",
+                  WebhookEvent.SESSION_ENDED,
+                  "2026-12-01T00:00:00Z",
+                  Map.of("sessionId", "own-queue")));
+      WebhookDelivery delivery =
+          client.newWorkflowStub(
+              WebhookDelivery.class,
+              io.temporal.client.WorkflowOptions.newBuilder()
+                  .setWorkflowId(WebhookDelivery.workflowId(call))
+                  .setTaskQueue(MessagingSession.TASK_QUEUE)
+                  .build());
+      delivery.deliver(call);
+      Files.writeString(
+          dir.resolve("webhook-delivery-own-queue.json"),
+          client.fetchHistory(WebhookDelivery.workflowId(call)).toJson(true));
+    }
+    if (missing(dir, "ticket-automation-own-queue")) {
+      String runId = "ticket-automation-own-queue";
+      var run =
+          client.newWorkflowStub(
+              dev.sessionflow.workflows.automation.TicketAutomation.class,
+              io.temporal.client.WorkflowOptions.newBuilder()
+                  .setWorkflowId(
+                      dev.sessionflow.workflows.automation.TicketAutomation.workflowId(runId))
+                  .setTaskQueue(dev.sessionflow.workflows.automation.TicketAutomation.TASK_QUEUE)
+                  .build());
+      run.run(
+          new dev.sessionflow.workflows.automation.AutomationRequest(
+              runId,
+              "T-ticket-automation",
+              new dev.sessionflow.workflows.automation.Actor(EndedBy.AGENT, "agent-1"),
+              new dev.sessionflow.workflows.automation.AutomationSource(
+                  dev.sessionflow.workflows.automation.AutomationSource.Kind.MACRO,
+                  "7",
+                  "Escalate"),
+              List.of(
+                  dev.sessionflow.workflows.automation.TicketAction.of(
+                      dev.sessionflow.workflows.automation.ActionType.ADD_INTERNAL_NOTE, "noted")),
+              Map.of()));
+      Files.writeString(
+          dir.resolve("ticket-automation-own-queue.json"),
+          client
+              .fetchHistory(dev.sessionflow.workflows.automation.TicketAutomation.workflowId(runId))
+              .toJson(true));
     }
   }
 

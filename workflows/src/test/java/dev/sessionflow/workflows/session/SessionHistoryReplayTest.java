@@ -58,6 +58,8 @@ class SessionHistoryReplayTest {
           // bounded-store-retry 1
           "store-outage",
           "store-stalled",
+          // versioned-settings 1
+          "settings-versioned",
           // paths shipped before these markers, recorded now
           "reopen-window",
           "settings-changed",
@@ -78,10 +80,12 @@ class SessionHistoryReplayTest {
           "real-end-before-run");
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
-  static final List<String> AUTOMATION_HISTORIES = List.of("ticket-automation");
+  static final List<String> AUTOMATION_HISTORIES =
+      List.of("ticket-automation", "ticket-automation-own-queue");
 
   /** Runs of {@link dev.sessionflow.workflows.webhooks.WebhookDelivery}. */
-  static final List<String> WEBHOOK_HISTORIES = List.of("webhook-delivery");
+  static final List<String> WEBHOOK_HISTORIES =
+      List.of("webhook-delivery", "webhook-delivery-own-queue");
 
   /** Histories of the first version (before {@code durable-end}): running sessions of old code. */
   static final List<String> V0_HISTORIES =
@@ -139,6 +143,23 @@ class SessionHistoryReplayTest {
     }
   }
 
+  /**
+   * The deliveries' and automation steps' own task queues ({@code webhook-own-queue}, {@code
+   * automation-own-queue} 1): the histories before them schedule on the sessions' queue.
+   */
+  @Test
+  void deliveriesAndAutomationStepsScheduleOnTheirOwnQueues() throws IOException {
+    String marker = "EVENT_TYPE_MARKER_RECORDED";
+    assertThat(read("webhook-delivery")).doesNotContain(marker).contains("messaging-sessions");
+    assertThat(read("webhook-delivery-own-queue"))
+        .contains(marker)
+        .contains("\"" + dev.sessionflow.workflows.webhooks.WebhookDelivery.ACTIVITY_TASK_QUEUE);
+    assertThat(read("ticket-automation")).doesNotContain(marker);
+    assertThat(read("ticket-automation-own-queue"))
+        .contains(marker)
+        .contains("\"" + TicketAutomation.ACTIVITY_TASK_QUEUE);
+  }
+
   @Test
   void recordsHistoriesWhenAsked() throws Exception {
     if (System.getProperty("sessionflow.recordHistories") == null) {
@@ -186,13 +207,17 @@ class SessionHistoryReplayTest {
                 null),
             List.of(TicketAction.endSession("ESCALATED", false))));
     RecordingActivities.Webhooks webhooks = new RecordingActivities.Webhooks();
-    try (TestWorkflowEnvironment env = SessionTestEnvironment.start(activities, ticket, webhooks)) {
+    VersionedSettingsTest.StoredSettings settings = new VersionedSettingsTest.StoredSettings();
+    try (TestWorkflowEnvironment env =
+        SessionTestEnvironment.start(activities, ticket, webhooks, settings)) {
       WorkflowClient client = env.getWorkflowClient();
       Path dir = Path.of("src/test/resources/histories");
       Files.createDirectories(dir);
       recordSessions(env, client, dir, activities);
       RecordedPaths.record(env, client, dir, activities, webhooks);
       RecordedPaths.recordEarlierDeadlineAndReopenSkips(env, client, dir, activities);
+      RecordedPaths.recordVersionedSettings(env, client, dir, settings);
+      RecordedPaths.recordOwnQueues(client, dir);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";
         TicketAutomation run =
@@ -303,7 +328,8 @@ class SessionHistoryReplayTest {
             "Ana",
             MessagingSessionTest.TIMERS,
             SessionPolicy.defaults(),
-            null);
+            null,
+            0);
     MessagingSession session =
         client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
     WorkflowClient.start(session::run, start);

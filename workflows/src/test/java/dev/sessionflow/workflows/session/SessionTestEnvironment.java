@@ -16,7 +16,7 @@ final class SessionTestEnvironment {
   static MessagingSession open(
       WorkflowClient client, String id, SessionTimers timers, SessionPolicy policy) {
     SessionStart start =
-        new SessionStart(id, "conv-" + id, "T-" + id, "u-1", "Ana", timers, policy, null);
+        new SessionStart(id, "conv-" + id, "T-" + id, "u-1", "Ana", timers, policy, null, 0);
     MessagingSession session =
         client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
     WorkflowClient.start(session::run, start);
@@ -47,6 +47,11 @@ final class SessionTestEnvironment {
         dev.sessionflow.workflows.webhooks.WebhookDeliveryImpl.class,
         dev.sessionflow.workflows.automation.TicketAutomationImpl.class);
     worker.registerActivitiesImplementations(activities);
+    // Webhook POSTs and automation steps run on their own queues (and slots), as in the service.
+    env.newWorker(dev.sessionflow.workflows.webhooks.WebhookDelivery.ACTIVITY_TASK_QUEUE)
+        .registerActivitiesImplementations(activities);
+    env.newWorker(dev.sessionflow.workflows.automation.TicketAutomation.ACTIVITY_TASK_QUEUE)
+        .registerActivitiesImplementations(activities);
     return env;
   }
 }

@@ -66,6 +66,7 @@ class AdminPages {
       @RequestParam String csatQuestion,
       @RequestParam int csatScale,
       @RequestParam String settlementDefault,
+      @RequestParam(required = false) Long version,
       Model model) {
     SettingsResponse before = SettingsResponse.of(settings.current());
     Map<String, Object> change = new HashMap<>();
@@ -89,7 +90,7 @@ class AdminPages {
     change.put("csat", csat);
     change.put("settlement", Map.of("default", settlementDefault));
     try {
-      SettingsResponse saved = SettingsResponse.of(settings.update(change));
+      SettingsResponse saved = SettingsResponse.of(settings.update(change, version));
       model.addAttribute("saved", true);
       return settingsView(model, saved);
     } catch (ApiException e) {
