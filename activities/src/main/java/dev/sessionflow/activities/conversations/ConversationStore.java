@@ -255,8 +255,11 @@ public class ConversationStore {
             .list());
   }
 
-  /** Posts a SYSTEM message once per message id. Callers own the transaction. */
-  public void postSystemMessage(SystemMessage m, String surveyToken) {
+  /**
+   * Posts a SYSTEM message once per message id, naming the survey it invites to (if any; never its
+   * token). Callers own the transaction.
+   */
+  public void postSystemMessage(SystemMessage m, String surveyId) {
     insert(
         m.conversationId(),
         m.messageId(),
@@ -265,7 +268,7 @@ public class ConversationStore {
         null,
         m.kind(),
         m.text(),
-        surveyToken,
+        surveyId,
         false);
   }
 
@@ -352,13 +355,13 @@ public class ConversationStore {
       String agentId,
       String kind,
       String text,
-      String surveyToken,
+      String surveyId,
       boolean openedSession) {
     jdbc.sql(
             """
             insert into messages (conversation_id, message_id, session_id, author, agent_id, kind,
-              text, survey_token, opened_session, sent_at)
-            values (:conversation, :id, :session, :author, :agent, :kind, :text, :token,
+              text, survey_id, opened_session, sent_at)
+            values (:conversation, :id, :session, :author, :agent, :kind, :text, :survey,
               :opened, :at)
             on conflict do nothing
             """)
@@ -369,7 +372,7 @@ public class ConversationStore {
         .param("agent", agentId)
         .param("kind", kind)
         .param("text", text)
-        .param("token", surveyToken)
+        .param("survey", surveyId)
         .param("opened", openedSession)
         .param("at", Times.db(clock.instant()))
         .update();
@@ -397,7 +400,7 @@ public class ConversationStore {
         rs.getString("agent_id"),
         rs.getString("kind"),
         rs.getString("text"),
-        rs.getString("survey_token"),
+        rs.getString("survey_id"),
         Times.instant(rs, "sent_at"));
   }
 

@@ -7,7 +7,6 @@ import dev.sessionflow.workflows.activities.SessionProgress;
 import dev.sessionflow.workflows.activities.SessionStoreActivities;
 import dev.sessionflow.workflows.activities.SettleOutcome;
 import dev.sessionflow.workflows.activities.Settlement;
-import dev.sessionflow.workflows.activities.SurveyReceipt;
 import dev.sessionflow.workflows.activities.SurveyRequest;
 import dev.sessionflow.workflows.activities.SystemMessage;
 import dev.sessionflow.workflows.activities.TicketActivities;
@@ -428,8 +427,9 @@ public class MessagingSessionImpl implements MessagingSession {
       state.csat = CsatStatus.SKIPPED;
       return;
     }
-    SurveyReceipt receipt =
-        csat.sendSurvey(
+    boolean sent =
+        SurveyInvitations.send(
+            csat,
             new SurveyRequest(
                 start.sessionId(),
                 start.ticketId(),
@@ -438,7 +438,7 @@ public class MessagingSessionImpl implements MessagingSession {
                 policy.csatExpiresAfter(),
                 policy.csatQuestion(),
                 policy.csatScale()));
-    state.csat = receipt != null ? CsatStatus.SENT : CsatStatus.SKIPPED;
+    state.csat = sent ? CsatStatus.SENT : CsatStatus.SKIPPED;
     describe();
     SessionEvents.publish(policy, WebhookEvent.CSAT_SENT, start, state);
   }

@@ -43,7 +43,13 @@ public enum VersionMarkers {
       1,
       "a failing store write stops after quick attempts, alerts, retries hourly or on retryStore",
       List.of("agent-end-v2"),
-      List.of("store-outage", "store-stalled"));
+      List.of("store-outage", "store-stalled")),
+  SURVEY_ID_RECEIPT(
+      SurveyInvitations.SURVEY_ID_RECEIPT,
+      1,
+      "the survey goes out through InviteToSurvey, whose receipt names the survey, not its token",
+      List.of("agent-end-v2", "webhook-children"),
+      List.of("survey-id-receipt"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

@@ -58,6 +58,8 @@ class SessionHistoryReplayTest {
           // bounded-store-retry 1
           "store-outage",
           "store-stalled",
+          // survey-id-receipt 1
+          "survey-id-receipt",
           // paths shipped before these markers, recorded now
           "reopen-window",
           "settings-changed",
@@ -149,6 +151,11 @@ class SessionHistoryReplayTest {
       String changeId = "\"" + MessagingSessionImpl.LOCAL_WARNING + "\"";
       assertThat(read("auto-close-local-warning"))
           .contains(java.util.Base64.getEncoder().encodeToString(changeId.getBytes()));
+      // The survey went out as SendSurvey before survey-id-receipt, as InviteToSurvey after it.
+      assertThat(read("agent-end-v2")).contains("\"SendSurvey\"").doesNotContain("InviteToSurvey");
+      assertThat(read("survey-id-receipt"))
+          .contains("\"InviteToSurvey\"")
+          .doesNotContain("\"SendSurvey\"");
       return;
     }
     RecordingActivities activities = new RecordingActivities();
