@@ -58,7 +58,7 @@ public abstract class StoreTestBase {
   /** An end-user message on conversation {@code conversationId} from end user "user-of-" it. */
   protected AcceptedMessage endUserSays(String conversationId, String messageId, String text) {
     return conversations.acceptEndUserMessage(
-        conversationId, messageId, "user-of-" + conversationId, "End User", text);
+        conversationId, messageId, "user-of-" + conversationId, "End User", text, "web-chat");
   }
 
   protected List<StoredMessage> transcript(String conversationId) {

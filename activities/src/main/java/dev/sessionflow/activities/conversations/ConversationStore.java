@@ -49,12 +49,18 @@ public class ConversationStore {
   /**
    * Stores an end-user message in the open session. With none open, the message reopens the last
    * session if its reopen window is still open (its ticket with it; its unanswered survey is
-   * withdrawn), else opens a new session and ticket.
+   * withdrawn), else opens a new session and ticket. The ticket's audit names the end user and
+   * {@code relayedBy}, the channel (by principal name) that passed the message on.
    */
   public AcceptedMessage acceptEndUserMessage(
-      String conversationId, String messageId, String endUserId, String endUserName, String text) {
+      String conversationId,
+      String messageId,
+      String endUserId,
+      String endUserName,
+      String text,
+      String relayedBy) {
     AcceptedMessage accepted =
-        storeEndUserMessage(conversationId, messageId, endUserId, endUserName, text);
+        storeEndUserMessage(conversationId, messageId, endUserId, endUserName, text, relayedBy);
     if (accepted.newSession() && !accepted.duplicate()) {
       metrics.sessionOpened();
     }
@@ -62,7 +68,12 @@ public class ConversationStore {
   }
 
   private AcceptedMessage storeEndUserMessage(
-      String conversationId, String messageId, String endUserId, String endUserName, String text) {
+      String conversationId,
+      String messageId,
+      String endUserId,
+      String endUserName,
+      String text,
+      String relayedBy) {
     return tx.inTransaction(
         () -> {
           jdbc.sql(
@@ -86,7 +97,7 @@ public class ConversationStore {
           String reopened =
               conversation.openSessionId() == null ? reopenable(conversationId) : null;
           if (reopened != null) {
-            reopen(conversationId, reopened);
+            reopen(conversationId, reopened, relayedBy);
             insert(conversationId, messageId, reopened, "END_USER", null, null, text, null, false);
             jdbc.sql(
                     """
@@ -102,7 +113,8 @@ public class ConversationStore {
           boolean opening = conversation.openSessionId() == null;
           String sessionId = opening ? Ids.sessionId() : conversation.openSessionId();
           if (opening) {
-            String ticketId = tickets.open(conversationId, sessionId, conversation.endUserId());
+            String ticketId =
+                tickets.open(conversationId, sessionId, conversation.endUserId(), relayedBy);
             sessions.open(sessionId, conversationId, ticketId, conversation.endUserId());
             jdbc.sql(
                     "update conversations set open_session_id = :session where conversation_id = :id")
@@ -126,7 +138,7 @@ public class ConversationStore {
         .orElse(null);
   }
 
-  private void reopen(String conversationId, String sessionId) {
+  private void reopen(String conversationId, String sessionId, String relayedBy) {
     SessionRecord session = sessions.find(sessionId).orElseThrow();
     int round =
         jdbc.sql(
@@ -136,7 +148,7 @@ public class ConversationStore {
                 .single()
             + 1;
     sessions.reopen(sessionId);
-    tickets.reopen(session.ticketId(), sessionId, round);
+    tickets.reopen(session.ticketId(), sessionId, round, session.endUserId(), relayedBy);
     jdbc.sql(
             """
             update surveys set withdrawn_at = :now

@@ -93,7 +93,7 @@ class CsatActivitiesImplTest extends StoreTestBase {
         .filteredOn(e -> e.kind().equals("CSAT_ANSWERED"))
         .singleElement()
         .extracting(TicketAuditEntry::detail)
-        .isEqualTo("rated 4");
+        .isEqualTo("rated 4 by end user user-of-conv-1");
   }
 
   @Test

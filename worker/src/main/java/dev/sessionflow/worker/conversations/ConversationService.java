@@ -43,7 +43,12 @@ public class ConversationService {
     access.claimConversation(channel, conversationId);
     AcceptedMessage accepted =
         conversations.acceptEndUserMessage(
-            conversationId, body.messageId(), body.endUserId(), body.endUserName(), body.text());
+            conversationId,
+            body.messageId(),
+            body.endUserId(),
+            body.endUserName(),
+            body.text(),
+            channel.getName());
     long sequence =
         conversations.sequenceOf(accepted.conversationId(), "END_USER", body.messageId());
     // A duplicate is delivered again too: the first delivery may have been cut short by a crash,
