@@ -32,6 +32,7 @@ public abstract class StoreTestBase {
           "triggers",
           "messages",
           "webhooks",
+          "webhook_deliveries",
           "surveys",
           "ticket_audit",
           "sessions",
