@@ -68,8 +68,20 @@ class AuditPrincipalTest extends ScopedApiTestBase {
             .get("macroId")
             .asText();
     String apply = "/api/v1/tickets/" + chat.ticketId() + "/macros/" + macro;
-    assertThat(api.post(apply, ApiClient.ADMIN, null).status()).isIn(200, 202);
-    assertThat(api.post(apply, SECOND_ADMIN, null).status()).isIn(200, 202);
+    ApiClient.Response first = api.post(apply, ApiClient.ADMIN, null);
+    ApiClient.Response second = api.post(apply, SECOND_ADMIN, null);
+    assertThat(first.status()).isIn(200, 202);
+    assertThat(second.status()).isIn(200, 202);
+    // The macro run itself names who applied it, in its answer and when looked up later.
+    assertThat(first.json().get("actedBy").asText()).isEqualTo("admin dev-admin");
+    assertThat(second.json().get("actedBy").asText()).isEqualTo("admin ops-bot");
+    String run = second.json().get("runId").asText();
+    assertThat(
+            api.get("/api/v1/automation-runs/" + run, ApiClient.ADMIN)
+                .json()
+                .get("actedBy")
+                .asText())
+        .isEqualTo("admin ops-bot");
     ApiClient.await(
         java.time.Duration.ofSeconds(20),
         () -> audit(chat.ticketId()).stream().filter(d -> d.contains("via macro")).count() == 2);
