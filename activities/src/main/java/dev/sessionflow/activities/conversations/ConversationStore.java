@@ -60,72 +60,72 @@ public class ConversationStore {
       String text,
       String relayedBy) {
     AcceptedMessage accepted =
-        storeEndUserMessage(conversationId, messageId, endUserId, endUserName, text, relayedBy);
-    if (accepted.newSession() && !accepted.duplicate()) {
-      metrics.sessionOpened();
-    }
-    return accepted;
-  }
-
-  private AcceptedMessage storeEndUserMessage(
-      String conversationId,
-      String messageId,
-      String endUserId,
-      String endUserName,
-      String text,
-      String relayedBy) {
-    return tx.inTransaction(
-        () -> {
-          jdbc.sql(
-                  """
+        tx.inTransaction(
+            () -> {
+              jdbc.sql(
+                      """
                   insert into conversations (conversation_id, end_user_id, end_user_name,
                     created_at)
                   values (:id, :endUser, :name, :now) on conflict do nothing
                   """)
-              .param("id", conversationId)
-              .param("endUser", endUserId)
-              .param("name", endUserName)
-              .param("now", Times.db(clock.instant()))
-              .update();
-          Conversation conversation = lock(conversationId).orElseThrow();
-          Optional<StoredMessage> seen = find(conversationId, "END_USER", messageId);
-          if (seen.isPresent()) {
-            SessionRecord session = sessions.find(seen.get().sessionId()).orElseThrow();
-            boolean[] flags = sessionFlags(seen.get());
-            return accepted(conversation, session, flags[0], true, flags[1]);
-          }
-          String reopened =
-              conversation.openSessionId() == null ? reopenable(conversationId) : null;
-          if (reopened != null) {
-            reopen(conversationId, reopened, relayedBy);
-            insert(conversationId, messageId, reopened, "END_USER", null, null, text, null, false);
-            jdbc.sql(
-                    """
+                  .param("id", conversationId)
+                  .param("endUser", endUserId)
+                  .param("name", endUserName)
+                  .param("now", Times.db(clock.instant()))
+                  .update();
+              Conversation conversation = lock(conversationId).orElseThrow();
+              Optional<StoredMessage> seen = find(conversationId, "END_USER", messageId);
+              if (seen.isPresent()) {
+                SessionRecord session = sessions.find(seen.get().sessionId()).orElseThrow();
+                boolean[] flags = sessionFlags(seen.get());
+                return accepted(conversation, session, flags[0], true, flags[1]);
+              }
+              String reopened =
+                  conversation.openSessionId() == null ? reopenable(conversationId) : null;
+              if (reopened != null) {
+                reopen(conversationId, reopened, relayedBy);
+                insert(
+                    conversationId, messageId, reopened, "END_USER", null, null, text, null, false);
+                jdbc.sql(
+                        """
                     update messages set reopened_session = true
                     where conversation_id = :c and author = 'END_USER' and message_id = :m
                     """)
-                .param("c", conversationId)
-                .param("m", messageId)
-                .update();
-            return accepted(
-                conversation, sessions.find(reopened).orElseThrow(), false, false, true);
-          }
-          boolean opening = conversation.openSessionId() == null;
-          String sessionId = opening ? Ids.sessionId() : conversation.openSessionId();
-          if (opening) {
-            String ticketId =
-                tickets.open(conversationId, sessionId, conversation.endUserId(), relayedBy);
-            sessions.open(sessionId, conversationId, ticketId, conversation.endUserId());
-            jdbc.sql(
-                    "update conversations set open_session_id = :session where conversation_id = :id")
-                .param("session", sessionId)
-                .param("id", conversationId)
-                .update();
-          }
-          insert(conversationId, messageId, sessionId, "END_USER", null, null, text, null, opening);
-          return accepted(
-              conversation, sessions.find(sessionId).orElseThrow(), opening, false, false);
-        });
+                    .param("c", conversationId)
+                    .param("m", messageId)
+                    .update();
+                return accepted(
+                    conversation, sessions.find(reopened).orElseThrow(), false, false, true);
+              }
+              boolean opening = conversation.openSessionId() == null;
+              String sessionId = opening ? Ids.sessionId() : conversation.openSessionId();
+              if (opening) {
+                String ticketId =
+                    tickets.open(conversationId, sessionId, conversation.endUserId(), relayedBy);
+                sessions.open(sessionId, conversationId, ticketId, conversation.endUserId());
+                jdbc.sql(
+                        "update conversations set open_session_id = :session where conversation_id = :id")
+                    .param("session", sessionId)
+                    .param("id", conversationId)
+                    .update();
+              }
+              insert(
+                  conversationId,
+                  messageId,
+                  sessionId,
+                  "END_USER",
+                  null,
+                  null,
+                  text,
+                  null,
+                  opening);
+              return accepted(
+                  conversation, sessions.find(sessionId).orElseThrow(), opening, false, false);
+            });
+    if (accepted.newSession() && !accepted.duplicate()) {
+      metrics.sessionOpened();
+    }
+    return accepted;
   }
 
   /** The last session, if it ended and its reopen window is still open. */
