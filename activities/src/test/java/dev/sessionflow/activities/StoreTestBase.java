@@ -32,6 +32,7 @@ public abstract class StoreTestBase {
           "triggers",
           "messages",
           "webhooks",
+          "webhook_deliveries",
           "surveys",
           "ticket_audit",
           "sessions",
@@ -58,7 +59,7 @@ public abstract class StoreTestBase {
   /** An end-user message on conversation {@code conversationId} from end user "user-of-" it. */
   protected AcceptedMessage endUserSays(String conversationId, String messageId, String text) {
     return conversations.acceptEndUserMessage(
-        conversationId, messageId, "user-of-" + conversationId, "End User", text);
+        conversationId, messageId, "user-of-" + conversationId, "End User", text, "web-chat");
   }
 
   protected List<StoredMessage> transcript(String conversationId) {

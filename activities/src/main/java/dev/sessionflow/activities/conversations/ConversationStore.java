@@ -49,71 +49,83 @@ public class ConversationStore {
   /**
    * Stores an end-user message in the open session. With none open, the message reopens the last
    * session if its reopen window is still open (its ticket with it; its unanswered survey is
-   * withdrawn), else opens a new session and ticket.
+   * withdrawn), else opens a new session and ticket. The ticket's audit names the end user and
+   * {@code relayedBy}, the channel (by principal name) that passed the message on.
    */
   public AcceptedMessage acceptEndUserMessage(
-      String conversationId, String messageId, String endUserId, String endUserName, String text) {
+      String conversationId,
+      String messageId,
+      String endUserId,
+      String endUserName,
+      String text,
+      String relayedBy) {
     AcceptedMessage accepted =
-        storeEndUserMessage(conversationId, messageId, endUserId, endUserName, text);
-    if (accepted.newSession() && !accepted.duplicate()) {
-      metrics.sessionOpened();
-    }
-    return accepted;
-  }
-
-  private AcceptedMessage storeEndUserMessage(
-      String conversationId, String messageId, String endUserId, String endUserName, String text) {
-    return tx.inTransaction(
-        () -> {
-          jdbc.sql(
-                  """
+        tx.inTransaction(
+            () -> {
+              jdbc.sql(
+                      """
                   insert into conversations (conversation_id, end_user_id, end_user_name,
                     created_at)
                   values (:id, :endUser, :name, :now) on conflict do nothing
                   """)
-              .param("id", conversationId)
-              .param("endUser", endUserId)
-              .param("name", endUserName)
-              .param("now", Times.db(clock.instant()))
-              .update();
-          Conversation conversation = lock(conversationId).orElseThrow();
-          Optional<StoredMessage> seen = find(conversationId, "END_USER", messageId);
-          if (seen.isPresent()) {
-            SessionRecord session = sessions.find(seen.get().sessionId()).orElseThrow();
-            boolean[] flags = sessionFlags(seen.get());
-            return accepted(conversation, session, flags[0], true, flags[1]);
-          }
-          String reopened =
-              conversation.openSessionId() == null ? reopenable(conversationId) : null;
-          if (reopened != null) {
-            reopen(conversationId, reopened);
-            insert(conversationId, messageId, reopened, "END_USER", null, null, text, null, false);
-            jdbc.sql(
-                    """
+                  .param("id", conversationId)
+                  .param("endUser", endUserId)
+                  .param("name", endUserName)
+                  .param("now", Times.db(clock.instant()))
+                  .update();
+              Conversation conversation = lock(conversationId).orElseThrow();
+              Optional<StoredMessage> seen = find(conversationId, "END_USER", messageId);
+              if (seen.isPresent()) {
+                SessionRecord session = sessions.find(seen.get().sessionId()).orElseThrow();
+                boolean[] flags = sessionFlags(seen.get());
+                return accepted(conversation, session, flags[0], true, flags[1]);
+              }
+              String reopened =
+                  conversation.openSessionId() == null ? reopenable(conversationId) : null;
+              if (reopened != null) {
+                reopen(conversationId, reopened, relayedBy);
+                insert(
+                    conversationId, messageId, reopened, "END_USER", null, null, text, null, false);
+                jdbc.sql(
+                        """
                     update messages set reopened_session = true
                     where conversation_id = :c and author = 'END_USER' and message_id = :m
                     """)
-                .param("c", conversationId)
-                .param("m", messageId)
-                .update();
-            return accepted(
-                conversation, sessions.find(reopened).orElseThrow(), false, false, true);
-          }
-          boolean opening = conversation.openSessionId() == null;
-          String sessionId = opening ? Ids.sessionId() : conversation.openSessionId();
-          if (opening) {
-            String ticketId = tickets.open(conversationId, sessionId, conversation.endUserId());
-            sessions.open(sessionId, conversationId, ticketId, conversation.endUserId());
-            jdbc.sql(
-                    "update conversations set open_session_id = :session where conversation_id = :id")
-                .param("session", sessionId)
-                .param("id", conversationId)
-                .update();
-          }
-          insert(conversationId, messageId, sessionId, "END_USER", null, null, text, null, opening);
-          return accepted(
-              conversation, sessions.find(sessionId).orElseThrow(), opening, false, false);
-        });
+                    .param("c", conversationId)
+                    .param("m", messageId)
+                    .update();
+                return accepted(
+                    conversation, sessions.find(reopened).orElseThrow(), false, false, true);
+              }
+              boolean opening = conversation.openSessionId() == null;
+              String sessionId = opening ? Ids.sessionId() : conversation.openSessionId();
+              if (opening) {
+                String ticketId =
+                    tickets.open(conversationId, sessionId, conversation.endUserId(), relayedBy);
+                sessions.open(sessionId, conversationId, ticketId, conversation.endUserId());
+                jdbc.sql(
+                        "update conversations set open_session_id = :session where conversation_id = :id")
+                    .param("session", sessionId)
+                    .param("id", conversationId)
+                    .update();
+              }
+              insert(
+                  conversationId,
+                  messageId,
+                  sessionId,
+                  "END_USER",
+                  null,
+                  null,
+                  text,
+                  null,
+                  opening);
+              return accepted(
+                  conversation, sessions.find(sessionId).orElseThrow(), opening, false, false);
+            });
+    if (accepted.newSession() && !accepted.duplicate()) {
+      metrics.sessionOpened();
+    }
+    return accepted;
   }
 
   /** The last session, if it ended and its reopen window is still open. */
@@ -126,7 +138,7 @@ public class ConversationStore {
         .orElse(null);
   }
 
-  private void reopen(String conversationId, String sessionId) {
+  private void reopen(String conversationId, String sessionId, String relayedBy) {
     SessionRecord session = sessions.find(sessionId).orElseThrow();
     int round =
         jdbc.sql(
@@ -136,7 +148,7 @@ public class ConversationStore {
                 .single()
             + 1;
     sessions.reopen(sessionId);
-    tickets.reopen(session.ticketId(), sessionId, round);
+    tickets.reopen(session.ticketId(), sessionId, round, session.endUserId(), relayedBy);
     jdbc.sql(
             """
             update surveys set withdrawn_at = :now
@@ -255,8 +267,11 @@ public class ConversationStore {
             .list());
   }
 
-  /** Posts a SYSTEM message once per message id. Callers own the transaction. */
-  public void postSystemMessage(SystemMessage m, String surveyToken) {
+  /**
+   * Posts a SYSTEM message once per message id, naming the survey it invites to (if any; never its
+   * token). Callers own the transaction.
+   */
+  public void postSystemMessage(SystemMessage m, String surveyId) {
     insert(
         m.conversationId(),
         m.messageId(),
@@ -265,7 +280,7 @@ public class ConversationStore {
         null,
         m.kind(),
         m.text(),
-        surveyToken,
+        surveyId,
         false);
   }
 
@@ -352,13 +367,13 @@ public class ConversationStore {
       String agentId,
       String kind,
       String text,
-      String surveyToken,
+      String surveyId,
       boolean openedSession) {
     jdbc.sql(
             """
             insert into messages (conversation_id, message_id, session_id, author, agent_id, kind,
-              text, survey_token, opened_session, sent_at)
-            values (:conversation, :id, :session, :author, :agent, :kind, :text, :token,
+              text, survey_id, opened_session, sent_at)
+            values (:conversation, :id, :session, :author, :agent, :kind, :text, :survey,
               :opened, :at)
             on conflict do nothing
             """)
@@ -369,7 +384,7 @@ public class ConversationStore {
         .param("agent", agentId)
         .param("kind", kind)
         .param("text", text)
-        .param("token", surveyToken)
+        .param("survey", surveyId)
         .param("opened", openedSession)
         .param("at", Times.db(clock.instant()))
         .update();
@@ -397,7 +412,7 @@ public class ConversationStore {
         rs.getString("agent_id"),
         rs.getString("kind"),
         rs.getString("text"),
-        rs.getString("survey_token"),
+        rs.getString("survey_id"),
         Times.instant(rs, "sent_at"));
   }
 

@@ -2,7 +2,10 @@ package dev.sessionflow.activities.conversations;
 
 import java.time.Instant;
 
-/** A message of a conversation's transcript, in the order it was stored. */
+/**
+ * A message of a conversation's transcript, in the order it was stored; a CSAT invitation names its
+ * survey.
+ */
 public record StoredMessage(
     long seq,
     String messageId,
@@ -11,5 +14,5 @@ public record StoredMessage(
     String agentId,
     String kind,
     String text,
-    String surveyToken,
+    String surveyId,
     Instant at) {}

@@ -1,6 +1,7 @@
 package dev.sessionflow.activities.csat;
 
 import dev.sessionflow.workflows.activities.CsatActivities;
+import dev.sessionflow.workflows.activities.SurveyInvitation;
 import dev.sessionflow.workflows.activities.SurveyReceipt;
 import dev.sessionflow.workflows.activities.SurveyRequest;
 import dev.sessionflow.workflows.session.MessagingSession;
@@ -17,8 +18,15 @@ public class CsatActivitiesImpl implements CsatActivities {
   }
 
   @Override
-  public SurveyReceipt sendSurvey(SurveyRequest request) {
+  public SurveyInvitation inviteToSurvey(SurveyRequest request) {
     Survey survey = surveys.send(request);
-    return survey == null ? null : new SurveyReceipt(survey.surveyToken(), survey.expiresAt());
+    return survey == null ? null : new SurveyInvitation(survey.surveyId(), survey.expiresAt());
+  }
+
+  /** Older sessions' activity type: the same survey, and no token in its answer. */
+  @Override
+  public SurveyReceipt sendSurvey(SurveyRequest request) {
+    SurveyInvitation sent = inviteToSurvey(request);
+    return sent == null ? null : new SurveyReceipt(null, sent.expiresAt());
   }
 }

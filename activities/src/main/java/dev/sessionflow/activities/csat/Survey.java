@@ -3,9 +3,9 @@ package dev.sessionflow.activities.csat;
 import dev.sessionflow.workflows.session.CsatStatus;
 import java.time.Instant;
 
-/** A CSAT survey of one session. */
+/** A CSAT survey of one session (its token is not stored: see {@link SurveyTokens}). */
 public record Survey(
-    String surveyToken,
+    String surveyId,
     String sessionId,
     String ticketId,
     Instant sentAt,

@@ -26,6 +26,7 @@ public class SurveyStore {
   private final TicketStore tickets;
   private final Clock clock;
   private final SessionMetrics metrics;
+  private final SurveyTokens tokens;
 
   public SurveyStore(
       JdbcClient jdbc,
@@ -33,8 +34,10 @@ public class SurveyStore {
       ConversationStore conversations,
       TicketStore tickets,
       Clock clock,
-      SessionMetrics metrics) {
+      SessionMetrics metrics,
+      SurveyTokens tokens) {
     this.metrics = metrics;
+    this.tokens = tokens;
     this.jdbc = jdbc;
     this.tx = tx;
     this.conversations = conversations;
@@ -57,14 +60,15 @@ public class SurveyStore {
             return null; // reopened before its survey went out: none is sent
           }
           Instant now = clock.instant();
-          String token = Ids.surveyToken();
+          String surveyId = Ids.surveyId();
           jdbc.sql(
                   """
-                  insert into surveys (survey_token, session_id, ticket_id, sent_at, expires_at,
-                    scale)
-                  values (:token, :session, :ticket, :now, :expires, :scale)
+                  insert into surveys (survey_id, token_hash, session_id, ticket_id, sent_at,
+                    expires_at, scale)
+                  values (:id, :hash, :session, :ticket, :now, :expires, :scale)
                   """)
-              .param("token", token)
+              .param("id", surveyId)
+              .param("hash", SurveyTokens.hash(tokens.tokenOf(surveyId)))
               .param("session", request.sessionId())
               .param("ticket", request.ticketId())
               .param("now", Times.db(now))
@@ -78,7 +82,7 @@ public class SurveyStore {
                   request.sessionId() + "-csat",
                   "CSAT_INVITATION",
                   invitation(request)),
-              token);
+              surveyId);
           metrics.csatSent();
           return forSession(request.sessionId()).orElseThrow();
         });
@@ -101,10 +105,22 @@ public class SurveyStore {
   }
 
   public Optional<Survey> byToken(String token) {
-    return jdbc.sql("select * from surveys where survey_token = :token")
-        .param("token", token)
+    return jdbc.sql("select * from surveys where token_hash = :hash")
+        .param("hash", SurveyTokens.hash(token))
         .query(SurveyStore::map)
         .optional();
+  }
+
+  /**
+   * The token of a survey, for the end user's link (the channel relays it; no one else may see it);
+   * empty for a survey whose link cannot be derived (see {@link SurveyTokens#tokenMatching}).
+   */
+  public Optional<String> linkToken(String surveyId) {
+    return jdbc.sql("select token_hash from surveys where survey_id = :id")
+        .param("id", surveyId)
+        .query(String.class)
+        .optional()
+        .flatMap(hash -> tokens.tokenMatching(surveyId, hash));
   }
 
   public Optional<Survey> forSession(String sessionId) {
@@ -119,8 +135,8 @@ public class SurveyStore {
     return tx.inTransaction(
         () -> {
           Optional<Survey> found =
-              jdbc.sql("select * from surveys where survey_token = :token for update")
-                  .param("token", token)
+              jdbc.sql("select * from surveys where token_hash = :hash for update")
+                  .param("hash", SurveyTokens.hash(token))
                   .query(SurveyStore::map)
                   .optional();
           if (found.isEmpty()) {
@@ -143,12 +159,12 @@ public class SurveyStore {
           jdbc.sql(
                   """
                   update surveys set rating = :rating, comment = :comment, answered_at = :now
-                  where survey_token = :token
+                  where survey_id = :id
                   """)
               .param("rating", rating)
               .param("comment", comment)
               .param("now", Times.db(now))
-              .param("token", token)
+              .param("id", survey.surveyId())
               .update();
           tickets.recordCsatRating(survey.ticketId(), survey.sessionId(), rating);
           metrics.csatAnswered(rating);
@@ -159,7 +175,7 @@ public class SurveyStore {
   /** A survey from a row holding the surveys columns (alone or joined). */
   public static Survey map(ResultSet rs, int row) throws SQLException {
     return new Survey(
-        rs.getString("survey_token"),
+        rs.getString("survey_id"),
         rs.getString("session_id"),
         rs.getString("ticket_id"),
         Times.instant(rs, "sent_at"),

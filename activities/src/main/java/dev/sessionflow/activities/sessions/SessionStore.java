@@ -62,7 +62,7 @@ public class SessionStore {
   public List<Listed> page(String status, String agentId, Position after, int limit) {
     return jdbc.sql(
             """
-            select s.*, v.survey_token, v.sent_at, v.expires_at, v.rating, v.comment,
+            select s.*, v.survey_id, v.sent_at, v.expires_at, v.rating, v.comment,
               v.answered_at, v.scale, v.withdrawn_at
             from sessions s left join surveys v on v.session_id = s.session_id
             where (cast(:status as varchar) is null or s.status = :status)
@@ -80,7 +80,7 @@ public class SessionStore {
             (rs, row) ->
                 new Listed(
                     map(rs, row),
-                    rs.getString("survey_token") == null ? null : SurveyStore.map(rs, row)))
+                    rs.getString("survey_id") == null ? null : SurveyStore.map(rs, row)))
         .list();
   }
 

@@ -14,10 +14,13 @@ public final class Ids {
     return UUID.randomUUID().toString();
   }
 
-  /** An unguessable token: it is the only credential of a survey answer. */
-  public static String surveyToken() {
-    byte[] bytes = new byte[24];
+  /**
+   * A survey's id: not a credential (it is in Temporal history), but random, so that a survey's
+   * token (derived from it, see SurveyTokens) cannot be told from the session.
+   */
+  public static String surveyId() {
+    byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return "sv-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

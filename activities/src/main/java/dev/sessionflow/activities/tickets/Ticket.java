@@ -2,7 +2,10 @@ package dev.sessionflow.activities.tickets;
 
 import java.time.Instant;
 
-/** A support ticket: one per messaging session. */
+/**
+ * A support ticket: one per messaging session. {@code endedBy} is the role that ended its session,
+ * {@code endedById} who: the agent id, the admin's subject or the token's name.
+ */
 public record Ticket(
     String ticketId,
     String status,
@@ -17,4 +20,5 @@ public record Ticket(
     Instant settledAt,
     Instant createdAt,
     Instant updatedAt,
-    String endedVia) {}
+    String endedVia,
+    String endedById) {}

@@ -22,8 +22,12 @@ public class TicketStore {
     this.clock = clock;
   }
 
-  /** Opens a ticket for a new session; the ticket id is a readable number. */
-  public String open(String conversationId, String sessionId, String requesterId) {
+  /**
+   * Opens a ticket for a new session; the ticket id is a readable number. The audit names who
+   * acted: the end user, through the channel that relayed the message ({@code relayedBy}).
+   */
+  public String open(
+      String conversationId, String sessionId, String requesterId, String relayedBy) {
     long number = jdbc.sql("select nextval('ticket_number')").query(Long.class).single();
     String ticketId = Long.toString(number);
     Instant now = clock.instant();
@@ -39,7 +43,11 @@ public class TicketStore {
         .param("requester", requesterId)
         .param("now", Times.db(now))
         .update();
-    audit(ticketId, sessionId, "OPENED", "messaging session " + sessionId + " opened");
+    audit(
+        ticketId,
+        sessionId,
+        "OPENED",
+        "messaging session " + sessionId + " opened by " + endUser(requesterId, relayedBy));
     return ticketId;
   }
 
@@ -128,13 +136,15 @@ public class TicketStore {
     jdbc.sql(
             """
             update tickets set status = :status, group_name = coalesce(:group, group_name),
-              ended_by = :endedBy, end_reason = :reason, ended_via = :via,
+              ended_by = :endedBy, ended_by_id = :endedById, end_reason = :reason,
+              ended_via = :via,
               ended_at = :endedAt, settled_at = :now, updated_at = :now
             where ticket_id = :id
             """)
         .param("status", s.status())
         .param("group", s.group())
         .param("endedBy", s.end().endedBy().name())
+        .param("endedById", s.end().agentId())
         .param("reason", s.end().reason())
         .param("via", s.end().via() == null ? null : s.end().via().label())
         .param("endedAt", Times.db(s.end().endedAt()))
@@ -144,8 +154,9 @@ public class TicketStore {
     return true;
   }
 
-  /** The session of this ticket was reopened: the ticket is OPEN again. */
-  public void reopen(String ticketId, String sessionId, int round) {
+  /** The session of this ticket was reopened by its end user: the ticket is OPEN again. */
+  public void reopen(
+      String ticketId, String sessionId, int round, String endUserId, String relayedBy) {
     jdbc.sql(
             """
             update tickets set status = 'OPEN', settled_at = null, updated_at = :now
@@ -154,7 +165,16 @@ public class TicketStore {
         .param("now", Times.db(clock.instant()))
         .param("id", ticketId)
         .update();
-    audit(ticketId, sessionId, "REOPENED-" + round, "the end user wrote again within the window");
+    audit(
+        ticketId,
+        sessionId,
+        "REOPENED-" + round,
+        endUser(endUserId, relayedBy) + " wrote again within the window");
+  }
+
+  /** "end user u-1 via channel web-chat": the end user acts through the channel's token. */
+  private static String endUser(String endUserId, String relayedBy) {
+    return "end user " + endUserId + " via channel " + relayedBy;
   }
 
   /**
@@ -170,13 +190,19 @@ public class TicketStore {
         > 0;
   }
 
+  /** The end user rated (through the survey link, which is theirs alone). */
   public void recordCsatRating(String ticketId, String sessionId, int rating) {
     jdbc.sql("update tickets set csat_rating = :rating, updated_at = :now where ticket_id = :id")
         .param("rating", rating)
         .param("now", Times.db(clock.instant()))
         .param("id", ticketId)
         .update();
-    audit(ticketId, sessionId, "CSAT_ANSWERED", "rated " + rating);
+    String endUser =
+        jdbc.sql("select requester_id from tickets where ticket_id = :id")
+            .param("id", ticketId)
+            .query(String.class)
+            .single();
+    audit(ticketId, sessionId, "CSAT_ANSWERED", "rated " + rating + " by end user " + endUser);
   }
 
   /** The ticket's audit trail, oldest first. */
@@ -230,6 +256,7 @@ public class TicketStore {
         Times.instant(rs, "settled_at"),
         Times.instant(rs, "created_at"),
         Times.instant(rs, "updated_at"),
-        rs.getString("ended_via"));
+        rs.getString("ended_via"),
+        rs.getString("ended_by_id"));
   }
 }

@@ -24,6 +24,8 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +38,20 @@ import org.springframework.stereotype.Component;
 public class WebhookActivitiesImpl implements WebhookActivities {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final Logger log = LoggerFactory.getLogger(WebhookActivitiesImpl.class);
+
   private final WebhookStore webhooks;
+  private final WebhookDeliveries deliveries;
   private final Clock clock;
   private final CloseableHttpClient http;
 
   public WebhookActivitiesImpl(
-      WebhookStore webhooks, WebhookDestinations destinations, Clock clock) {
+      WebhookStore webhooks,
+      WebhookDeliveries deliveries,
+      WebhookDestinations destinations,
+      Clock clock) {
     this.webhooks = webhooks;
+    this.deliveries = deliveries;
     this.clock = clock;
     this.http =
         HttpClients.custom()
@@ -96,13 +105,40 @@ public class WebhookActivitiesImpl implements WebhookActivities {
     post.setHeader("X-Sessionflow-Event", call.event().type());
     post.setHeader("X-Sessionflow-Event-Id", id);
     post.setHeader(WebhookSigner.HEADER, WebhookSigner.sign(hook.secret(), body));
-    int status = send(hook, post);
+    int status;
+    try {
+      status = send(hook, post);
+    } catch (ApplicationFailure refused) {
+      attempted(call, WebhookDeliveries.Outcome.STOPPED, null, refused.getOriginalMessage());
+      throw refused;
+    } catch (RuntimeException unreachable) {
+      attempted(call, WebhookDeliveries.Outcome.FAILING, null, unreachable.getMessage());
+      throw unreachable;
+    }
     if (status == 410) {
+      attempted(call, WebhookDeliveries.Outcome.STOPPED, status, "answered 410 Gone");
       throw ApplicationFailure.newNonRetryableFailure(
           "webhook " + hook.url() + " answered 410 Gone", "WebhookGone");
     }
     if (status < 200 || status > 299) {
+      attempted(call, WebhookDeliveries.Outcome.FAILING, status, "answered " + status);
       throw new IllegalStateException("webhook " + hook.url() + " answered " + status);
+    }
+    attempted(call, WebhookDeliveries.Outcome.DELIVERED, status, null);
+  }
+
+  /** Notes the attempt for the admins; a failure to note it must not repeat or undo the post. */
+  private void attempted(
+      WebhookCall call, WebhookDeliveries.Outcome outcome, Integer status, String error) {
+    try {
+      deliveries.record(
+          call.hookId(), call.event().eventId(), call.event().type(), outcome, status, error);
+    } catch (RuntimeException e) {
+      log.warn(
+          "could not note the delivery of {} to webhook {}: {}",
+          call.event().eventId(),
+          call.hookId(),
+          e.toString());
     }
   }
 

@@ -52,8 +52,10 @@ class ConversationStoreTest extends StoreTestBase {
     assertThat(sessions.find(opened.sessionId()).orElseThrow().status()).isEqualTo("ACTIVE");
     assertThat(tickets.find(opened.ticketId()).orElseThrow().status()).isEqualTo("OPEN");
     assertThat(tickets.audit(opened.ticketId()))
-        .extracting(TicketAuditEntry::kind)
-        .contains("REOPENED-1");
+        .filteredOn(e -> e.kind().equals("REOPENED-1"))
+        .singleElement()
+        .extracting(TicketAuditEntry::detail)
+        .isEqualTo("end user user-of-conv-r via channel web-chat wrote again within the window");
   }
 
   @Test

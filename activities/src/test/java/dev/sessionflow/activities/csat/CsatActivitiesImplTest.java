@@ -8,6 +8,7 @@ import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.StoredMessage;
 import dev.sessionflow.activities.tickets.TicketAuditEntry;
 import dev.sessionflow.activities.tickets.TicketStore;
+import dev.sessionflow.workflows.activities.SurveyInvitation;
 import dev.sessionflow.workflows.activities.SurveyReceipt;
 import dev.sessionflow.workflows.activities.SurveyRequest;
 import dev.sessionflow.workflows.session.CsatStatus;
@@ -25,16 +26,19 @@ class CsatActivitiesImplTest extends StoreTestBase {
   void sendingTwiceCreatesOneSurveyAndOneInvitation() {
     AcceptedMessage session = endedSession("conv-1");
 
-    SurveyReceipt receipt = csat.sendSurvey(request(session, Duration.ofDays(14)));
+    SurveyInvitation receipt = csat.inviteToSurvey(request(session, Duration.ofDays(14)));
     clock.advance(Duration.ofMinutes(1));
-    SurveyReceipt again = csat.sendSurvey(request(session, Duration.ofDays(1)));
+    SurveyInvitation again = csat.inviteToSurvey(request(session, Duration.ofDays(1)));
+    SurveyReceipt legacy = csat.sendSurvey(request(session, Duration.ofDays(1)));
 
     assertThat(again).isEqualTo(receipt);
+    assertThat(legacy.surveyToken()).isNull(); // older sessions' activity type answers no token
+    assertThat(legacy.expiresAt()).isEqualTo(receipt.expiresAt());
     assertThat(receipt.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(14)));
-    assertThat(receipt.surveyToken()).hasSizeGreaterThanOrEqualTo(32);
+    assertThat(receipt.surveyId()).startsWith("sv-");
     assertThat(count("surveys")).isEqualTo(1);
     Survey survey = surveys.forSession(session.sessionId()).orElseThrow();
-    assertThat(survey.surveyToken()).isEqualTo(receipt.surveyToken());
+    assertThat(survey.surveyId()).isEqualTo(receipt.surveyId());
     assertThat(survey.ticketId()).isEqualTo(session.ticketId());
     assertThat(survey.sentAt()).isEqualTo(T0);
     assertThat(survey.status(clock.instant())).isEqualTo(CsatStatus.SENT);
@@ -47,7 +51,7 @@ class CsatActivitiesImplTest extends StoreTestBase {
     assertThat(invitation.messageId()).isEqualTo(session.sessionId() + "-csat");
     assertThat(invitation.sessionId()).isEqualTo(session.sessionId());
     assertThat(invitation.author()).isEqualTo("SYSTEM");
-    assertThat(invitation.surveyToken()).isEqualTo(receipt.surveyToken());
+    assertThat(invitation.surveyId()).isEqualTo(receipt.surveyId());
     assertThat(invitation.text())
         .isEqualTo("How did we do? Rate this conversation from 1 (poor) to 5 (great).");
   }
@@ -56,22 +60,22 @@ class CsatActivitiesImplTest extends StoreTestBase {
   void concurrentSendsCreateOneSurveyAndOneInvitation() {
     AcceptedMessage session = endedSession("conv-1");
 
-    List<SurveyReceipt> receipts =
-        Concurrently.run(5, i -> csat.sendSurvey(request(session, Duration.ofDays(14))));
+    List<SurveyInvitation> receipts =
+        Concurrently.run(5, i -> csat.inviteToSurvey(request(session, Duration.ofDays(14))));
 
     assertThat(receipts).containsOnly(receipts.getFirst());
     assertThat(count("surveys")).isEqualTo(1);
     assertThat(transcript("conv-1"))
         .filteredOn(m -> "CSAT_INVITATION".equals(m.kind()))
         .singleElement()
-        .extracting(StoredMessage::surveyToken)
-        .isEqualTo(receipts.getFirst().surveyToken());
+        .extracting(StoredMessage::surveyId)
+        .isEqualTo(receipts.getFirst().surveyId());
   }
 
   @Test
   void aSurveyIsAnsweredOnce() {
     AcceptedMessage session = endedSession("conv-1");
-    String token = csat.sendSurvey(request(session, Duration.ofDays(14))).surveyToken();
+    String token = send(session, Duration.ofDays(14));
     clock.advance(Duration.ofHours(1));
 
     assertThat(surveys.answer(token, 4, "quick and friendly")).isEqualTo(SurveyAnswer.RECORDED);
@@ -89,13 +93,13 @@ class CsatActivitiesImplTest extends StoreTestBase {
         .filteredOn(e -> e.kind().equals("CSAT_ANSWERED"))
         .singleElement()
         .extracting(TicketAuditEntry::detail)
-        .isEqualTo("rated 4");
+        .isEqualTo("rated 4 by end user user-of-conv-1");
   }
 
   @Test
   void concurrentAnswersRecordOne() {
     AcceptedMessage session = endedSession("conv-1");
-    String token = csat.sendSurvey(request(session, Duration.ofDays(14))).surveyToken();
+    String token = send(session, Duration.ofDays(14));
 
     List<SurveyAnswer> answers = Concurrently.run(5, i -> surveys.answer(token, i + 1, null));
 
@@ -110,8 +114,8 @@ class CsatActivitiesImplTest extends StoreTestBase {
   void anExpiredSurveyIsNotAnswered() {
     AcceptedMessage early = endedSession("conv-1");
     AcceptedMessage late = endedSession("conv-2");
-    String earlyToken = csat.sendSurvey(request(early, Duration.ofHours(1))).surveyToken();
-    String lateToken = csat.sendSurvey(request(late, Duration.ofHours(1))).surveyToken();
+    String earlyToken = send(early, Duration.ofHours(1));
+    String lateToken = send(late, Duration.ofHours(1));
 
     clock.advance(Duration.ofHours(1).minusSeconds(1));
     assertThat(surveys.answer(earlyToken, 5, null)).isEqualTo(SurveyAnswer.RECORDED);
@@ -131,6 +135,45 @@ class CsatActivitiesImplTest extends StoreTestBase {
   void anUnknownTokenIsNotFound() {
     assertThat(surveys.answer("no-such-token", 5, null)).isEqualTo(SurveyAnswer.NOT_FOUND);
     assertThat(surveys.forSession("no-such-session")).isEmpty();
+  }
+
+  @Test
+  void theStoreKeepsOnlyTheTokensHashAndTheReceiptNamesTheSurvey() {
+    AcceptedMessage session = endedSession("conv-1");
+    SurveyInvitation receipt = csat.inviteToSurvey(request(session, Duration.ofDays(14)));
+    String token = surveys.linkToken(receipt.surveyId()).orElseThrow();
+
+    assertThat(token).hasSize(43).isNotEqualTo(receipt.surveyId());
+    assertThat(receipt.toString()).doesNotContain(token);
+    assertThat(rowsOf("surveys") + rowsOf("messages")).doesNotContain(token);
+    assertThat(rowsOf("surveys")).contains(SurveyTokens.hash(token));
+    assertThat(surveys.byToken(token).orElseThrow().sessionId()).isEqualTo(session.sessionId());
+    assertThat(surveys.answer(token, 5, null)).isEqualTo(SurveyAnswer.RECORDED);
+  }
+
+  @Test
+  void aLinkIsShownOnlyIfItIsTheOneWhoseHashTheStoreHolds() {
+    AcceptedMessage session = endedSession("conv-1");
+    String surveyId = csat.inviteToSurvey(request(session, Duration.ofDays(14))).surveyId();
+    String token = surveys.linkToken(surveyId).orElseThrow();
+    String hash = SurveyTokens.hash(token);
+
+    // Another key (a changed SESSIONFLOW_CSAT_TOKEN_KEY) derives another token: none is shown.
+    SurveyTokens otherKey = new SurveyTokens(new byte[32]);
+    assertThat(otherKey.tokenOf(surveyId)).isNotEqualTo(token);
+    assertThat(otherKey.tokenMatching(surveyId, hash)).isEmpty();
+    assertThat(surveys.linkToken("sv-unknown")).isEmpty();
+    // The link already relayed still answers: the store finds the survey by its hash.
+    assertThat(surveys.answer(token, 4, null)).isEqualTo(SurveyAnswer.RECORDED);
+  }
+
+  private String send(AcceptedMessage session, Duration expiresAfter) {
+    String surveyId = csat.inviteToSurvey(request(session, expiresAfter)).surveyId();
+    return surveys.linkToken(surveyId).orElseThrow();
+  }
+
+  private String rowsOf(String table) {
+    return jdbc.sql("select * from " + table).query().listOfRows().toString();
   }
 
   private AcceptedMessage endedSession(String conversationId) {

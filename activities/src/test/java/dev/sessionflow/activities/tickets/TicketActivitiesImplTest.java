@@ -68,6 +68,9 @@ class TicketActivitiesImplTest extends StoreTestBase {
     assertThat(audit.getLast().detail())
         .isEqualTo("session ended by AGENT (agent-1), reason RESOLVED; status SOLVED; CSAT SENT");
     assertThat(audit.getLast().at()).isEqualTo(T0.plus(Duration.ofMinutes(6)));
+    // The end record names who ended it, not only the role.
+    assertThat(settled.endedBy()).isEqualTo("AGENT");
+    assertThat(settled.endedById()).isEqualTo("agent-1");
   }
 
   @Test
@@ -163,8 +166,12 @@ class TicketActivitiesImplTest extends StoreTestBase {
     assertThat(tickets.audit(opened.ticketId()))
         .extracting(TicketAuditEntry::kind, TicketAuditEntry::detail)
         .containsExactly(
-            tuple("OPENED", "messaging session " + opened.sessionId() + " opened"),
-            tuple("CSAT_ANSWERED", "rated 5"));
+            tuple(
+                "OPENED",
+                "messaging session "
+                    + opened.sessionId()
+                    + " opened by end user user-of-conv-1 via channel web-chat"),
+            tuple("CSAT_ANSWERED", "rated 5 by end user user-of-conv-1"));
   }
 
   @Test

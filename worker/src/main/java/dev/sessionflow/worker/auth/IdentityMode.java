@@ -1,6 +1,6 @@
 package dev.sessionflow.worker.auth;
 
-import java.util.Arrays;
+import dev.sessionflow.activities.support.DevelopmentMode;
 import org.springframework.core.env.Environment;
 
 /**
@@ -13,9 +13,7 @@ public record IdentityMode(boolean devTokens, boolean jwt) {
   static final String JWT = "spring.security.oauth2.resourceserver.jwt.";
 
   public static IdentityMode of(Environment env, AuthProperties auth) {
-    boolean prod = Arrays.asList(env.getActiveProfiles()).contains("prod");
-    boolean dev = Arrays.asList(env.getActiveProfiles()).contains("dev");
-    boolean devTokens = auth.devTokens() && !prod && (dev || fullyEmbedded(env));
+    boolean devTokens = auth.devTokens() && DevelopmentMode.allowed(env);
     boolean jwt =
         has(env, JWT + "issuer-uri")
             || has(env, JWT + "jwk-set-uri")
@@ -31,11 +29,6 @@ public record IdentityMode(boolean devTokens, boolean jwt) {
               + "SPRING_PROFILES_ACTIVE=dev to try the service with the development tokens.");
     }
     return mode;
-  }
-
-  static boolean fullyEmbedded(Environment env) {
-    return env.getProperty("spring.temporal.test-server.enabled", Boolean.class, true)
-        && env.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:mem:");
   }
 
   private static boolean has(Environment env, String property) {

@@ -11,6 +11,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +28,9 @@ public class AutomationRunner {
   static final Duration WAIT = Duration.ofSeconds(30);
 
   private final WorkflowClient client;
+
+  /** The memo naming who applied a macro or changed a ticket: "agent agent-1", "admin ops-bot". */
+  static final String ACTED_BY = "actedBy";
 
   AutomationRunner(WorkflowClient client) {
     this.client = client;
@@ -48,6 +52,7 @@ public class AutomationRunner {
                         + request.ticketId()
                         + " by "
                         + request.actor().describe())
+                .setMemo(Map.of(ACTED_BY, request.actor().describe()))
                 .build());
     try {
       WorkflowClient.start(automation::run, request);
@@ -74,13 +79,20 @@ public class AutomationRunner {
               wait.isZero() ? 10_000 : wait.toMillis(),
               TimeUnit.MILLISECONDS,
               AutomationResult.class);
-      return Optional.of(new AutomationRun(AutomationRun.Status.COMPLETED, done));
+      return Optional.of(new AutomationRun(AutomationRun.Status.COMPLETED, done, actedBy(stub)));
     } catch (TimeoutException stillRunning) {
       return Optional.of(
           new AutomationRun(
-              AutomationRun.Status.RUNNING, stub.query("progress", AutomationResult.class)));
+              AutomationRun.Status.RUNNING,
+              stub.query("progress", AutomationResult.class),
+              actedBy(stub)));
     } catch (WorkflowNotFoundException unknown) {
       return Optional.empty();
     }
+  }
+
+  /** Who applied it, as the run's memo records (a trigger's run, started by its session: none). */
+  private static String actedBy(WorkflowStub stub) {
+    return stub.describe().getMemo(ACTED_BY, String.class, String.class);
   }
 }

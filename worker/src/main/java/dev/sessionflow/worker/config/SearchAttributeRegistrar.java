@@ -1,14 +1,10 @@
 package dev.sessionflow.worker.config;
 
 import dev.sessionflow.workflows.session.SessionSearchAttributes;
-import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
-import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -17,9 +13,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * On a real Temporal server, registers the session's search attributes if they are missing, before
- * any session starts; fails start-up with a clear message when it cannot (Temporal Cloud: create
- * them in the namespace's settings, the service account cannot).
+ * On a real Temporal server, registers the session's search attributes if they are missing, and
+ * waits until they are usable, before any session starts (several replicas may start at once: see
+ * {@link SearchAttributeRegistration}); fails start-up with a clear message when it cannot
+ * (Temporal Cloud: create them in the namespace's settings, the service account cannot).
  */
 @Component
 @ConditionalOnProperty(name = "spring.temporal.test-server.enabled", havingValue = "false")
@@ -43,27 +40,13 @@ class SearchAttributeRegistrar implements InitializingBean {
                 .setChannel(service.getRawChannel())
                 .validateAndBuildWithDefaults());
     try {
-      Map<String, IndexedValueType> existing =
-          operator
-              .blockingStub()
-              .listSearchAttributes(
-                  ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
-              .getCustomAttributesMap();
-      Map<String, IndexedValueType> missing = new LinkedHashMap<>();
-      SessionSearchAttributes.ALL.stream()
-          .filter(key -> !existing.containsKey(key.getName()))
-          .forEach(key -> missing.put(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-      if (missing.isEmpty()) {
-        return;
-      }
-      operator
-          .blockingStub()
-          .addSearchAttributes(
-              AddSearchAttributesRequest.newBuilder()
-                  .setNamespace(namespace)
-                  .putAllSearchAttributes(missing)
-                  .build());
-      log.info("Registered search attributes {} in namespace {}", missing.keySet(), namespace);
+      new SearchAttributeRegistration(
+              operator.blockingStub(),
+              service.blockingStub(),
+              namespace,
+              Duration.ofSeconds(60),
+              Duration.ofMillis(250))
+          .ensure(SessionSearchAttributes.ALL.stream().map(k -> k.getName()).toList());
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "Could not register the search attributes "

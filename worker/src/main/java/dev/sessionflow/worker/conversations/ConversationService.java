@@ -3,6 +3,7 @@ package dev.sessionflow.worker.conversations;
 import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.ConversationStore;
 import dev.sessionflow.activities.conversations.StoredMessage;
+import dev.sessionflow.activities.csat.SurveyStore;
 import dev.sessionflow.worker.access.AccessChecks;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.Cursors;
@@ -20,12 +21,17 @@ public class ConversationService {
   private final ConversationStore conversations;
   private final SessionGateway gateway;
   private final AccessChecks access;
+  private final SurveyStore surveys;
 
   public ConversationService(
-      ConversationStore conversations, SessionGateway gateway, AccessChecks access) {
+      ConversationStore conversations,
+      SessionGateway gateway,
+      AccessChecks access,
+      SurveyStore surveys) {
     this.conversations = conversations;
     this.gateway = gateway;
     this.access = access;
+    this.surveys = surveys;
   }
 
   /**
@@ -37,7 +43,12 @@ public class ConversationService {
     access.claimConversation(channel, conversationId);
     AcceptedMessage accepted =
         conversations.acceptEndUserMessage(
-            conversationId, body.messageId(), body.endUserId(), body.endUserName(), body.text());
+            conversationId,
+            body.messageId(),
+            body.endUserId(),
+            body.endUserName(),
+            body.text(),
+            channel.getName());
     long sequence =
         conversations.sequenceOf(accepted.conversationId(), "END_USER", body.messageId());
     // A duplicate is delivered again too: the first delivery may have been cut short by a crash,
@@ -88,8 +99,9 @@ public class ConversationService {
     return new TranscriptPage(views(caller, page), next);
   }
 
-  private static List<TranscriptMessage> views(Caller caller, List<StoredMessage> messages) {
-    // The survey link is the end user's: only the channel, which relays it, sees it.
+  private List<TranscriptMessage> views(Caller caller, List<StoredMessage> messages) {
+    // The survey link is the end user's: only the channel, which relays it, sees it. The store
+    // keeps the survey's id; its token is derived again here (see SurveyTokens).
     boolean channel = caller.role() == Role.CHANNEL;
     return messages.stream()
         .map(
@@ -101,7 +113,9 @@ public class ConversationService {
                     m.agentId(),
                     m.kind(),
                     m.text(),
-                    channel ? m.surveyToken() : null,
+                    channel && m.surveyId() != null
+                        ? surveys.linkToken(m.surveyId()).orElse(null)
+                        : null,
                     m.at()))
         .toList();
   }

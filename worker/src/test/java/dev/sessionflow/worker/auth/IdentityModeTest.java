@@ -76,6 +76,8 @@ class IdentityModeTest {
     SpringApplicationBuilder app = new SpringApplicationBuilder(SessionflowApplication.class);
     String[] args = {
       "--server.port=0",
+      // (the survey token key, which this mode needs too, is not what the test is about)
+      "--sessionflow.csat.token-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
       "--spring.datasource.url=jdbc:h2:file:"
           + dir.resolve("db")
           + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"

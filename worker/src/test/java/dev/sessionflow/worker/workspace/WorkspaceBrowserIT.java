@@ -233,6 +233,40 @@ class WorkspaceBrowserIT extends ApiTestBase {
   }
 
   @Test
+  void theWebhooksPageShowsHowEachWebhooksLastDeliveryWent() throws java.io.IOException {
+    int closedPort;
+    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort(); // nothing listens there once it is closed
+    }
+    api.put(
+            "/api/v1/settings/messaging",
+            ApiClient.ADMIN,
+            """
+            {"webhooks": [{"url": "http://127.0.0.1:%d/hook",
+              "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "events": ["session.ended"]}]}
+            """
+                .formatted(closedPort))
+        .expect(200);
+    String c = newConversation();
+    String session = api.endUserSays(c, "m-1", "Hello").get("sessionId").asText();
+    api.post("/api/v1/sessions/" + session + "/end", ApiClient.ADMIN, "{\"sendCsat\":false}")
+        .expect(200);
+    try (Browser admin = new Browser(port()).signIn(ApiClient.ADMIN)) {
+      ApiClient.await(
+          Browser.WAIT,
+          () ->
+              admin
+                  .open("/admin/webhooks")
+                  .find("#webhooks")
+                  .getText()
+                  .contains("Failing, retrying (session.ended)"));
+      assertThat(admin.find("#webhooks [data-state='FAILING'] .delivery-answer").getText())
+          .contains("unreachable");
+      admin.assertAccessible("the webhooks, one failing");
+    }
+  }
+
+  @Test
   void aSecondAgentSeesTheEndLiveAndASecondEndSaysWhoEndedIt() {
     String c = newConversation();
     try (Browser endUser = endUserWrites(c, "Two of you?");

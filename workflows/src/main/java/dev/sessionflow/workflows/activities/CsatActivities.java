@@ -7,8 +7,17 @@ import io.temporal.activity.ActivityInterface;
 public interface CsatActivities {
 
   /**
-   * Creates the session's survey and posts its invitation (with the survey token) to the end user.
+   * Creates the session's survey and posts its invitation (with the end user's link) to the end
+   * user. The receipt names the survey, never its token: the token stays out of workflow history.
    * Idempotent per session: a retry returns the survey already sent and never sends a second.
+   */
+  SurveyInvitation inviteToSurvey(SurveyRequest request);
+
+  /**
+   * The same, under the activity type that sessions scheduled before the {@code survey-id-receipt}
+   * version: kept so that their replays and retries find it. It answers no token any more. A new
+   * session never schedules it, so that no worker of older code, which answered the token here,
+   * serves its survey.
    */
   SurveyReceipt sendSurvey(SurveyRequest request);
 }

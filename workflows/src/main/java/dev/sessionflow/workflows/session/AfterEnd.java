@@ -5,7 +5,6 @@ import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SessionStoreActivities;
 import dev.sessionflow.workflows.activities.SettleOutcome;
 import dev.sessionflow.workflows.activities.Settlement;
-import dev.sessionflow.workflows.activities.SurveyReceipt;
 import dev.sessionflow.workflows.activities.SurveyRequest;
 import dev.sessionflow.workflows.activities.TicketActivities;
 import dev.sessionflow.workflows.automation.FieldChange;
@@ -102,8 +101,9 @@ final class AfterEnd {
     }
     SessionStart start = session.start;
     SessionPolicy policy = session.policy();
-    SurveyReceipt receipt =
-        csat.sendSurvey(
+    boolean sent =
+        SurveyInvitations.send(
+            csat,
             new SurveyRequest(
                 start.sessionId(),
                 start.ticketId(),
@@ -112,7 +112,7 @@ final class AfterEnd {
                 policy.csatExpiresAfter(),
                 policy.csatQuestion(),
                 policy.csatScale()));
-    state.csat = receipt != null ? CsatStatus.SENT : CsatStatus.SKIPPED;
+    state.csat = sent ? CsatStatus.SENT : CsatStatus.SKIPPED;
     session.describe();
     SessionEvents.publish(session.policy(), WebhookEvent.CSAT_SENT, start, state);
   }

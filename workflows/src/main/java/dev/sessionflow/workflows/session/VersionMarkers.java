@@ -97,7 +97,16 @@ public enum VersionMarkers {
       "settings apply only when newer than the held version; a message or end naming newer"
           + " settings fetches them",
       List.of("settings-changed"),
-      List.of("settings-versioned"));
+      List.of("settings-versioned")),
+   * Version 1: the survey goes out through {@code InviteToSurvey}, whose answer carries the survey
+   * id; before it, {@code SendSurvey}, which older workers answered with the end user's token.
+   */
+  SURVEY_ID_RECEIPT(
+      "survey-id-receipt",
+      1,
+      "the survey goes out through InviteToSurvey, whose receipt names the survey, not its token",
+      List.of("agent-end-v2", "webhook-children"),
+      List.of("survey-id-receipt"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * The scripts that record the histories of the version markers {@code carried-end}, {@code
- * end-after-seen} and {@code bounded-store-retry}, and of paths that shipped before them (reopen
- * window, settings change, webhook children, triggers). Each runs only if its file is missing.
+ * end-after-seen}, {@code bounded-store-retry} and {@code survey-id-receipt}, and of paths that
+ * shipped before them (reopen window, settings change, webhook children, triggers). Each runs only
+ * if its file is missing.
  */
 final class RecordedPaths {
   private static final SessionTimers NO_AUTO_CLOSE =
@@ -166,6 +167,15 @@ final class RecordedPaths {
       client.newUntypedWorkflowStub(delivery).getResult(Void.class);
       Files.writeString(
           dir.resolve("webhook-delivery.json"), client.fetchHistory(delivery).toJson(true));
+    }
+    if (missing(dir, "survey-id-receipt")) {
+      MessagingSession session =
+          open(client, "survey-id-receipt", MessagingSessionTest.TIMERS, policy());
+      session.message(ChatMessage.fromEndUser("m1").withSequence(1));
+      session.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(2));
+      env.sleep(Duration.ofSeconds(1));
+      session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, true).after(2L));
+      save(client, dir, "survey-id-receipt", session);
     }
     if (missing(dir, "triggers-under-current-end")) {
       activities.triggersActive = true;

@@ -7,6 +7,7 @@ import dev.sessionflow.workflows.activities.SessionProgress;
 import dev.sessionflow.workflows.activities.SessionStoreActivities;
 import dev.sessionflow.workflows.activities.SettleOutcome;
 import dev.sessionflow.workflows.activities.Settlement;
+import dev.sessionflow.workflows.activities.SurveyInvitation;
 import dev.sessionflow.workflows.activities.SurveyReceipt;
 import dev.sessionflow.workflows.activities.SurveyRequest;
 import dev.sessionflow.workflows.activities.SystemMessage;
@@ -38,6 +39,7 @@ class RecordingActivities
   final List<SessionClosing> closings = new CopyOnWriteArrayList<>();
   final List<SystemMessage> systemMessages = new CopyOnWriteArrayList<>();
   final List<SurveyRequest> surveys = new CopyOnWriteArrayList<>();
+  final List<SurveyRequest> legacySurveys = new CopyOnWriteArrayList<>();
   final List<Settlement> settlements = new CopyOnWriteArrayList<>();
   final AtomicInteger settleAttempts = new AtomicInteger();
   volatile int settleFailuresLeft;
@@ -87,10 +89,19 @@ class RecordingActivities
   }
 
   @Override
-  public SurveyReceipt sendSurvey(SurveyRequest request) {
+  public SurveyInvitation inviteToSurvey(SurveyRequest request) {
     whileSurveying.accept(request);
     surveys.add(request);
-    return new SurveyReceipt("token-" + request.sessionId(), Instant.EPOCH);
+    return new SurveyInvitation("survey-" + request.sessionId(), Instant.EPOCH);
+  }
+
+  /** Older sessions' activity type: the tests see which of the two a session scheduled. */
+  @Override
+  public SurveyReceipt sendSurvey(SurveyRequest request) {
+    whileSurveying.accept(request);
+    legacySurveys.add(request);
+    surveys.add(request);
+    return new SurveyReceipt(null, Instant.EPOCH);
   }
 
   @Override

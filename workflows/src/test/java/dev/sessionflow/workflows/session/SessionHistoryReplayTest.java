@@ -60,6 +60,8 @@ class SessionHistoryReplayTest {
           "store-stalled",
           // versioned-settings 1
           "settings-versioned",
+          // survey-id-receipt 1
+          "survey-id-receipt",
           // paths shipped before these markers, recorded now
           "reopen-window",
           "settings-changed",
@@ -192,6 +194,11 @@ class SessionHistoryReplayTest {
       String changeId = "\"" + VersionMarkers.LOCAL_WARNING.changeId + "\"";
       assertThat(read("auto-close-local-warning"))
           .contains(java.util.Base64.getEncoder().encodeToString(changeId.getBytes()));
+      // The survey went out as SendSurvey before survey-id-receipt, as InviteToSurvey after it.
+      assertThat(read("agent-end-v2")).contains("\"SendSurvey\"").doesNotContain("InviteToSurvey");
+      assertThat(read("survey-id-receipt"))
+          .contains("\"InviteToSurvey\"")
+          .doesNotContain("\"SendSurvey\"");
       return;
     }
     RecordingActivities activities = new RecordingActivities();

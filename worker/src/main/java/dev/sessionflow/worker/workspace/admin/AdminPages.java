@@ -5,6 +5,7 @@ import dev.sessionflow.worker.automation.MacroService;
 import dev.sessionflow.worker.automation.TriggerService;
 import dev.sessionflow.worker.settings.SettingsResponse;
 import dev.sessionflow.worker.settings.SettingsService;
+import dev.sessionflow.worker.settings.WebhookDeliveryStatus;
 import dev.sessionflow.workflows.automation.ActionType;
 import dev.sessionflow.workflows.automation.Condition;
 import dev.sessionflow.workflows.automation.TicketAction;
@@ -31,11 +32,17 @@ class AdminPages {
   private final SettingsService settings;
   private final MacroService macros;
   private final TriggerService triggers;
+  private final WebhookDeliveryStatus deliveries;
 
-  AdminPages(SettingsService settings, MacroService macros, TriggerService triggers) {
+  AdminPages(
+      SettingsService settings,
+      MacroService macros,
+      TriggerService triggers,
+      WebhookDeliveryStatus deliveries) {
     this.settings = settings;
     this.macros = macros;
     this.triggers = triggers;
+    this.deliveries = deliveries;
   }
 
   @GetMapping("/admin/settings")
@@ -139,7 +146,7 @@ class AdminPages {
 
   @GetMapping("/admin/webhooks")
   String webhooks(Model model) {
-    model.addAttribute("hooks", SettingsResponse.of(settings.current()).webhooks());
+    model.addAttribute("hooks", deliveries.hooks());
     return "workspace/admin-webhooks";
   }
 }
