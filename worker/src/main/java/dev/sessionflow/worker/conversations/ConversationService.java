@@ -38,8 +38,7 @@ public class ConversationService {
     AcceptedMessage accepted =
         conversations.acceptEndUserMessage(
             conversationId, body.messageId(), body.endUserId(), body.endUserName(), body.text());
-    long sequence =
-        conversations.sequenceOf(accepted.conversationId(), "END_USER", body.messageId());
+    long sequence = accepted.sequence();
     // A duplicate is delivered again too: the first delivery may have been cut short by a crash,
     // and the session drops a message id it has already seen.
     gateway.deliver(
@@ -52,7 +51,7 @@ public class ConversationService {
         (accepted.reopened()
                 ? ChatMessage.reopeningFromEndUser(body.messageId())
                 : ChatMessage.fromEndUser(body.messageId()))
-            .withSequence(sequence),
+            .stored(sequence, accepted.storedAt()),
         accepted.newSession());
     return new MessageAccepted(
         accepted.sessionId(), accepted.ticketId(), accepted.newSession(), sequence);

@@ -1,5 +1,7 @@
 package dev.sessionflow.workflows.session;
 
+import java.time.Instant;
+
 /**
  * A message already stored in the transcript, signalled to its session so that it can move its
  * timers, its assignment and who-wrote-last. The text itself stays in the database.
@@ -8,12 +10,24 @@ package dev.sessionflow.workflows.session;
  * @param reopening the store reopened the ended session for this end-user message
  * @param sequence the store's sequence number of the message (null from older callers): an end
  *     request names the last one its caller saw, and the session decides only once it has seen it
+ * @param storedAt when the store took the message (null from older callers): the session's
+ *     inactivity deadlines count from it, not from when a backlogged session got the signal
  */
 public record ChatMessage(
-    String messageId, Author author, String agentId, boolean reopening, Long sequence) {
+    String messageId,
+    Author author,
+    String agentId,
+    boolean reopening,
+    Long sequence,
+    Instant storedAt) {
 
   public ChatMessage(String messageId, Author author, String agentId, boolean reopening) {
-    this(messageId, author, agentId, reopening, null);
+    this(messageId, author, agentId, reopening, null, null);
+  }
+
+  public ChatMessage(
+      String messageId, Author author, String agentId, boolean reopening, Long sequence) {
+    this(messageId, author, agentId, reopening, sequence, null);
   }
 
   public static ChatMessage fromEndUser(String messageId) {
@@ -30,6 +44,11 @@ public record ChatMessage(
 
   /** This message with its store sequence number. */
   public ChatMessage withSequence(long storeSequence) {
-    return new ChatMessage(messageId, author, agentId, reopening, storeSequence);
+    return new ChatMessage(messageId, author, agentId, reopening, storeSequence, storedAt);
+  }
+
+  /** This message as the store took it: its sequence number and time. */
+  public ChatMessage stored(long storeSequence, Instant at) {
+    return new ChatMessage(messageId, author, agentId, reopening, storeSequence, at);
   }
 }
