@@ -9,13 +9,13 @@ import java.util.function.BooleanSupplier;
 /**
  * How the session retries a store write whose activity gave up (the database is down for longer
  * than the activity's own retries, or it refuses the write). Before version {@link
- * #BOUNDED_STORE_RETRY} 1 it retried on a durable timer for ever, silently. From it on: at most
- * {@link #QUICK_ATTEMPTS} attempts with a growing backoff; then the write is <em>stalled</em>: the
- * metric {@value #STALLED_METRIC} counts it, the session's current details say so, and it is tried
- * again every {@link #STALLED_RETRY} or at once when ops send the {@code retryStore} signal.
+ * VersionMarkers#BOUNDED_STORE_RETRY} 1 it retried on a durable timer for ever, silently. From it
+ * on: at most {@link #QUICK_ATTEMPTS} attempts with a growing backoff; then the write is
+ * <em>stalled</em>: the metric {@value #STALLED_METRIC} counts it, the session's current details
+ * say so, and it is tried again every {@link #STALLED_RETRY} or at once when ops send the {@code
+ * retryStore} signal.
  */
 final class StoreRetry {
-  static final String BOUNDED_STORE_RETRY = "bounded-store-retry";
   static final String STALLED_METRIC = "sessionflow_store_write_stalled";
   static final int QUICK_ATTEMPTS = 8;
   static final Duration STALLED_RETRY = Duration.ofHours(1);
@@ -26,6 +26,13 @@ final class StoreRetry {
 
   private boolean retryAsked;
 
+  /** Republishes the session's current details when the alert changes. */
+  private final Runnable describe;
+
+  StoreRetry(Runnable describe) {
+    this.describe = describe;
+  }
+
   String stalled() {
     return stalled;
   }
@@ -35,15 +42,15 @@ final class StoreRetry {
     retryAsked = true;
   }
 
-  void untilStored(String what, Runnable write, Runnable describe) {
-    untilStored(what, write, () -> true, describe);
+  void untilStored(String what, Runnable write) {
+    untilStored(what, write, () -> true);
   }
 
   /**
    * Writes until stored, or until {@code stillWanted} (checked after each wait) says the write no
-   * longer matters. {@code describe} republishes the current details when the alert changes.
+   * longer matters.
    */
-  void untilStored(String what, Runnable write, BooleanSupplier stillWanted, Runnable describe) {
+  void untilStored(String what, Runnable write, BooleanSupplier stillWanted) {
     Duration backoff = Duration.ofSeconds(1);
     int failures = 0;
     boolean bounded = false;
@@ -58,9 +65,8 @@ final class StoreRetry {
       } catch (ActivityFailure storeDown) {
         failures++;
         if (failures == 1) {
-          bounded =
-              Workflow.getVersion(BOUNDED_STORE_RETRY, Workflow.DEFAULT_VERSION, 1)
-                  >= 1; // asked only when a write fails: a healthy session records no marker
+          // Asked only when a write fails: a healthy session records no marker.
+          bounded = VersionMarkers.BOUNDED_STORE_RETRY.adopted();
         }
         if (bounded && failures >= QUICK_ATTEMPTS) {
           if (failures == QUICK_ATTEMPTS) {

@@ -1,45 +1,75 @@
 package dev.sessionflow.workflows.session;
 
+import io.temporal.workflow.Workflow;
 import java.util.List;
 
 /**
  * Every {@code Workflow.getVersion} marker of the session workflow, in one place, with the recorded
  * histories (in {@code workflows/src/test/resources/histories}) that replay each branch in CI.
- * {@code SessionHistoryReplayTest} checks that each new-branch history carries its marker.
+ * {@code SessionHistoryReplayTest} checks that each new-branch history carries its marker. The
+ * workflow asks a marker through {@link #version()}, so its change id and highest version live here
+ * only.
  */
 public enum VersionMarkers {
+  /**
+   * Version 1: an end Update is durably accepted before its side effects, by a 1 ms timer (before
+   * it: *-v0). Version 2: by closing through a regular activity, which the server schedules in the
+   * same step that accepts the Update, without the timer's wait (about a second on a dev server).
+   */
   DURABLE_END(
-      MessagingSessionImpl.DURABLE_END,
+      "durable-end",
       2,
       "an end Update is durable before its side effects: 1 ms timer (1), close activity (2)",
       List.of("agent-end-v0", "end-user-end-v0"),
       List.of("agent-end", "agent-end-v2")),
+  /** Version 1: the inactivity warning is a local activity (before it: a regular activity). */
   LOCAL_WARNING(
-      MessagingSessionImpl.LOCAL_WARNING,
+      "local-warning",
       1,
       "the inactivity warning is a local activity",
       List.of("auto-close"),
       List.of("auto-close-local-warning")),
+  /**
+   * Version 1: ends from macros and triggers (their sendCsat, escalation settles OPEN with no
+   * survey) and triggers run after a settlement. Asked only where it matters, so a plain session
+   * records no marker.
+   */
   TICKET_AUTOMATION(
-      MessagingSessionImpl.TICKET_AUTOMATION,
+      "ticket-automation",
       1,
       "ends from macros and triggers; triggers after a settlement",
       List.of("agent-end-v0"),
       List.of("macro-escalation", "triggers-after-settle")),
+  /**
+   * Version 1: before continuing as new, the run flushes the read model first, then drains the
+   * handlers and decides with nothing blocking after it (before it, an end accepted during the
+   * flush was carried into the next run unclosed); a run that starts ended but unclosed closes
+   * itself.
+   */
   CARRIED_END(
-      MessagingSessionImpl.CARRIED_END,
+      "carried-end",
       1,
       "flush, drain, decide before continue-as-new; a run carried in ended but unclosed closes",
       List.of("inactive-then-active"),
       List.of("continue-as-new", "carried-end-close")),
+  /**
+   * Version 1: an end that names the last message its caller saw waits (at most {@link
+   * MessagingSessionImpl#FOLLOW_UP_WAIT}) until the session has seen it, then decides (assignee,
+   * CSAT counts). Asked only when such an end has to wait.
+   */
   END_AFTER_SEEN(
-      MessagingSessionImpl.END_AFTER_SEEN,
+      "end-after-seen",
       1,
       "an end waits until the session saw the caller's last message",
       List.of("agent-end-v2"),
       List.of("end-after-seen")),
+  /**
+   * Version 1: a failing store write stops after {@link StoreRetry#QUICK_ATTEMPTS} quick attempts,
+   * alerts, then retries hourly or on {@code retryStore} (before it: a durable timer for ever).
+   * Asked only when a write fails: a healthy session records no marker.
+   */
   BOUNDED_STORE_RETRY(
-      StoreRetry.BOUNDED_STORE_RETRY,
+      "bounded-store-retry",
       1,
       "a failing store write stops after quick attempts, alerts, retries hourly or on retryStore",
       List.of("agent-end-v2"),
@@ -66,5 +96,18 @@ public enum VersionMarkers {
     this.change = change;
     this.before = before;
     this.after = after;
+  }
+
+  /**
+   * The branch this run takes: the newest for a new run, the recorded one on replay ({@link
+   * Workflow#DEFAULT_VERSION} where history predates the marker). Workflow code only.
+   */
+  int version() {
+    return Workflow.getVersion(changeId, Workflow.DEFAULT_VERSION, maxVersion);
+  }
+
+  /** Whether this run follows the change (any version of it). Workflow code only. */
+  boolean adopted() {
+    return version() >= 1;
   }
 }

@@ -146,7 +146,7 @@ class SessionHistoryReplayTest {
       String scheduled = "EVENT_TYPE_ACTIVITY_TASK_SCHEDULED";
       assertThat(read("auto-close").split(scheduled)).hasSize(3);
       assertThat(read("auto-close-local-warning").split(scheduled)).hasSize(2);
-      String changeId = "\"" + MessagingSessionImpl.LOCAL_WARNING + "\"";
+      String changeId = "\"" + VersionMarkers.LOCAL_WARNING.changeId + "\"";
       assertThat(read("auto-close-local-warning"))
           .contains(java.util.Base64.getEncoder().encodeToString(changeId.getBytes()));
       return;

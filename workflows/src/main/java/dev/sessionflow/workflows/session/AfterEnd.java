@@ -1,0 +1,161 @@
+package dev.sessionflow.workflows.session;
+
+import dev.sessionflow.workflows.activities.CsatActivities;
+import dev.sessionflow.workflows.activities.SessionClosing;
+import dev.sessionflow.workflows.activities.SessionStoreActivities;
+import dev.sessionflow.workflows.activities.SettleOutcome;
+import dev.sessionflow.workflows.activities.Settlement;
+import dev.sessionflow.workflows.activities.SurveyReceipt;
+import dev.sessionflow.workflows.activities.SurveyRequest;
+import dev.sessionflow.workflows.activities.TicketActivities;
+import dev.sessionflow.workflows.automation.FieldChange;
+import dev.sessionflow.workflows.automation.TicketFacts;
+import dev.sessionflow.workflows.webhooks.WebhookEvent;
+import io.temporal.workflow.Workflow;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The after-end sequence, the one way a session ends: the close (store ENDED, notice to the end
+ * user, conversation released), then the {@code SESSION_ENDED} webhooks, the CSAT survey if the
+ * policy wants one, the ticket's settlement and the triggers on the change it made.
+ */
+final class AfterEnd {
+  private final SessionContext session;
+  private final SessionState state;
+  private final SessionStoreActivities store =
+      Workflow.newLocalActivityStub(SessionStoreActivities.class, ActivityPolicies.STORE);
+  private final SessionStoreActivities storeAfterAcceptance =
+      Workflow.newActivityStub(SessionStoreActivities.class, ActivityPolicies.CLOSE);
+  private final CsatActivities csat =
+      Workflow.newActivityStub(CsatActivities.class, ActivityPolicies.SURVEY);
+  private final TicketActivities tickets =
+      Workflow.newActivityStub(TicketActivities.class, ActivityPolicies.SETTLE);
+
+  /** This round's end follows the rules of {@link VersionMarkers#TICKET_AUTOMATION}. */
+  private boolean automationRules;
+
+  /** The status the session had when it ended, for the triggers. */
+  private SessionStatus statusBeforeEnd;
+
+  AfterEnd(SessionContext session) {
+    this.session = session;
+    this.state = session.state;
+  }
+
+  /**
+   * Ends the session now: record the end, then close it.
+   *
+   * @param automationRules the end follows the rules of {@link VersionMarkers#TICKET_AUTOMATION}
+   * @param afterAcceptance close through a regular activity: an Update that asked for the end is
+   *     then durable before the store changes (a timer's end needs no such step)
+   */
+  void endAs(SessionEnd end, boolean automationRules, boolean afterAcceptance) {
+    this.automationRules = automationRules;
+    state.end = end;
+    statusBeforeEnd = state.status;
+    state.status = SessionStatus.ENDED;
+    state.revision++;
+    close(afterAcceptance);
+  }
+
+  /** Records the end in the store (once: the store ignores a repeat), then publishes it. */
+  void close(boolean afterAcceptance) {
+    SessionPolicy policy = session.policy();
+    SessionClosing closing =
+        new SessionClosing(
+            session.start.sessionId(),
+            session.start.conversationId(),
+            state.revision,
+            state.assignedAgentId,
+            state.end,
+            session.timers().endedNoticeText(),
+            state.reopens,
+            policy.reopenWithin() == null ? null : state.end.endedAt().plus(policy.reopenWithin()));
+    if (afterAcceptance) {
+      session.storeRetry.untilStored("close", () -> storeAfterAcceptance.closeSession(closing));
+    } else {
+      session.storeRetry.untilStored("close", () -> store.closeSession(closing));
+    }
+    state.closed = true;
+    session.publish();
+  }
+
+  /**
+   * After the close: webhooks, survey and settlement. A reopen that arrives before the survey or
+   * the settlement makes them moot.
+   */
+  void finish(BooleanSupplier reopened) {
+    SessionEvents.publish(session.policy(), WebhookEvent.SESSION_ENDED, session.start, state);
+    if (!reopened.getAsBoolean()) {
+      survey();
+    }
+    if (!reopened.getAsBoolean()) {
+      settle();
+    }
+  }
+
+  private void survey() {
+    if (!state.end.csatWanted() || state.surveyed) {
+      state.csat = CsatStatus.SKIPPED;
+      return;
+    }
+    SessionStart start = session.start;
+    SessionPolicy policy = session.policy();
+    SurveyReceipt receipt =
+        csat.sendSurvey(
+            new SurveyRequest(
+                start.sessionId(),
+                start.ticketId(),
+                start.conversationId(),
+                start.endUserId(),
+                policy.csatExpiresAfter(),
+                policy.csatQuestion(),
+                policy.csatScale()));
+    state.csat = receipt != null ? CsatStatus.SENT : CsatStatus.SKIPPED;
+    session.describe();
+    SessionEvents.publish(session.policy(), WebhookEvent.CSAT_SENT, start, state);
+  }
+
+  private void settle() {
+    SettlementRule rule = session.policy().settlementFor(state.end, automationRules);
+    SettleOutcome outcome =
+        tickets.settle(
+            new Settlement(
+                session.start.ticketId(),
+                session.start.sessionId(),
+                rule.status(),
+                rule.group(),
+                state.end,
+                state.csat,
+                state.reopens));
+    state.settled = true;
+    session.describe();
+    runTriggers(outcome);
+  }
+
+  /**
+   * Starts the triggers on the end and its settlement, in their own workflow so that the session
+   * never waits on them. A macro or trigger that ended the session runs them itself, in order.
+   */
+  private void runTriggers(SettleOutcome outcome) {
+    if (outcome == null
+        || outcome.before() == null
+        || !outcome.triggersActive()
+        || state.end.via() != null
+        || !VersionMarkers.TICKET_AUTOMATION.adopted()) {
+      return;
+    }
+    TicketFacts running =
+        new TicketFacts(
+            outcome.before().ticketId(),
+            outcome.before().sessionId(),
+            outcome.before().group(),
+            outcome.before().status(),
+            statusBeforeEnd == null ? null : statusBeforeEnd.name(),
+            null,
+            null);
+    SessionTriggers.start(
+        session.start, state, FieldChange.merge(Map.of(), running, outcome.after()));
+  }
+}
