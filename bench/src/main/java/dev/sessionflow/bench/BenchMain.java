@@ -213,7 +213,7 @@ public final class BenchMain {
             Duration.ofMinutes(5),
             Duration.ofMinutes(2),
             3,
-            2);
+            1);
     static final Params SMALL =
         new Params(
             "small", 1, 20, 4, 1_000, 200, 8, Duration.ofSeconds(45), Duration.ofSeconds(20), 1, 1);

@@ -73,7 +73,30 @@ public enum VersionMarkers {
       1,
       "a failing store write stops after quick attempts, alerts, retries hourly or on retryStore",
       List.of("agent-end-v2"),
-      List.of("store-outage", "store-stalled"));
+      List.of("store-outage", "store-stalled")),
+  /**
+   * Version 1: a system end that wants no survey (an auto-close) closes, posts the notice and
+   * settles the ticket in one local activity, in the workflow task its timer fired in (before it:
+   * the close as a local activity, then the settlement as a regular activity, one more workflow
+   * task). Asked only for such an end.
+   */
+  SYSTEM_END_IN_ONE_TASK(
+      "system-end-in-one-task",
+      1,
+      "an auto-close without survey closes and settles in one local activity",
+      List.of("auto-close-local-warning"),
+      List.of("auto-close-in-one-task")),
+  /**
+   * Version 1: a message counts from when the store took it (the time its signal carries), so a
+   * backlog of signals does not push the session's deadlines later (before it: from when the
+   * session handled the signal). Asked only for a message that carries its time.
+   */
+  STORED_MESSAGE_TIME(
+      "stored-message-time",
+      1,
+      "a message counts from the time the store took it",
+      List.of("auto-close-local-warning"),
+      List.of("auto-close-in-one-task"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

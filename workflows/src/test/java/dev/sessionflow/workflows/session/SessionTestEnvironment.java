@@ -1,5 +1,8 @@
 package dev.sessionflow.workflows.session;
 
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import com.uber.m3.tally.StatsReporter;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
@@ -28,7 +31,20 @@ final class SessionTestEnvironment {
   }
 
   static TestWorkflowEnvironment start(Object... activities) {
-    TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
+    return start(TestEnvironmentOptions.newBuilder(), activities);
+  }
+
+  /** With the workflows' metrics reported to {@code metrics}. */
+  static TestWorkflowEnvironment start(StatsReporter metrics, Object... activities) {
+    Scope scope =
+        new RootScopeBuilder()
+            .reporter(metrics)
+            .reportEvery(com.uber.m3.util.Duration.ofMillis(10));
+    return start(TestEnvironmentOptions.newBuilder().setMetricsScope(scope), activities);
+  }
+
+  private static TestWorkflowEnvironment start(
+      TestEnvironmentOptions.Builder options, Object... activities) {
     SessionSearchAttributes.ALL.forEach(
         key ->
             options.registerSearchAttribute(
