@@ -38,6 +38,19 @@ public final class BenchMain {
     Report report = new Report(params, dir);
     log("bench " + (small ? "small" : "full") + " run; logs in " + dir);
 
+    try {
+      run(params, scaleOnly, workerJar, benchJar, dir, report);
+    } finally {
+      // Whatever was measured is reported, also when a scenario failed (the failure follows).
+      report.write(out);
+      log("report: " + out + ".md, " + out + ".json");
+    }
+    report.requireComplete(!scaleOnly);
+  }
+
+  private static void run(
+      Params params, boolean scaleOnly, Path workerJar, Path benchJar, Path dir, Report report)
+      throws Exception {
     List<Profile.Window> windows = new ArrayList<>();
     Path recording = null;
     Path scaleRecording = null;
@@ -58,6 +71,7 @@ public final class BenchMain {
             windows.add(new Profile.Window("long session (API messages)", from, Instant.now()));
             report.longSession(longRun);
           }
+          report.profiles(Profile.analyse(recording, windows)); // written when the service stopped
           log("lifecycle on the H2 file store");
           try (Store store = Store.h2File(dir, "service-h2");
               Service service =
@@ -99,10 +113,6 @@ public final class BenchMain {
         }
       }
     }
-    report.profiles(Profile.analyse(recording, windows));
-    report.write(out);
-    log("report: " + out + ".md, " + out + ".json");
-    report.requireComplete(!scaleOnly);
   }
 
   private static void lifecycle(

@@ -46,7 +46,7 @@ final class Service implements AutoCloseable {
     long start = System.nanoTime();
     process = Proc.start(command, env, log);
     Proc.awaitHttp(
-        "http://127.0.0.1:" + port + "/actuator/health", Duration.ofSeconds(180), process, log);
+        "http://127.0.0.1:" + port + "/actuator/health", Duration.ofSeconds(300), process, log);
     startup = Duration.ofNanos(System.nanoTime() - start);
     http = new Http("http://127.0.0.1:" + port);
   }
