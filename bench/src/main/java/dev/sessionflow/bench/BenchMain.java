@@ -38,12 +38,28 @@ public final class BenchMain {
     Report report = new Report(params, dir);
     log("bench " + (small ? "small" : "full") + " run; logs in " + dir);
 
+    // Whatever was measured is reported, also when a scenario fails or the run is stopped
+    // (SIGTERM, e.g. a run that would not finish in time).
+    java.util.concurrent.atomic.AtomicBoolean written =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable write =
+        () -> {
+          if (written.compareAndSet(false, true)) {
+            try {
+              report.write(out);
+              log("report: " + out + ".md, " + out + ".json");
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }
+        };
+    Thread stopped = new Thread(write);
+    Runtime.getRuntime().addShutdownHook(stopped);
     try {
       run(params, scaleOnly, workerJar, benchJar, dir, report);
     } finally {
-      // Whatever was measured is reported, also when a scenario failed (the failure follows).
-      report.write(out);
-      log("report: " + out + ".md, " + out + ".json");
+      write.run();
+      Runtime.getRuntime().removeShutdownHook(stopped);
     }
     report.requireComplete(!scaleOnly);
   }
