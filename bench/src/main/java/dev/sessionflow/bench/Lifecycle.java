@@ -29,9 +29,18 @@ final class Lifecycle {
     CLIENT
   }
 
-  /** One batch: how long it took, the end latencies (ms) and the workflow ids it ran. */
+  /**
+   * One batch: how long it took, the end latencies (ms), the latencies (ms) of the messages after
+   * the first (end-user {@code POST}s through the API, signals through the client) and the workflow
+   * ids it ran.
+   */
   record Batch(
-      Variant variant, int sessions, double seconds, List<Double> endMillis, List<String> ids) {
+      Variant variant,
+      int sessions,
+      double seconds,
+      List<Double> endMillis,
+      List<Double> messageMillis,
+      List<String> ids) {
     double perSecond() {
       return sessions / seconds;
     }
@@ -48,6 +57,7 @@ final class Lifecycle {
   Batch run(Variant variant, String tag, int sessions, int concurrency, int messages)
       throws Exception {
     ConcurrentLinkedQueue<Double> ends = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Double> sends = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
     long start = System.nanoTime();
     try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
@@ -59,9 +69,9 @@ final class Lifecycle {
                 () -> {
                   String workflowId =
                       switch (variant) {
-                        case BASELINE -> bare(id, messages, ends);
-                        case HTTP -> viaHttp(id, messages, ends);
-                        case CLIENT -> viaClient(id, messages, ends);
+                        case BASELINE -> bare(id, messages, ends, sends);
+                        case HTTP -> viaHttp(id, messages, ends, sends);
+                        case CLIENT -> viaClient(id, messages, ends, sends);
                       };
                   ids.add(workflowId);
                   return null;
@@ -72,10 +82,24 @@ final class Lifecycle {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Batch(variant, sessions, seconds, new ArrayList<>(ends), new ArrayList<>(ids));
+    return new Batch(
+        variant,
+        sessions,
+        seconds,
+        new ArrayList<>(ends),
+        new ArrayList<>(sends),
+        new ArrayList<>(ids));
   }
 
-  private String bare(String id, int messages, ConcurrentLinkedQueue<Double> ends) {
+  private static double millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1e6;
+  }
+
+  private String bare(
+      String id,
+      int messages,
+      ConcurrentLinkedQueue<Double> ends,
+      ConcurrentLinkedQueue<Double> sends) {
     String workflowId = "bare-" + id;
     BareSession starter =
         client.newWorkflowStub(
@@ -90,7 +114,9 @@ final class Lifecycle {
     client.signalWithStart(start);
     BareSession session = client.newWorkflowStub(BareSession.class, workflowId);
     for (int k = 1; k < messages; k++) {
+      long t = System.nanoTime();
       session.message("m-" + k);
+      sends.add(millisSince(t));
     }
     long t = System.nanoTime();
     session.end("agent-1");
@@ -99,13 +125,19 @@ final class Lifecycle {
     return workflowId;
   }
 
-  private String viaHttp(String id, int messages, ConcurrentLinkedQueue<Double> ends) {
+  private String viaHttp(
+      String id,
+      int messages,
+      ConcurrentLinkedQueue<Double> ends,
+      ConcurrentLinkedQueue<Double> sends) {
     String sessionId = http.endUserSays("bench-" + id, "m-0");
     for (int k = 1; k < messages; k++) {
       if (k % 2 == 1) {
         http.agentSays(sessionId, "a-" + k);
       } else {
+        long t = System.nanoTime();
         http.endUserSays("bench-" + id, "m-" + k);
+        sends.add(millisSince(t));
       }
     }
     long t = System.nanoTime();
@@ -115,15 +147,21 @@ final class Lifecycle {
   }
 
   /** The first message goes through the API (it creates the ticket); the rest through Temporal. */
-  private String viaClient(String id, int messages, ConcurrentLinkedQueue<Double> ends) {
+  private String viaClient(
+      String id,
+      int messages,
+      ConcurrentLinkedQueue<Double> ends,
+      ConcurrentLinkedQueue<Double> sends) {
     String sessionId = http.endUserSays("bench-" + id, "m-0");
     MessagingSession session =
         client.newWorkflowStub(MessagingSession.class, MessagingSession.workflowId(sessionId));
     for (int k = 1; k < messages; k++) {
+      long t = System.nanoTime();
       session.message(
           k % 2 == 1
               ? ChatMessage.fromAgent("a-" + k, "agent-1")
               : ChatMessage.fromEndUser("m-" + k));
+      sends.add(millisSince(t));
     }
     long t = System.nanoTime();
     session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
@@ -136,6 +174,10 @@ final class Lifecycle {
     String workflowId = MessagingSession.workflowId(sessionId);
     client.newUntypedWorkflowStub(workflowId).getResult(SessionOutcome.class);
     return workflowId;
+  }
+
+  java.util.Map<String, Integer> actions(String workflowId) {
+    return Actions.count(client.fetchHistory(workflowId).getHistory());
   }
 
   int historyEvents(String workflowId) {

@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /** Collects every figure, relates it to its baseline and target, writes Markdown and JSON. */
 final class Report {
@@ -23,6 +25,12 @@ final class Report {
   private final Map<Variant, List<Double>> ends = new EnumMap<>(Variant.class);
   private final Map<Variant, List<Double>> events10 = new EnumMap<>(Variant.class);
   private final Map<Variant, List<Double>> events110 = new EnumMap<>(Variant.class);
+  private final Map<Variant, List<Double>> sends = new EnumMap<>(Variant.class);
+  private final Map<Variant, List<Map<String, Integer>>> actions = new EnumMap<>(Variant.class);
+  private final Map<Variant, List<Double>> ratesH2 = new EnumMap<>(Variant.class);
+  private final List<Profile.Top> profiles = new ArrayList<>();
+  private Map<String, Integer> bareTimerActions;
+  private List<Map<String, Integer>> autoCloseActions = List.of();
   private final Map<String, List<Double>> startups = new LinkedHashMap<>();
   private Duration startupDevFirst;
   private LongSession.Result longSession;
@@ -37,12 +45,69 @@ final class Report {
       ends.put(v, new ArrayList<>());
       events10.put(v, new ArrayList<>());
       events110.put(v, new ArrayList<>());
+      sends.put(v, new ArrayList<>());
+      actions.put(v, new ArrayList<>());
+      ratesH2.put(v, new ArrayList<>());
     }
   }
 
   void batch(Lifecycle.Batch batch) {
     rates.get(batch.variant()).add(batch.perSecond());
     ends.get(batch.variant()).addAll(batch.endMillis());
+    sends.get(batch.variant()).addAll(batch.messageMillis());
+  }
+
+  void batchH2(Lifecycle.Batch batch) {
+    ratesH2.get(batch.variant()).add(batch.perSecond());
+  }
+
+  void actions(Variant variant, Map<String, Integer> counted) {
+    actions.get(variant).add(counted);
+  }
+
+  void bareTimerActions(Map<String, Integer> counted) {
+    bareTimerActions = counted;
+  }
+
+  void autoCloseActions(List<Map<String, Integer>> counted) {
+    autoCloseActions = counted;
+  }
+
+  void profiles(List<Profile.Top> tops) {
+    profiles.addAll(tops);
+  }
+
+  /** Mean actions by kind over the counted histories (kinds in their first-seen order). */
+  static Map<String, Double> meanActions(List<Map<String, Integer>> counted) {
+    Map<String, Double> mean = new LinkedHashMap<>();
+    for (Map<String, Integer> one : counted) {
+      one.keySet().forEach(k -> mean.putIfAbsent(k, 0.0));
+    }
+    Double total = mean.remove("total");
+    if (total != null) {
+      mean.put("total", 0.0);
+    }
+    for (String k : mean.keySet()) {
+      mean.put(
+          k, counted.stream().mapToInt(m -> m.getOrDefault(k, 0)).average().orElse(Double.NaN));
+    }
+    return mean;
+  }
+
+  private double totalActions(Variant v) {
+    return meanActions(actions.get(v)).getOrDefault("total", Double.NaN);
+  }
+
+  private double autoCloseTotal() {
+    return meanActions(autoCloseActions).getOrDefault("total", Double.NaN);
+  }
+
+  private double bareTimerTotal() {
+    return bareTimerActions == null ? Double.NaN : bareTimerActions.get("total");
+  }
+
+  private double sendP99(Variant v) {
+    return Stats.of(sends.get(v)).p99();
   }
 
   void events(Variant variant, int messages, int count) {
@@ -125,6 +190,45 @@ final class Report {
       latency.put("ratioHttpP99ToBareUpdateP99", p99(Variant.HTTP) / p99(Variant.BASELINE));
       latency.put("ratioClientP99ToBareUpdateP99", p99(Variant.CLIENT) / p99(Variant.BASELINE));
       f.put("agentEndLatencyMs", latency);
+      Map<String, Object> messages = new LinkedHashMap<>();
+      for (Variant v : Variant.values()) {
+        messages.put(v.name(), Stats.of(sends.get(v)).asMap());
+      }
+      messages.put(
+          "ratioHttpEndUserPostP99ToBareSignalP99",
+          sendP99(Variant.HTTP) / sendP99(Variant.BASELINE));
+      f.put("messageLatencyMs", messages);
+      if (!ratesH2.get(Variant.BASELINE).isEmpty()) {
+        Map<String, Object> h2 = new LinkedHashMap<>();
+        for (Variant v : List.of(Variant.BASELINE, Variant.HTTP)) {
+          h2.put(
+              v.name(),
+              Map.of(
+                  "sessionsPerSecondByRound",
+                  ratesH2.get(v),
+                  "median",
+                  Stats.median(ratesH2.get(v))));
+        }
+        h2.put(
+            "ratioHttpToBaseline",
+            Stats.median(ratesH2.get(Variant.HTTP)) / Stats.median(ratesH2.get(Variant.BASELINE)));
+        f.put("lifecycleThroughputH2File", h2);
+      }
+      Map<String, Object> cost = new LinkedHashMap<>();
+      cost.put("price", Actions.PRICE_SOURCE);
+      for (Variant v : Variant.values()) {
+        cost.put(
+            v.name(),
+            Map.of(
+                "actionsPerSession",
+                meanActions(actions.get(v)),
+                "usdPerMillionSessions",
+                Actions.usdPerMillionSessions(totalActions(v))));
+      }
+      cost.put("ratioHttpToBaseline", totalActions(Variant.HTTP) / totalActions(Variant.BASELINE));
+      cost.put(
+          "ratioClientToBaseline", totalActions(Variant.CLIENT) / totalActions(Variant.BASELINE));
+      f.put("temporalCloudActions", cost);
       Map<String, Object> history = new LinkedHashMap<>();
       for (Variant v : Variant.values()) {
         history.put(
@@ -165,6 +269,14 @@ final class Report {
       if (bareTimers != null) {
         s.put("bareTimerLatenessSeconds", bareTimers.asMap());
       }
+      if (!autoCloseActions.isEmpty()) {
+        s.put("autoClosedSessionActions", meanActions(autoCloseActions));
+        s.put("autoClosedSessionUsdPerMillion", Actions.usdPerMillionSessions(autoCloseTotal()));
+      }
+      if (bareTimerActions != null) {
+        s.put("bareTimerActions", bareTimerActions);
+        s.put("ratioAutoCloseActionsToBareTimer", autoCloseTotal() / bareTimerTotal());
+      }
       f.put("scale", s);
     }
     if (!startups.isEmpty()) {
@@ -174,6 +286,11 @@ final class Report {
         start.put("devServerFirstStartSeconds", startupDevFirst.toMillis() / 1000.0);
       }
       f.put("startup", start);
+    }
+    if (!profiles.isEmpty()) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      profiles.forEach(t -> p.put(t.scenario(), t.asMap()));
+      f.put("serviceProfile", p);
     }
     return f;
   }
@@ -214,20 +331,22 @@ final class Report {
                 v == Variant.BASELINE ? "" : verdict(ratio >= 0.8, ">= 0.8")));
       }
       md.append("\n## 2. Agent-end latency (ms)\n\n");
-      md.append("| path | n | p50 | p99 | max | p99 ratio to bare Update | target |\n");
-      md.append("|---|---|---|---|---|---|---|\n");
-      for (Variant v : Variant.values()) {
-        Stats s = Stats.of(ends.get(v));
-        double ratio = s.p99() / p99(Variant.BASELINE);
-        md.append(
-            row(
-                v.name(),
-                Integer.toString(s.count()),
-                f(s.p50()),
-                f(s.p99()),
-                f(s.max()),
-                f(ratio),
-                v == Variant.BASELINE ? "" : verdict(ratio <= 1.5, "<= 1.5")));
+      latencyTable(md, ends, "bare Update", EnumSet.of(Variant.HTTP, Variant.CLIENT), 1.5);
+      md.append("\nMessages after the first, p50 / p99 / max (ms): ");
+      md.append(
+          "the end user's `POST` to its `202` (HTTP), a signal's round trip (client paths).\n\n");
+      latencyTable(md, sends, "bare signal", EnumSet.of(Variant.HTTP), 2);
+      if (!ratesH2.get(Variant.BASELINE).isEmpty()) {
+        double h2Ratio =
+            Stats.median(ratesH2.get(Variant.HTTP)) / Stats.median(ratesH2.get(Variant.BASELINE));
+        md.append("\nSecondary column, the ticket store in an H2 file (its own service, ");
+        md.append("BASELINE and HTTP interleaved): BASELINE ")
+            .append(rounds(ratesH2.get(Variant.BASELINE)))
+            .append(", HTTP ")
+            .append(rounds(ratesH2.get(Variant.HTTP)))
+            .append(" sessions/s; median ratio ")
+            .append(f(h2Ratio))
+            .append(".\n");
       }
       md.append("\n## 3. History cost (events)\n\n");
       md.append(
@@ -251,6 +370,23 @@ final class Report {
         md.append(longSession.runs()).append(" runs (continue-as-new), at most ");
         md.append(longSession.maxEvents()).append(" events in a run: ");
         md.append(longSession.eventsPerRun()).append(".\n");
+      }
+      md.append("\n## 3b. Temporal Cloud actions, counted from the histories\n\n");
+      md.append(Actions.PRICE_SOURCE).append(".\n\n");
+      md.append("| path | actions per session (mean of ");
+      md.append(actions.get(Variant.BASELINE).size());
+      md.append(") | by kind | USD per million sessions | ratio to baseline | target |\n");
+      md.append("|---|---|---|---|---|---|\n");
+      for (Variant v : Variant.values()) {
+        double ratio = totalActions(v) / totalActions(Variant.BASELINE);
+        md.append(
+            row(
+                v.name(),
+                f(totalActions(v)),
+                kinds(meanActions(actions.get(v))),
+                f(Actions.usdPerMillionSessions(totalActions(v))),
+                f(ratio),
+                v == Variant.BASELINE ? "" : verdict(ratio <= 1.3, "<= 1.3")));
       }
     }
     if (scale != null) {
@@ -290,6 +426,28 @@ final class Report {
                 "baseline: as many bare timers, lateness p50 / p99 / max, s",
                 f(bareTimers.p50()) + " / " + f(bareTimers.p99()) + " / " + f(bareTimers.max()),
                 ""));
+        md.append(
+            row(
+                "auto-close lateness p99 ratio to bare timers",
+                f(own.p99() / bareTimers.p99()),
+                verdict(own.p99() / bareTimers.p99() <= 1.3, "<= 1.3")));
+      }
+      if (!autoCloseActions.isEmpty() && bareTimerActions != null) {
+        double ratio = autoCloseTotal() / bareTimerTotal();
+        md.append(
+            row(
+                "Temporal Cloud actions per auto-closed session (mean of "
+                    + autoCloseActions.size()
+                    + "): "
+                    + kinds(meanActions(autoCloseActions))
+                    + "; a bare timer: "
+                    + f(bareTimerTotal()),
+                f(autoCloseTotal())
+                    + " (USD "
+                    + f(Actions.usdPerMillionSessions(autoCloseTotal()))
+                    + " per million), ratio "
+                    + f(ratio),
+                verdict(ratio <= 1.3, "<= 1.3")));
       }
     }
     if (!startups.isEmpty()) {
@@ -305,8 +463,66 @@ final class Report {
                 f(startupDevFirst.toMillis() / 1000.0)));
       }
     }
+    if (!profiles.isEmpty()) {
+      md.append("\n## 6. Where the service spends its CPU (JFR, execution samples)\n\n");
+      md.append("The service recorded with JFR's `profile` settings through the run; each ");
+      md.append("scenario's samples by component (the frame nearest the top of the stack that ");
+      md.append("has one), the top methods on the CPU (self), and sessionflow's own methods on ");
+      md.append("the stack (inclusive). Shares of the scenario's samples.\n");
+      for (Profile.Top t : profiles) {
+        md.append("\n### ").append(t.scenario()).append(" (").append(t.samples());
+        md.append(" samples)\n\n| components | self | sessionflow, inclusive |\n|---|---|---|\n");
+        for (int i = 0; i < Profile.TOP; i++) {
+          md.append(row(frame(t.components(), i), frame(t.self(), i), frame(t.service(), i)));
+        }
+      }
+    }
     md.append("\nProcess logs of this run: `").append(dir).append("`.\n");
     return md.toString();
+  }
+
+  /** Latencies by path, each p99 against the baseline's; a target for the paths named. */
+  private static void latencyTable(
+      StringBuilder md,
+      Map<Variant, List<Double>> millis,
+      String baseline,
+      Set<Variant> targeted,
+      double target) {
+    md.append("| path | n | p50 | p99 | max | p99 ratio to ").append(baseline);
+    md.append(" | target |\n|---|---|---|---|---|---|---|\n");
+    double baselineP99 = Stats.of(millis.get(Variant.BASELINE)).p99();
+    for (Variant v : Variant.values()) {
+      Stats s = Stats.of(millis.get(v));
+      double ratio = s.p99() / baselineP99;
+      md.append(
+          row(
+              v.name(),
+              Integer.toString(s.count()),
+              f(s.p50()),
+              f(s.p99()),
+              f(s.max()),
+              f(ratio),
+              targeted.contains(v) ? verdict(ratio <= target, "<= " + f(target)) : ""));
+    }
+  }
+
+  private static String frame(List<Profile.Frame> frames, int i) {
+    if (i >= frames.size()) {
+      return "";
+    }
+    Profile.Frame f = frames.get(i);
+    return f.percent() + "% `" + f.method() + "`";
+  }
+
+  private static String kinds(Map<String, Double> byKind) {
+    List<String> parts = new ArrayList<>();
+    byKind.forEach(
+        (k, v) -> {
+          if (!k.equals("total")) {
+            parts.add(k + " " + f(v));
+          }
+        });
+    return String.join(", ", parts);
   }
 
   private static String row(String... cells) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,12 +39,34 @@ final class Scale {
   /** How many closed sessions are asked for their own deadline (each query replays one). */
   static final int SAMPLE = 1000;
 
+  /** How many auto-closed sessions' histories are counted in Temporal Cloud actions. */
+  static final int ACTION_SAMPLE = 20;
+
   private final Service service;
   private final WorkflowClient client;
+  private final List<Profile.Window> windows;
+  private String[] ids = new String[0];
+  private Instant[] endedAt = new Instant[0];
 
-  Scale(Service service, WorkflowClient client) {
+  Scale(Service service, WorkflowClient client, List<Profile.Window> windows) {
     this.service = service;
     this.client = client;
+    this.windows = windows;
+  }
+
+  /**
+   * The Temporal Cloud actions of up to {@code sample} auto-closed sessions (after {@link #run}).
+   */
+  List<Map<String, Integer>> actions(int sample) {
+    List<Map<String, Integer>> counted = new ArrayList<>();
+    int step = Math.max(1, ids.length / sample);
+    for (int i = 0; i < ids.length && counted.size() < sample; i += step) {
+      if (endedAt[i] != null) {
+        String workflowId = MessagingSession.workflowId(ids[i]);
+        counted.add(Actions.count(client.fetchHistory(workflowId).getHistory()));
+      }
+    }
+    return counted;
   }
 
   Result run(int sessions, Duration autoClose, int concurrency) throws Exception {
@@ -55,12 +78,15 @@ final class Scale {
             + autoClose
             + "\",\"warnBeforeClose\":\"PT30S\"}");
     double heapIdle = Proc.heapAfterGcMb(service.pid());
-    String[] ids = new String[sessions];
+    ids = new String[sessions];
     long[] repliedAt = new long[sessions];
     long start = System.nanoTime();
+    Instant from = Instant.now();
     parallel(sessions, concurrency, i -> ids[i] = http.endUserSays("scale-" + i, "m-0"));
+    windows.add(new Profile.Window("scale: opening sessions", from, Instant.now()));
     double openSeconds = (System.nanoTime() - start) / 1e9;
     start = System.nanoTime();
+    from = Instant.now();
     // The agent replies last: from its reply, each session's auto-close timer runs.
     parallel(
         sessions,
@@ -70,6 +96,7 @@ final class Scale {
           repliedAt[i] = System.currentTimeMillis();
         });
     double replySeconds = (System.nanoTime() - start) / 1e9;
+    windows.add(new Profile.Window("scale: agent replies", from, Instant.now()));
     double heapOpen = Proc.heapAfterGcMb(service.pid());
     long lastDue = 0;
     for (long t : repliedAt) {
@@ -78,7 +105,11 @@ final class Scale {
     while (System.currentTimeMillis() < lastDue + 5_000) {
       Proc.sleep(1000);
     }
-    Instant[] endedAt = new Instant[sessions];
+    endedAt = new Instant[sessions];
+    long firstDue = Long.MAX_VALUE;
+    for (long t : repliedAt) {
+      firstDue = Math.min(firstDue, t + autoClose.toMillis());
+    }
     long deadline = System.currentTimeMillis() + Duration.ofMinutes(10).toMillis();
     int closed = 0;
     for (int round = 0; closed < sessions && System.currentTimeMillis() < deadline; round++) {
@@ -106,6 +137,16 @@ final class Scale {
         closed += t == null ? 0 : 1;
       }
     }
+    Instant lastEnd = Instant.ofEpochMilli(lastDue);
+    for (Instant t : endedAt) {
+      if (t != null && t.isAfter(lastEnd)) {
+        lastEnd = t;
+      }
+    }
+    // the warnings, the closes and the settlements: from 30 s before the first close is due
+    windows.add(
+        new Profile.Window(
+            "scale: auto-close storm", Instant.ofEpochMilli(firstDue - 30_000), lastEnd));
     List<Double> lateness = new ArrayList<>();
     for (int i = 0; i < sessions; i++) {
       if (endedAt[i] != null) {

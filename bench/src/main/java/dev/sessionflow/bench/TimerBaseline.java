@@ -14,6 +14,13 @@ final class TimerBaseline {
     this.client = client;
   }
 
+  private String sampleId;
+
+  /** The Temporal Cloud actions of one bare timer workflow (after {@link #latenessSeconds}). */
+  java.util.Map<String, Integer> actions() {
+    return Actions.count(client.fetchHistory(sampleId).getHistory());
+  }
+
   Stats latenessSeconds(int timers, Duration after, int concurrency) throws Exception {
     String[] ids = new String[timers];
     String tag = Long.toString(System.currentTimeMillis());
@@ -36,6 +43,7 @@ final class TimerBaseline {
         timers,
         concurrency,
         i -> late.add(client.newUntypedWorkflowStub(ids[i]).getResult(Long.class) / 1000.0));
+    sampleId = ids[0];
     return Stats.of(List.copyOf(late));
   }
 }

@@ -12,9 +12,12 @@ import dev.sessionflow.workflows.activities.SystemMessage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -60,55 +63,103 @@ public class ConversationStore {
       String text,
       String relayedBy) {
     AcceptedMessage accepted =
-        tx.inTransaction(
-            () -> {
-              jdbc.sql(
-                      """
-                  insert into conversations (conversation_id, end_user_id, end_user_name,
-                    created_at)
-                  values (:id, :endUser, :name, :now) on conflict do nothing
-                  """)
-                  .param("id", conversationId)
-                  .param("endUser", endUserId)
-                  .param("name", endUserName)
-                  .param("now", Times.db(clock.instant()))
-                  .update();
-              Conversation conversation = lock(conversationId).orElseThrow();
-              Optional<StoredMessage> seen = find(conversationId, "END_USER", messageId);
-              if (seen.isPresent()) {
-                SessionRecord session = sessions.find(seen.get().sessionId()).orElseThrow();
-                boolean[] flags = sessionFlags(seen.get());
-                return accepted(conversation, session, flags[0], true, flags[1]);
-              }
-              String reopened =
-                  conversation.openSessionId() == null ? reopenable(conversationId) : null;
-              if (reopened != null) {
-                reopen(conversationId, reopened, relayedBy);
+        storeEndUserMessage(conversationId, messageId, endUserId, endUserName, text, relayedBy);
+    if (accepted.newSession() && !accepted.duplicate()) {
+      metrics.sessionOpened();
+    }
+    return accepted;
+  }
+
+  private AcceptedMessage storeEndUserMessage(
+      String conversationId,
+      String messageId,
+      String endUserId,
+      String endUserName,
+      String text,
+      String relayedBy) {
+    return tx.inTransaction(
+        () -> {
+          Conversation conversation = lock(conversationId).orElse(null);
+          if (conversation == null) {
+            jdbc.sql(
+                    """
+                    insert into conversations (conversation_id, end_user_id, end_user_name,
+                      created_at)
+                    values (:id, :endUser, :name, :now) on conflict do nothing
+                    """)
+                .param("id", conversationId)
+                .param("endUser", endUserId)
+                .param("name", endUserName)
+                .param("now", Times.db(clock.instant()))
+                .update();
+            conversation = lock(conversationId).orElseThrow();
+          }
+          if (conversation.openSessionId() != null) {
+            // The common case, a message to the open session: stored unless it is a repeat.
+            Stored stored =
+                insert(
+                    conversationId,
+                    messageId,
+                    conversation.openSessionId(),
+                    "END_USER",
+                    null,
+                    null,
+                    text,
+                    null,
+                    false);
+            if (stored.seq() != 0) {
+              return accepted(
+                  conversation,
+                  sessions.find(conversation.openSessionId()).orElseThrow(),
+                  false,
+                  false,
+                  false,
+                  stored);
+            }
+          }
+          Optional<StoredMessage> seen = find(conversationId, "END_USER", messageId);
+          if (seen.isPresent()) {
+            SessionRecord session = sessions.find(seen.get().sessionId()).orElseThrow();
+            boolean[] flags = sessionFlags(seen.get());
+            return accepted(
+                conversation,
+                session,
+                flags[0],
+                true,
+                flags[1],
+                new Stored(seen.get().seq(), seen.get().at()));
+          }
+          String reopened =
+              conversation.openSessionId() == null ? reopenable(conversationId) : null;
+          if (reopened != null) {
+            reopen(conversationId, reopened, relayedBy);
+            Stored stored =
                 insert(
                     conversationId, messageId, reopened, "END_USER", null, null, text, null, false);
-                jdbc.sql(
-                        """
+            jdbc.sql(
+                    """
                     update messages set reopened_session = true
                     where conversation_id = :c and author = 'END_USER' and message_id = :m
                     """)
-                    .param("c", conversationId)
-                    .param("m", messageId)
-                    .update();
-                return accepted(
-                    conversation, sessions.find(reopened).orElseThrow(), false, false, true);
-              }
-              boolean opening = conversation.openSessionId() == null;
-              String sessionId = opening ? Ids.sessionId() : conversation.openSessionId();
-              if (opening) {
-                String ticketId =
-                    tickets.open(conversationId, sessionId, conversation.endUserId(), relayedBy);
-                sessions.open(sessionId, conversationId, ticketId, conversation.endUserId());
-                jdbc.sql(
-                        "update conversations set open_session_id = :session where conversation_id = :id")
-                    .param("session", sessionId)
-                    .param("id", conversationId)
-                    .update();
-              }
+                .param("c", conversationId)
+                .param("m", messageId)
+                .update();
+            return accepted(
+                conversation, sessions.find(reopened).orElseThrow(), false, false, true, stored);
+          }
+          boolean opening = conversation.openSessionId() == null;
+          String sessionId = opening ? Ids.sessionId() : conversation.openSessionId();
+          if (opening) {
+            String ticketId =
+                tickets.open(conversationId, sessionId, conversation.endUserId(), relayedBy);
+            sessions.open(sessionId, conversationId, ticketId, conversation.endUserId());
+            jdbc.sql(
+                    "update conversations set open_session_id = :session where conversation_id = :id")
+                .param("session", sessionId)
+                .param("id", conversationId)
+                .update();
+          }
+          Stored stored =
               insert(
                   conversationId,
                   messageId,
@@ -119,13 +170,9 @@ public class ConversationStore {
                   text,
                   null,
                   opening);
-              return accepted(
-                  conversation, sessions.find(sessionId).orElseThrow(), opening, false, false);
-            });
-    if (accepted.newSession() && !accepted.duplicate()) {
-      metrics.sessionOpened();
-    }
-    return accepted;
+          return accepted(
+              conversation, sessions.find(sessionId).orElseThrow(), opening, false, false, stored);
+        });
   }
 
   /** The last session, if it ended and its reopen window is still open. */
@@ -166,34 +213,47 @@ public class ConversationStore {
   /** Stores an agent's message in a session that has not ended. */
   public AgentMessageOutcome acceptAgentMessage(
       String sessionId, String messageId, String agentId, String text) {
+    return acceptAgentMessage(sessions.find(sessionId).orElse(null), messageId, agentId, text);
+  }
+
+  /**
+   * Stores an agent's message in {@code found} (as the caller read it, null if there is none): the
+   * session is read again under the conversation's lock, which decides.
+   */
+  public AgentMessageOutcome acceptAgentMessage(
+      SessionRecord found, String messageId, String agentId, String text) {
+    if (found == null) {
+      return new AgentMessageOutcome(AgentMessageOutcome.Result.NO_SUCH_SESSION, null);
+    }
     return tx.inTransaction(
         () -> {
-          Optional<SessionRecord> found = sessions.find(sessionId);
-          if (found.isEmpty()) {
-            return new AgentMessageOutcome(AgentMessageOutcome.Result.NO_SUCH_SESSION, null);
-          }
-          lock(found.get().conversationId());
-          SessionRecord session = sessions.find(sessionId).orElseThrow();
+          lock(found.conversationId());
+          SessionRecord session = sessions.find(found.sessionId()).orElseThrow();
           Optional<StoredMessage> seen = find(session.conversationId(), "AGENT", messageId);
           if (seen.isPresent()) {
-            return new AgentMessageOutcome(AgentMessageOutcome.Result.DUPLICATE, session);
+            return new AgentMessageOutcome(
+                AgentMessageOutcome.Result.DUPLICATE, session, seen.get().seq(), seen.get().at());
           }
           if (session.ended()) {
             return new AgentMessageOutcome(AgentMessageOutcome.Result.SESSION_ENDED, session);
           }
-          insert(
-              session.conversationId(),
-              messageId,
-              sessionId,
-              "AGENT",
-              agentId,
-              null,
-              text,
-              null,
-              false);
-          // The read model shows the assignee at once; the session assigns the same first agent.
-          sessions.assignIfUnassigned(sessionId, agentId);
-          return new AgentMessageOutcome(AgentMessageOutcome.Result.STORED, session);
+          Stored stored =
+              insert(
+                  session.conversationId(),
+                  messageId,
+                  session.sessionId(),
+                  "AGENT",
+                  agentId,
+                  null,
+                  text,
+                  null,
+                  false);
+          if (session.assignedAgentId() == null) {
+            // The read model shows the assignee at once; the session assigns the same first agent.
+            sessions.assignIfUnassigned(session.sessionId(), agentId);
+          }
+          return new AgentMessageOutcome(
+              AgentMessageOutcome.Result.STORED, session, stored.seq(), stored.at());
         });
   }
 
@@ -225,11 +285,6 @@ public class ConversationStore {
             .query(Long.class)
             .single()
         > 0;
-  }
-
-  /** The store sequence number of a stored message (0 if it is not stored). */
-  public long sequenceOf(String conversationId, String author, String messageId) {
-    return find(conversationId, author, messageId).map(StoredMessage::seq).orElse(0L);
   }
 
   /**
@@ -359,7 +414,11 @@ public class ConversationStore {
         .single();
   }
 
-  private void insert(
+  /** A message as the store holds it: its sequence number and when it was stored. */
+  private record Stored(long seq, Instant at) {}
+
+  /** Inserts a message once; answers its sequence number and time (seq 0 if it was there). */
+  private Stored insert(
       String conversationId,
       String messageId,
       String sessionId,
@@ -369,29 +428,38 @@ public class ConversationStore {
       String text,
       String surveyId,
       boolean openedSession) {
-    jdbc.sql(
-            """
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the column holds it
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    int inserted =
+        jdbc.sql(
+                """
             insert into messages (conversation_id, message_id, session_id, author, agent_id, kind,
               text, survey_id, opened_session, sent_at)
             values (:conversation, :id, :session, :author, :agent, :kind, :text, :survey,
               :opened, :at)
             on conflict do nothing
             """)
-        .param("conversation", conversationId)
-        .param("id", messageId)
-        .param("session", sessionId)
-        .param("author", author)
-        .param("agent", agentId)
-        .param("kind", kind)
-        .param("text", text)
-        .param("survey", surveyId)
-        .param("opened", openedSession)
-        .param("at", Times.db(clock.instant()))
-        .update();
+            .param("conversation", conversationId)
+            .param("id", messageId)
+            .param("session", sessionId)
+            .param("author", author)
+            .param("agent", agentId)
+            .param("kind", kind)
+            .param("text", text)
+            .param("survey", surveyId)
+            .param("opened", openedSession)
+            .param("at", Times.db(now))
+            .update(key, "seq");
+    return inserted == 0 ? new Stored(0, now) : new Stored(key.getKey().longValue(), now);
   }
 
   private static AcceptedMessage accepted(
-      Conversation c, SessionRecord session, boolean opened, boolean duplicate, boolean reopened) {
+      Conversation c,
+      SessionRecord session,
+      boolean opened,
+      boolean duplicate,
+      boolean reopened,
+      Stored stored) {
     return new AcceptedMessage(
         session.sessionId(),
         session.ticketId(),
@@ -400,7 +468,9 @@ public class ConversationStore {
         c.conversationId(),
         c.endUserId(),
         c.endUserName(),
-        reopened);
+        reopened,
+        stored.seq(),
+        stored.at());
   }
 
   private static StoredMessage map(ResultSet rs, int row) throws SQLException {

@@ -2,9 +2,13 @@ package dev.sessionflow.activities.sessions;
 
 import dev.sessionflow.activities.conversations.ConversationStore;
 import dev.sessionflow.activities.support.Transactions;
+import dev.sessionflow.activities.tickets.TicketActivitiesImpl;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SessionProgress;
 import dev.sessionflow.workflows.activities.SessionStoreActivities;
+import dev.sessionflow.workflows.activities.SettleOutcome;
+import dev.sessionflow.workflows.activities.Settlement;
+import dev.sessionflow.workflows.activities.TicketActivities;
 import dev.sessionflow.workflows.session.MessagingSession;
 import io.temporal.spring.boot.ActivityImpl;
 import org.springframework.stereotype.Component;
@@ -15,12 +19,17 @@ public class SessionStoreActivitiesImpl implements SessionStoreActivities {
   private final SessionStore sessions;
   private final ConversationStore conversations;
   private final Transactions tx;
+  private final TicketActivities tickets;
 
   public SessionStoreActivitiesImpl(
-      SessionStore sessions, ConversationStore conversations, Transactions tx) {
+      SessionStore sessions,
+      ConversationStore conversations,
+      Transactions tx,
+      TicketActivitiesImpl tickets) {
     this.sessions = sessions;
     this.conversations = conversations;
     this.tx = tx;
+    this.tickets = tickets;
   }
 
   @Override
@@ -31,5 +40,11 @@ public class SessionStoreActivitiesImpl implements SessionStoreActivities {
   @Override
   public void closeSession(SessionClosing closing) {
     conversations.close(closing);
+  }
+
+  @Override
+  public SettleOutcome closeAndSettle(SessionClosing closing, Settlement settlement) {
+    conversations.close(closing);
+    return tickets.settle(settlement);
   }
 }

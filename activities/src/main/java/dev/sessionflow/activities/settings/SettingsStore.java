@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -61,10 +62,32 @@ public class SettingsStore {
 
   public MessagingSettings current() {
     return tx.inTransaction(
-        () -> {
-          ensureRow();
-          return load();
-        });
+        () ->
+            loadIfStored()
+                .orElseGet(
+                    () -> {
+                      ensureRow();
+                      return load();
+                    }));
+  }
+
+  /** Whether agents may end sessions now: the one setting an agent's end reads (one query). */
+  public boolean agentsCanEndSessions() {
+    return jdbc.sql(
+            """
+            select agents_can_end_sessions, messaging_enabled_at from messaging_settings
+            where account_id = :account
+            """)
+        .param("account", ACCOUNT)
+        .query(
+            (rs, row) -> {
+              Boolean stored = rs.getObject("agents_can_end_sessions", Boolean.class);
+              return stored != null
+                  ? stored
+                  : defaults.agentsCanEndSessionsFor(Times.instant(rs, "messaging_enabled_at"));
+            })
+        .optional()
+        .orElseGet(() -> current().agentsCanEndSessions());
   }
 
   /**
@@ -312,10 +335,14 @@ public class SettingsStore {
   }
 
   private MessagingSettings load() {
+    return loadIfStored().orElseThrow();
+  }
+
+  private Optional<MessagingSettings> loadIfStored() {
     return jdbc.sql("select * from messaging_settings where account_id = :account")
         .param("account", ACCOUNT)
         .query(this::map)
-        .single();
+        .optional();
   }
 
   private MessagingSettings map(ResultSet rs, int row) throws SQLException {

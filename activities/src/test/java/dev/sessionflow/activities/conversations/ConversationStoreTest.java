@@ -23,6 +23,7 @@ class ConversationStoreTest extends StoreTestBase {
   @Autowired SessionStore sessions;
   @Autowired TicketStore tickets;
   @Autowired ConversationActivitiesImpl conversationActivities;
+  @Autowired ConversationChannels channels;
 
   private void closeWithReopenWindow(AcceptedMessage opened, Duration window) {
     SessionClosing base = closing(opened, 1, "Ended.");
@@ -202,7 +203,9 @@ class ConversationStoreTest extends StoreTestBase {
                 "conv-1",
                 "user-of-conv-1",
                 "End User",
-                false));
+                false,
+                first.sequence(),
+                first.storedAt()));
     assertThat(second.newSession()).isFalse();
     assertThat(second.duplicate()).isFalse();
     assertThat(second.sessionId()).isEqualTo(first.sessionId());
@@ -244,6 +247,43 @@ class ConversationStoreTest extends StoreTestBase {
     assertThat(transcript("conv-1"))
         .extracting(StoredMessage::author)
         .containsExactly("END_USER", "AGENT", "SYSTEM");
+  }
+
+  @Test
+  void theFirstChannelToWriteKeepsTheConversationWhetherRememberedOrRead() {
+    assertThat(channels.claim("conv-c", "channel-a")).isEqualTo("channel-a");
+    assertThat(channels.claim("conv-c", "channel-b")).isEqualTo("channel-a");
+    assertThat(channels.owner("conv-c")).contains("channel-a");
+
+    // Another replica, which has not seen the claim, reads it from the store and keeps it too.
+    ConversationChannels otherReplica = new ConversationChannels(jdbc);
+    assertThat(otherReplica.claim("conv-c", "channel-b")).isEqualTo("channel-a");
+    assertThat(otherReplica.owner("conv-c")).contains("channel-a");
+    assertThat(otherReplica.owner("conv-unknown")).isEmpty();
+    assertThat(otherReplica.claim("conv-unknown", "channel-b")).isEqualTo("channel-b");
+    assertThat(channels.claim("conv-unknown", "channel-a")).isEqualTo("channel-b");
+  }
+
+  @Test
+  void acceptingAMessageAnswersItsStoredSequenceAndTimeAlsoForARepeat() {
+    AcceptedMessage first = endUserSays("conv-s", "m-1", "hello");
+    clock.advance(Duration.ofSeconds(3));
+    AgentMessageOutcome reply =
+        conversations.acceptAgentMessage(first.sessionId(), "a-1", "agent-1", "hi");
+    clock.advance(Duration.ofSeconds(3));
+    AgentMessageOutcome replyAgain =
+        conversations.acceptAgentMessage(first.sessionId(), "a-1", "agent-1", "hi");
+    AcceptedMessage firstAgain = endUserSays("conv-s", "m-1", "hello");
+
+    List<StoredMessage> stored = transcript("conv-s");
+    assertThat(first.sequence()).isEqualTo(stored.get(0).seq());
+    assertThat(first.storedAt()).isEqualTo(stored.get(0).at());
+    assertThat(reply.sequence()).isEqualTo(stored.get(1).seq()).isGreaterThan(first.sequence());
+    assertThat(reply.storedAt()).isEqualTo(stored.get(1).at());
+    assertThat(replyAgain.sequence()).isEqualTo(reply.sequence());
+    assertThat(replyAgain.storedAt()).isEqualTo(reply.storedAt());
+    assertThat(firstAgain.sequence()).isEqualTo(first.sequence());
+    assertThat(firstAgain.storedAt()).isEqualTo(first.storedAt());
   }
 
   @Test

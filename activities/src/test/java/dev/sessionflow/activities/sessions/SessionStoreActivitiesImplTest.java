@@ -10,6 +10,9 @@ import dev.sessionflow.activities.conversations.StoredMessage;
 import dev.sessionflow.activities.tickets.TicketStore;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SessionProgress;
+import dev.sessionflow.workflows.activities.SettleOutcome;
+import dev.sessionflow.workflows.activities.Settlement;
+import dev.sessionflow.workflows.session.CsatStatus;
 import dev.sessionflow.workflows.session.EndedBy;
 import dev.sessionflow.workflows.session.SessionStatus;
 import java.time.Duration;
@@ -21,6 +24,32 @@ class SessionStoreActivitiesImplTest extends StoreTestBase {
   @Autowired SessionStoreActivitiesImpl activities;
   @Autowired SessionStore sessions;
   @Autowired TicketStore tickets;
+
+  @Test
+  void anAutoCloseClosesAndSettlesInOneCallAndARepeatAnswersTheSameOutcome() {
+    AcceptedMessage first = endUserSays("conv-a", "m-1", "hello");
+    conversations.acceptAgentMessage(first.sessionId(), "a-1", "agent-1", "hi");
+    SessionClosing closing =
+        closing(first, 3, EndedBy.SYSTEM, null, "INACTIVITY", false, "This chat has ended.");
+    Settlement settlement =
+        new Settlement(
+            first.ticketId(),
+            first.sessionId(),
+            "SOLVED",
+            null,
+            closing.end(),
+            CsatStatus.SKIPPED,
+            0);
+
+    SettleOutcome outcome = activities.closeAndSettle(closing, settlement);
+    SettleOutcome repeated = activities.closeAndSettle(closing, settlement);
+
+    assertThat(sessions.find(first.sessionId()).orElseThrow().endReason()).isEqualTo("INACTIVITY");
+    assertThat(tickets.find(first.ticketId()).orElseThrow().status()).isEqualTo("SOLVED");
+    assertThat(outcome.after().status()).isEqualTo("SOLVED");
+    assertThat(repeated).isEqualTo(outcome);
+    assertThat(transcript("conv-a")).filteredOn(m -> "SESSION_ENDED".equals(m.kind())).hasSize(1);
+  }
 
   @Test
   void closingEndsTheSessionPostsTheNoticeOnceAndReleasesTheConversation() {

@@ -105,6 +105,18 @@ class SettingsStoreTest extends StoreTestBase {
   }
 
   @Test
+  void theAgentEndFlagReadAloneAgreesWithTheWholeSettings() {
+    assertThat(settings.agentsCanEndSessions()).isTrue(); // no row yet: the defaults
+
+    settings.update(change().agentsCanEndSessions(false).build());
+    assertThat(settings.agentsCanEndSessions()).isFalse();
+    assertThat(settings.current().agentsCanEndSessions()).isFalse();
+
+    settings.update(change().agentsCanEndSessions(true).build());
+    assertThat(settings.agentsCanEndSessions()).isTrue();
+  }
+
+  @Test
   void anUpdateChangesOnlyWhatItNames() {
     MessagingSettings before = settings.current();
     clock.advance(Duration.ofMinutes(5));
@@ -218,6 +230,7 @@ class SettingsStoreTest extends StoreTestBase {
         settings.update(change().inactiveAfter(Duration.ofMinutes(3)).build());
     assertThat(other.agentsCanEndSessions()).isFalse();
     assertThat(other.agentsCanEndSessionsExplicit()).isFalse();
+    assertThat(settings.agentsCanEndSessions()).isFalse();
 
     MessagingSettings turnedOn = settings.update(change().agentsCanEndSessions(true).build());
     assertThat(turnedOn.agentsCanEndSessions()).isTrue();

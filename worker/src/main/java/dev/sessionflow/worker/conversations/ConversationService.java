@@ -49,8 +49,7 @@ public class ConversationService {
             body.endUserName(),
             body.text(),
             channel.getName());
-    long sequence =
-        conversations.sequenceOf(accepted.conversationId(), "END_USER", body.messageId());
+    long sequence = accepted.sequence();
     // A duplicate is delivered again too: the first delivery may have been cut short by a crash,
     // and the session drops a message id it has already seen.
     gateway.deliver(
@@ -63,7 +62,7 @@ public class ConversationService {
         (accepted.reopened()
                 ? ChatMessage.reopeningFromEndUser(body.messageId())
                 : ChatMessage.fromEndUser(body.messageId()))
-            .withSequence(sequence),
+            .stored(sequence, accepted.storedAt()),
         accepted.newSession());
     return new MessageAccepted(
         accepted.sessionId(), accepted.ticketId(), accepted.newSession(), sequence);

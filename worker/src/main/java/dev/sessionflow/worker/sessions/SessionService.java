@@ -63,20 +63,21 @@ public class SessionService {
 
   /** Stores and delivers an agent's reply; answers its store sequence number. */
   public long agentMessage(String sessionId, Caller agent, AgentMessageRequest body) {
-    access.session(agent, sessionId, true);
+    SessionRecord checked = access.session(agent, sessionId, true);
     AgentMessageOutcome outcome =
-        conversations.acceptAgentMessage(sessionId, body.messageId(), agent.agentId(), body.text());
+        conversations.acceptAgentMessage(checked, body.messageId(), agent.agentId(), body.text());
     switch (outcome.result()) {
       case NO_SUCH_SESSION -> throw ApiException.notFound("Session " + sessionId);
       case SESSION_ENDED -> throw sessionEnded(sessionId);
       case STORED, DUPLICATE -> {}
     }
     SessionRecord s = outcome.session();
-    long sequence = conversations.sequenceOf(s.conversationId(), "AGENT", body.messageId());
+    long sequence = outcome.sequence();
     gateway.deliver(
         new SessionIdentity(
             s.sessionId(), s.conversationId(), s.ticketId(), s.endUserId(), s.endUserId()),
-        ChatMessage.fromAgent(body.messageId(), agent.agentId()).withSequence(sequence),
+        ChatMessage.fromAgent(body.messageId(), agent.agentId())
+            .stored(sequence, outcome.storedAt()),
         false);
     return sequence;
   }
@@ -99,7 +100,7 @@ public class SessionService {
           case ADMIN -> EndedBy.ADMIN;
           case CHANNEL -> EndedBy.END_USER;
         };
-    if (endedBy == EndedBy.AGENT && !settings.current().agentsCanEndSessions()) {
+    if (endedBy == EndedBy.AGENT && !settings.agentsCanEndSessions()) {
       throw new ApiException(
           ProblemType.AGENT_END_DISABLED,
           "The account setting 'Agents can end messaging sessions at any time' is off; "

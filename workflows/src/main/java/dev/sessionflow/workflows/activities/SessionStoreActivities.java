@@ -18,4 +18,11 @@ public interface SessionStoreActivities {
    * end user was told this one ended. Applying it again changes nothing.
    */
   void closeSession(SessionClosing closing);
+
+  /**
+   * A system end that wants no survey (an auto-close), in the workflow task that decided it: {@link
+   * #closeSession}, then the ticket's settlement ({@link TicketActivities#settle}). Both parts are
+   * idempotent, so a repeat changes nothing and answers the first settlement's outcome.
+   */
+  SettleOutcome closeAndSettle(SessionClosing closing, Settlement settlement);
 }

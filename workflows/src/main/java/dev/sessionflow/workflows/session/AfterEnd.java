@@ -37,6 +37,12 @@ final class AfterEnd {
   /** The status the session had when it ended, for the triggers. */
   private SessionStatus statusBeforeEnd;
 
+  /** This round settled in its close ({@link VersionMarkers#SYSTEM_END_IN_ONE_TASK}). */
+  private boolean settledWithClose;
+
+  /** That settlement's outcome, whose triggers run after the webhooks. */
+  private SettleOutcome closeOutcome;
+
   AfterEnd(SessionContext session) {
     this.session = session;
     this.state = session.state;
@@ -50,27 +56,68 @@ final class AfterEnd {
    *     then durable before the store changes (a timer's end needs no such step)
    */
   void endAs(SessionEnd end, boolean automationRules, boolean afterAcceptance) {
+    markEnded(end, automationRules);
+    close(afterAcceptance);
+  }
+
+  private void markEnded(SessionEnd end, boolean automationRules) {
     this.automationRules = automationRules;
     state.end = end;
     statusBeforeEnd = state.status;
     state.status = SessionStatus.ENDED;
     state.revision++;
-    close(afterAcceptance);
+  }
+
+  /**
+   * Ends the session for the system (an auto-close). One that wants no survey closes and settles in
+   * one local activity, in the workflow task that decided the end: no activity task and no workflow
+   * task more for the server ({@link VersionMarkers#SYSTEM_END_IN_ONE_TASK}).
+   */
+  void endBySystem(SessionEnd end) {
+    if (end.csatWanted() || !VersionMarkers.SYSTEM_END_IN_ONE_TASK.adopted()) {
+      endAs(end, false, false);
+      return;
+    }
+    markEnded(end, false);
+    state.csat = CsatStatus.SKIPPED;
+    SessionClosing closing = closing();
+    Settlement settlement = settlement();
+    session.storeRetry.untilStored(
+        "close", () -> closeOutcome = store.closeAndSettle(closing, settlement));
+    settledWithClose = true;
+    state.closed = true;
+    state.settled = true;
+    session.publish();
+  }
+
+  private SessionClosing closing() {
+    SessionPolicy policy = session.policy();
+    return new SessionClosing(
+        session.start.sessionId(),
+        session.start.conversationId(),
+        state.revision,
+        state.assignedAgentId,
+        state.end,
+        session.timers().endedNoticeText(),
+        state.reopens,
+        policy.reopenWithin() == null ? null : state.end.endedAt().plus(policy.reopenWithin()));
+  }
+
+  private Settlement settlement() {
+    SettlementRule rule = session.policy().settlementFor(state.end, automationRules);
+    return new Settlement(
+        session.start.ticketId(),
+        session.start.sessionId(),
+        rule.status(),
+        rule.group(),
+        state.end,
+        state.csat,
+        state.reopens);
   }
 
   /** Records the end in the store (once: the store ignores a repeat), then publishes it. */
   void close(boolean afterAcceptance) {
-    SessionPolicy policy = session.policy();
-    SessionClosing closing =
-        new SessionClosing(
-            session.start.sessionId(),
-            session.start.conversationId(),
-            state.revision,
-            state.assignedAgentId,
-            state.end,
-            session.timers().endedNoticeText(),
-            state.reopens,
-            policy.reopenWithin() == null ? null : state.end.endedAt().plus(policy.reopenWithin()));
+    SessionClosing closing = closing();
     if (afterAcceptance) {
       session.storeRetry.untilStored("close", () -> storeAfterAcceptance.closeSession(closing));
     } else {
@@ -86,6 +133,12 @@ final class AfterEnd {
    */
   void finish(BooleanSupplier reopened) {
     SessionEvents.publish(session.policy(), WebhookEvent.SESSION_ENDED, session.start, state);
+    if (settledWithClose) {
+      settledWithClose = false; // a later round (after a reopen) decides again
+      session.describe();
+      runTriggers(closeOutcome);
+      return;
+    }
     if (!reopened.getAsBoolean()) {
       survey();
     }
@@ -118,17 +171,7 @@ final class AfterEnd {
   }
 
   private void settle() {
-    SettlementRule rule = session.policy().settlementFor(state.end, automationRules);
-    SettleOutcome outcome =
-        tickets.settle(
-            new Settlement(
-                session.start.ticketId(),
-                session.start.sessionId(),
-                rule.status(),
-                rule.group(),
-                state.end,
-                state.csat,
-                state.reopens));
+    SettleOutcome outcome = tickets.settle(settlement());
     state.settled = true;
     session.describe();
     runTriggers(outcome);

@@ -18,6 +18,13 @@ import java.time.Instant;
 final class InactivityTimer {
   static final String INACTIVITY = "INACTIVITY";
 
+  /**
+   * How late each auto-close fired after its deadline (the server's timer lag plus the wait for a
+   * worker), a timer: {@code sessionflow_auto_close_lateness_seconds} in Prometheus. Not recorded
+   * on replay.
+   */
+  static final String LATENESS_METRIC = "sessionflow_auto_close_lateness";
+
   private final SessionContext session;
   private final SessionState state;
   private final ReadModel readModel;
@@ -100,7 +107,11 @@ final class InactivityTimer {
     fired = false;
     long now = Workflow.currentTimeMillis();
     SessionTimers timers = session.timers();
-    if (now >= state.autoCloseDeadline(timers)) {
+    long autoCloseDeadline = state.autoCloseDeadline(timers);
+    if (now >= autoCloseDeadline) {
+      Workflow.getMetricsScope()
+          .timer(LATENESS_METRIC)
+          .record(com.uber.m3.util.Duration.ofMillis(now - autoCloseDeadline));
       return new SessionEnd(
           EndedBy.SYSTEM, null, INACTIVITY, Instant.ofEpochMilli(now), wantsCsatOnAutoClose());
     }

@@ -121,7 +121,7 @@ public class MessagingSessionImpl implements MessagingSession {
       if (!state.ended()) {
         SessionEnd autoClose = inactivity.takeDue();
         if (autoClose != null) {
-          afterEnd.endAs(autoClose, false, false);
+          afterEnd.endBySystem(autoClose);
         }
       }
     }
@@ -158,6 +158,18 @@ public class MessagingSessionImpl implements MessagingSession {
     Workflow.continueAsNew(session.nextRun());
   }
 
+  /**
+   * When a message happened: when the store took it (its signal carries the time), never later than
+   * now; before {@link VersionMarkers#STORED_MESSAGE_TIME}, when the signal is handled.
+   */
+  private static long messageTime(ChatMessage message) {
+    long now = Workflow.currentTimeMillis();
+    if (message.storedAt() == null || !VersionMarkers.STORED_MESSAGE_TIME.adopted()) {
+      return now;
+    }
+    return Math.min(now, message.storedAt().toEpochMilli());
+  }
+
   @Override
   public void message(ChatMessage message) {
     state.saw(message);
@@ -165,7 +177,7 @@ public class MessagingSessionImpl implements MessagingSession {
     if (state.ended() && !state.closed) {
       // Delivered in the same step as the end, or while it is recorded: the API stored it in this
       // session's transcript before the end, so it counts here. It moves no timer any more.
-      state.onMessage(message, Workflow.currentTimeMillis());
+      state.onMessage(message, messageTime(message));
       return;
     }
     if (state.ended()) {
@@ -174,7 +186,7 @@ public class MessagingSessionImpl implements MessagingSession {
       return;
     }
     messagesThisRun++;
-    if (state.onMessage(message, Workflow.currentTimeMillis())) {
+    if (state.onMessage(message, messageTime(message))) {
       readModel.markStale();
     }
   }

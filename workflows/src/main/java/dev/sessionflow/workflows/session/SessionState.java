@@ -79,7 +79,8 @@ public class SessionState {
     } else if (message.author() == Author.END_USER) {
       endUserMessages++;
     }
-    lastMessageAtMillis = nowMillis;
+    // A message's time may be when the store took it: one handled late never moves time back.
+    lastMessageAtMillis = Math.max(lastMessageAtMillis, nowMillis);
     boolean visible = false;
     if (message.author() != Author.SYSTEM) {
       lastAuthor = message.author();
@@ -143,7 +144,8 @@ public class SessionState {
     csat = CsatStatus.NOT_SENT;
     status = SessionStatus.ACTIVE;
     warnedForDeadline = 0;
-    lastMessageAtMillis = nowMillis;
+    // A message's time may be when the store took it: one handled late never moves time back.
+    lastMessageAtMillis = Math.max(lastMessageAtMillis, nowMillis);
     reopens++;
     revision++;
   }

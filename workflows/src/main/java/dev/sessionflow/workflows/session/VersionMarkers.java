@@ -86,6 +86,7 @@ public enum VersionMarkers {
       "an end handled before the run starts is closed once, by its handler",
       List.of("real-end-in-first-task"),
       List.of("real-end-before-run")),
+  /**
    * Version 1: a settings broadcast applies only when it is newer than the version the session
    * holds (before it: every broadcast applied, a late stale one undoing a newer one); a message or
    * an end naming newer settings than the held ones fetches them ({@link SettingsCatchUp}). Asked
@@ -98,6 +99,7 @@ public enum VersionMarkers {
           + " settings fetches them",
       List.of("settings-changed"),
       List.of("settings-versioned")),
+  /**
    * Version 1: the survey goes out through {@code InviteToSurvey}, whose answer carries the survey
    * id; before it, {@code SendSurvey}, which older workers answered with the end user's token.
    */
@@ -106,7 +108,30 @@ public enum VersionMarkers {
       1,
       "the survey goes out through InviteToSurvey, whose receipt names the survey, not its token",
       List.of("agent-end-v2", "webhook-children"),
-      List.of("survey-id-receipt"));
+      List.of("survey-id-receipt")),
+  /**
+   * Version 1: a system end that wants no survey (an auto-close) closes, posts the notice and
+   * settles the ticket in one local activity, in the workflow task its timer fired in (before it:
+   * the close as a local activity, then the settlement as a regular activity, one more workflow
+   * task). Asked only for such an end.
+   */
+  SYSTEM_END_IN_ONE_TASK(
+      "system-end-in-one-task",
+      1,
+      "an auto-close without survey closes and settles in one local activity",
+      List.of("auto-close-local-warning"),
+      List.of("auto-close-in-one-task")),
+  /**
+   * Version 1: a message counts from when the store took it (the time its signal carries), so a
+   * backlog of signals does not push the session's deadlines later (before it: from when the
+   * session handled the signal). Asked only for a message that carries its time.
+   */
+  STORED_MESSAGE_TIME(
+      "stored-message-time",
+      1,
+      "a message counts from the time the store took it",
+      List.of("auto-close-local-warning"),
+      List.of("auto-close-in-one-task"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

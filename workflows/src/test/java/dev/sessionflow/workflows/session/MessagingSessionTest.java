@@ -3,12 +3,16 @@ package dev.sessionflow.workflows.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +173,73 @@ class MessagingSessionTest {
             });
     assertThat(activities.surveys).isEmpty();
     assertThat(describeAttributes("s6").get(SessionSearchAttributes.ENDED_BY)).isEqualTo("SYSTEM");
+  }
+
+  @Test
+  void anAutoCloseWithoutSurveyClosesAndSettlesInTheWorkflowTaskItsTimerFiredIn() {
+    MessagingSession session = open("s30", TIMERS);
+    session.message(ChatMessage.fromEndUser("m1"));
+    session.message(ChatMessage.fromAgent("m2", "agent-1"));
+
+    SessionOutcome outcome = outcome(session);
+
+    assertThat(outcome.end().reason()).isEqualTo("INACTIVITY");
+    assertThat(outcome.csat()).isEqualTo(CsatStatus.SKIPPED);
+    assertThat(activities.closings).singleElement();
+    assertThat(activities.settlements)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.end().reason()).isEqualTo("INACTIVITY");
+              assertThat(s.csat()).isEqualTo(CsatStatus.SKIPPED);
+            });
+    List<EventType> events =
+        client.fetchHistory(MessagingSession.workflowId("s30")).getEvents().stream()
+            .map(HistoryEvent::getEventType)
+            .toList();
+    // No activity task: the close and the settlement are one local activity, and the workflow
+    // completes in the task the auto-close timer fired in.
+    assertThat(events).doesNotContain(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
+    List<EventType> afterLastTimer =
+        events.subList(events.lastIndexOf(EventType.EVENT_TYPE_TIMER_FIRED), events.size());
+    assertThat(afterLastTimer)
+        .filteredOn(e -> e == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)
+        .hasSize(1);
+    assertThat(afterLastTimer).last().isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+  }
+
+  @Test
+  void eachAutoCloseRecordsHowLateItFiredAfterItsDeadline() {
+    env.close();
+    RecordedTimers lateness = new RecordedTimers(InactivityTimer.LATENESS_METRIC);
+    env = SessionTestEnvironment.start(lateness, activities);
+    client = env.getWorkflowClient();
+    MessagingSession session = open("s32", TIMERS);
+    session.message(ChatMessage.fromEndUser("m1"));
+    session.message(ChatMessage.fromAgent("m2", "agent-1"));
+    long due = session.state().lastMessageAt().toEpochMilli() + TIMERS.autoCloseAfter().toMillis();
+
+    SessionOutcome outcome = outcome(session);
+
+    assertThat(lateness.recorded)
+        .singleElement()
+        .isEqualTo(Duration.ofMillis(outcome.end().endedAt().toEpochMilli() - due));
+  }
+
+  @Test
+  void anAutoCloseCountsFromWhenTheStoreTookTheAgentsMessage() {
+    MessagingSession session = open("s31", TIMERS);
+    session.message(ChatMessage.fromEndUser("m1"));
+    long agentWroteAt = env.currentTimeMillis();
+    env.sleep(Duration.ofMinutes(5)); // its signal waited behind others for five minutes
+    session.message(
+        ChatMessage.fromAgent("m2", "agent-1").stored(2, Instant.ofEpochMilli(agentWroteAt)));
+
+    SessionOutcome outcome = outcome(session);
+
+    assertThat(outcome.end().reason()).isEqualTo("INACTIVITY");
+    assertThat(outcome.end().endedAt().toEpochMilli() - agentWroteAt)
+        .isBetween(Duration.ofMinutes(30).toMillis(), Duration.ofMinutes(31).toMillis());
   }
 
   @Test

@@ -281,6 +281,10 @@ final class RecordedPaths {
       Thread.sleep(1_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
    * {@code versioned-settings} 1: a newer broadcast applies, a late stale one does not, and a
    * message naming a newer version than the session holds fetches the current settings.
    */

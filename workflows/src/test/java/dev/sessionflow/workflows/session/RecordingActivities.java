@@ -79,6 +79,12 @@ class RecordingActivities
   }
 
   @Override
+  public SettleOutcome closeAndSettle(SessionClosing closing, Settlement settlement) {
+    closeSession(closing);
+    return settle(settlement);
+  }
+
+  @Override
   public void postSystemMessage(SystemMessage message) {
     if (warningFailuresLeft > 0) {
       warningFailuresLeft--;

@@ -79,7 +79,9 @@ class SessionHistoryReplayTest {
           "real-end-in-first-task",
           // end-before-run 1, on a real server only: live, the test server runs an Update that
           // shares the first task with signals before them, but after them on replay
-          "real-end-before-run");
+          "real-end-before-run",
+          // system-end-in-one-task 1, stored-message-time 1
+          "auto-close-in-one-task");
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES =
@@ -191,6 +193,8 @@ class SessionHistoryReplayTest {
       assertThat(read("reopen-before-survey").split(settle)).hasSize(2);
       assertThat(read("reopen-before-settlement").split(settle)).hasSize(2);
       assertThat(read("reopen-before-settlement").split(survey)).hasSize(2);
+      // The settlement moved into the close's local activity: no activity task is left.
+      assertThat(read("auto-close-in-one-task").split(scheduled)).hasSize(1);
       String changeId = "\"" + VersionMarkers.LOCAL_WARNING.changeId + "\"";
       assertThat(read("auto-close-local-warning"))
           .contains(java.util.Base64.getEncoder().encodeToString(changeId.getBytes()));
@@ -253,6 +257,14 @@ class SessionHistoryReplayTest {
   private static void recordSessions(
       TestWorkflowEnvironment env, WorkflowClient client, Path dir, RecordingActivities activities)
       throws IOException {
+    if (!Files.exists(dir.resolve("auto-close-in-one-task.json"))) {
+      // Messages that carry their stored time; the auto-close settles in its close.
+      MessagingSession autoClose = open(client, "auto-close-in-one-task");
+      java.time.Instant storedAt = java.time.Instant.ofEpochMilli(env.currentTimeMillis());
+      autoClose.message(ChatMessage.fromEndUser("m1").stored(1, storedAt));
+      autoClose.message(ChatMessage.fromAgent("m2", "agent-2").stored(2, storedAt));
+      save(client, dir, "auto-close-in-one-task", autoClose);
+    }
     if (!Files.exists(dir.resolve("auto-close-local-warning.json"))) {
       MessagingSession autoClose = open(client, "auto-close-local-warning");
       autoClose.message(ChatMessage.fromEndUser("m1"));

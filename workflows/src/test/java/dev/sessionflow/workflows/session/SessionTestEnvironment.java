@@ -1,5 +1,8 @@
 package dev.sessionflow.workflows.session;
 
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import com.uber.m3.tally.StatsReporter;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
@@ -33,9 +36,25 @@ final class SessionTestEnvironment {
     return env;
   }
 
+  /** With the workflows' metrics reported to {@code metrics}. */
+  static TestWorkflowEnvironment start(StatsReporter metrics, Object... activities) {
+    Scope scope =
+        new RootScopeBuilder()
+            .reporter(metrics)
+            .reportEvery(com.uber.m3.util.Duration.ofMillis(10));
+    TestWorkflowEnvironment env =
+        prepare(TestEnvironmentOptions.newBuilder().setMetricsScope(scope), activities);
+    env.start();
+    return env;
+  }
+
   /** The environment with its worker registered but not polling yet: requests queue up. */
   static TestWorkflowEnvironment prepare(Object... activities) {
-    TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
+    return prepare(TestEnvironmentOptions.newBuilder(), activities);
+  }
+
+  private static TestWorkflowEnvironment prepare(
+      TestEnvironmentOptions.Builder options, Object... activities) {
     SessionSearchAttributes.ALL.forEach(
         key ->
             options.registerSearchAttribute(
