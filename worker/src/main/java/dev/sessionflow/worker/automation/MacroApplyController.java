@@ -9,6 +9,7 @@ import dev.sessionflow.worker.auth.Caller;
 import dev.sessionflow.workflows.automation.AutomationRequest;
 import dev.sessionflow.workflows.automation.AutomationSource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,8 @@ class MacroApplyController {
               + "FORBIDDEN or FAILED; the triggers the change sets off follow. Runs durably: a "
               + "crash resumes it. Send an Idempotency-Key to make a retry join the first run. "
               + "202 if it takes longer than 30 s: poll /api/v1/automation-runs/{runId}.")
+  @ApiResponse(responseCode = "200", description = "Completed")
+  @ApiResponse(responseCode = "202", description = "Still running: poll the run")
   @PostMapping("/api/v1/tickets/{ticketId}/macros/{macroId}")
   ResponseEntity<AutomationResponse> apply(
       @PathVariable String ticketId,
@@ -63,6 +66,8 @@ class MacroApplyController {
   }
 
   @Operation(summary = "A macro's or ticket update's run: its outcome, or its progress")
+  @ApiResponse(responseCode = "200", description = "Completed")
+  @ApiResponse(responseCode = "202", description = "Still running")
   @GetMapping("/api/v1/automation-runs/{runId}")
   ResponseEntity<AutomationResponse> run(@PathVariable String runId, Caller caller) {
     AutomationRun run =

@@ -13,7 +13,11 @@ import dev.sessionflow.worker.sessions.SessionGateway;
 import dev.sessionflow.worker.sessions.SessionIdentity;
 import dev.sessionflow.workflows.session.ChatMessage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,21 +79,16 @@ class ConversationController {
   @GetMapping("/{conversationId}/messages")
   TranscriptPage transcript(
       @PathVariable String conversationId,
-      @RequestParam(required = false) String after,
-      @RequestParam(defaultValue = "1000") int limit,
+      @RequestParam(required = false)
+          @Parameter(schema = @Schema(pattern = Cursors.TRANSCRIPT_PATTERN))
+          String after,
+      @RequestParam(defaultValue = "1000") @Min(1) @Max(Cursors.MAX_LIMIT) int limit,
       Caller caller) {
     access.readConversation(caller, PathIds.check("conversationId", conversationId));
     // The survey link is the end user's: only the channel, which relays it, sees it.
     boolean channel = caller.role() == Role.CHANNEL;
     Cursors.checkLimit(limit);
-    long afterSeq = 0;
-    if (after != null) {
-      try {
-        afterSeq = Long.parseLong(Cursors.decode(after, 1)[0]);
-      } catch (NumberFormatException e) {
-        throw Cursors.invalid();
-      }
-    }
+    long afterSeq = after == null ? 0 : Cursors.transcriptPosition(after);
     List<StoredMessage> page =
         conversations
             .transcript(PathIds.check("conversationId", conversationId), afterSeq, limit)
@@ -108,7 +107,7 @@ class ConversationController {
                         channel ? m.surveyToken() : null,
                         m.at()))
             .toList();
-    String next = page.size() < limit ? null : Cursors.encode(Long.toString(page.getLast().seq()));
+    String next = page.size() < limit ? null : Cursors.transcript(page.getLast().seq());
     return new TranscriptPage(messages, next);
   }
 }
