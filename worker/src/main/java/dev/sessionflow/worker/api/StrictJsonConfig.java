@@ -11,7 +11,7 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * JSON bodies are read as their types say: {@code "text": false} or {@code "rating": "5"} is a
  * {@code 400 validation}, not silently turned into {@code "false"} or 5, as the OpenAPI document
- * promises.
+ * promises; nor is an enum given by its index ({@code "type": 0}).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfig {
@@ -27,6 +27,9 @@ class StrictJsonConfig {
                     config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                LogicalType.Enum,
+                config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
   }
 }

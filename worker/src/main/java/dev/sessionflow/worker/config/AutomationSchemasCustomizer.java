@@ -48,7 +48,13 @@ class AutomationSchemasCustomizer implements OpenApiCustomizer {
             new ArraySchema()
                 .items(ref("TicketAction"))
                 .minItems(1)
-                .maxItems(AutomationRules.MAX_ACTIONS));
+                .maxItems(AutomationRules.MAX_ACTIONS)
+                .contains(
+                    new ObjectSchema()
+                        .addProperty("type", constant(ActionType.END_SESSION.name()))
+                        .required(List.of("type")))
+                .minContains(0)
+                .maxContains(1));
         List<String> required = new ArrayList<>(List.of("name", "actions"));
         if (request.equals("TriggerRequest")) {
           schema.addProperty("conditions", ref("TriggerConditions"));

@@ -2,8 +2,13 @@ package dev.sessionflow.worker.config;
 
 import dev.sessionflow.activities.support.Limits;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ConstraintsCustomizer implements OpenApiCustomizer {
+  private static final String SETTINGS = "/api/v1/settings/messaging";
 
   @Override
   public void customise(OpenAPI openApi) {
@@ -36,6 +42,7 @@ class ConstraintsCustomizer implements OpenApiCustomizer {
                             }
                           }));
     }
+    settingsChange(openApi);
     if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
       boolean v31 = openApi.getSpecVersion() == SpecVersion.V31;
       openApi.getComponents().getSchemas().values().forEach(s -> optionalIsNullable(s, v31));
@@ -75,5 +82,33 @@ class ConstraintsCustomizer implements OpenApiCustomizer {
                 property.setNullable(true);
               }
             });
+  }
+
+  /** A settings change names only messaging settings: any other key is a 400. */
+  private static void settingsChange(OpenAPI openApi) {
+    PathItem path = openApi.getPaths() == null ? null : openApi.getPaths().get(SETTINGS);
+    if (path == null || path.getPut() == null || path.getPut().getRequestBody() == null) {
+      return;
+    }
+    Schema<?> duration = new StringSchema().description("ISO-8601 duration, at least PT1S");
+    Schema<?> optionalDuration =
+        new StringSchema()
+            .types(Set.of("string", "null"))
+            .description("ISO-8601 duration, at least PT1S; null turns it off");
+    Schema<?> text = new StringSchema().maxLength(Limits.SETTINGS_TEXT);
+    Schema<?> change =
+        new ObjectSchema()
+            .addProperty("agentsCanEndSessions", new BooleanSchema())
+            .addProperty("inactiveAfter", duration)
+            .addProperty("autoCloseAfter", optionalDuration)
+            .addProperty("warnBeforeClose", optionalDuration)
+            .addProperty("warningText", text)
+            .addProperty("endedNoticeText", text)
+            .addProperty("csat", new ObjectSchema())
+            .addProperty("reopenWithin", optionalDuration)
+            .addProperty("settlement", new ObjectSchema())
+            .addProperty("webhooks", new ArraySchema().items(new ObjectSchema()));
+    change.setAdditionalProperties(false);
+    path.getPut().getRequestBody().getContent().values().forEach(media -> media.setSchema(change));
   }
 }
