@@ -124,7 +124,10 @@ class AutomationSchemasCustomizer implements OpenApiCustomizer {
 
   private static Schema<?> triggerConditions() {
     Schema<?> list =
-        new ArraySchema().items(ref("Condition")).maxItems(AutomationRules.MAX_CONDITIONS);
+        new ArraySchema()
+            .items(ref("Condition"))
+            .maxItems(AutomationRules.MAX_CONDITIONS)
+            .types(Set.of("array", "null"));
     Schema<?> some =
         new ArraySchema()
             .items(ref("Condition"))
