@@ -29,6 +29,9 @@ class StrictJsonConfig {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .withCoercionConfig(
+                LogicalType.Integer,
+                config -> config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+            .withCoercionConfig(
                 LogicalType.Enum,
                 config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
   }

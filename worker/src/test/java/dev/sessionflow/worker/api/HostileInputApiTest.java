@@ -262,6 +262,25 @@ class HostileInputApiTest extends ApiTestBase {
             "application/json",
             "{\"rating\":\"5\"}");
     assertThat(rating.statusCode()).isEqualTo(400);
+
+    HttpResponse<String> byIndex =
+        raw(
+            "POST",
+            "/api/v1/macros",
+            ApiClient.ADMIN,
+            "application/json",
+            "{\"name\":\"m\",\"actions\":[{\"type\":0,\"value\":\"g\"}]}");
+    assertThat(byIndex.statusCode()).isEqualTo(400);
+
+    HttpResponse<String> fraction =
+        raw(
+            "POST",
+            "/api/v1/triggers",
+            ApiClient.ADMIN,
+            "application/json",
+            "{\"name\":\"t\",\"position\":2.5,\"conditions\":{\"all\":[{\"field\":\"group\","
+                + "\"operator\":\"CHANGED\"}]},\"actions\":[{\"type\":\"SET_GROUP\",\"value\":\"g\"}]}");
+    assertThat(fraction.statusCode()).isEqualTo(400);
   }
 
   @Test
