@@ -5,6 +5,7 @@ import dev.sessionflow.activities.automation.TriggerStore;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +38,7 @@ class TriggerController {
               + "Operators: IS, IS_NOT, CHANGED, NOT_CHANGED, CHANGED_FROM, CHANGED_TO. Actions "
               + "as for macros, by the system (endedBy SYSTEM). Each trigger fires at most once "
               + "per update, so triggers cannot loop.")
+  @ApiResponse(responseCode = "201", description = "Created")
   @PostMapping
   ResponseEntity<StoredTrigger> create(@RequestBody TriggerRequest body) {
     StoredTrigger trigger =
@@ -75,6 +77,7 @@ class TriggerController {
   }
 
   @Operation(summary = "Delete a trigger")
+  @ApiResponse(responseCode = "204", description = "Deleted")
   @DeleteMapping("/{triggerId}")
   ResponseEntity<Void> delete(@PathVariable String triggerId) {
     if (!triggers.delete(PathIds.check("triggerId", triggerId))) {

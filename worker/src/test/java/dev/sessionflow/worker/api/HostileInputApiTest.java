@@ -241,4 +241,65 @@ class HostileInputApiTest extends ApiTestBase {
         .map(m -> m.path("text").asText())
         .toList();
   }
+
+  @Test
+  void aValueOfTheWrongJsonTypeIsRefusedNotCoerced() throws Exception {
+    HttpResponse<String> r =
+        raw(
+            "POST",
+            "/api/v1/conversations/c-coerce/messages",
+            ApiClient.CHANNEL,
+            "application/json",
+            "{\"messageId\":\"m-1\",\"endUserId\":\"u-1\",\"text\":false}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(r.body()).get("type").asText()).endsWith("/validation");
+
+    HttpResponse<String> rating =
+        raw(
+            "POST",
+            "/api/v1/csat/no-such-survey",
+            ApiClient.CHANNEL,
+            "application/json",
+            "{\"rating\":\"5\"}");
+    assertThat(rating.statusCode()).isEqualTo(400);
+
+    HttpResponse<String> byIndex =
+        raw(
+            "POST",
+            "/api/v1/macros",
+            ApiClient.ADMIN,
+            "application/json",
+            "{\"name\":\"m\",\"actions\":[{\"type\":0,\"value\":\"g\"}]}");
+    assertThat(byIndex.statusCode()).isEqualTo(400);
+
+    HttpResponse<String> fraction =
+        raw(
+            "POST",
+            "/api/v1/triggers",
+            ApiClient.ADMIN,
+            "application/json",
+            "{\"name\":\"t\",\"position\":2.5,\"conditions\":{\"all\":[{\"field\":\"group\","
+                + "\"operator\":\"CHANGED\"}]},\"actions\":[{\"type\":\"SET_GROUP\",\"value\":\"g\"}]}");
+    assertThat(fraction.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void requestsTheFirewallRefusesGetProblemsAndAnUnknownMethodIs405WithAllow() throws Exception {
+    HttpResponse<String> query =
+        raw("QUERY", "/api/v1/macros", ApiClient.ADMIN, "application/json", "{}");
+    assertThat(query.statusCode()).isEqualTo(405);
+    assertThat(query.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(query.headers().firstValue("Allow").orElse("")).contains("GET").contains("POST");
+
+    HttpResponse<String> semicolon =
+        raw("GET", "/api/v1/macros/a%3Bb", ApiClient.ADMIN, "application/json", "");
+    assertThat(semicolon.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(semicolon.body()).get("type").asText()).endsWith("/validation");
+
+    HttpResponse<String> patch =
+        raw("PATCH", "/api/v1/macros", ApiClient.ADMIN, "application/json", "{}");
+    assertThat(patch.statusCode()).isEqualTo(405);
+    assertThat(patch.headers().firstValue("Allow").orElse("")).contains("GET");
+  }
 }

@@ -49,8 +49,41 @@ class OpenApiContractTest extends ApiTestBase {
     assertThat(schemas.at("/EndUserMessageRequest/properties/text/maxLength").asInt())
         .isEqualTo(16_384);
     assertThat(schemas.at("/EndUserMessageRequest/properties/messageId/pattern").asText())
-        .isEqualTo("[A-Za-z0-9._:@-]{1,128}");
+        .isEqualTo("^[A-Za-z0-9._:@-]{1,128}$");
     assertThat(schemas.at("/EndSessionRequest/properties/reason/maxLength").asInt()).isEqualTo(64);
     assertThat(schemas.at("/CsatAnswerRequest/properties/rating/maximum").asInt()).isEqualTo(10);
+  }
+
+  @Test
+  void statusesBeyondTheCommonOnesAreDeclared() {
+    JsonNode paths = api.get("/v3/api-docs", null).expect(200).json().get("paths");
+    assertThat(paths.at("/~1api~1v1~1macros/post/responses").has("201")).isTrue();
+    assertThat(paths.at("/~1api~1v1~1macros~1{macroId}/delete/responses").has("204")).isTrue();
+    assertThat(
+            paths
+                .at("/~1api~1v1~1sessions~1{sessionId}~1end/post/responses/409/content")
+                .has("application/problem+json"))
+        .isTrue();
+    assertThat(paths.at("/~1api~1v1~1csat~1{surveyToken}/post/responses").has("410")).isTrue();
+    assertThat(
+            paths.at("/~1api~1v1~1sessions~1{sessionId}/get/parameters/0/schema/pattern").asText())
+        .isEqualTo("^[A-Za-z0-9._:@-]{1,128}$");
+  }
+
+  @Test
+  void optionalFieldsAreNullableAndLinksOpenMessageAndEndSessions() {
+    JsonNode doc = api.get("/v3/api-docs", null).expect(200).json();
+    assertThat(
+            doc.at("/components/schemas/SettingsResponse/properties/reopenWithin/type").toString())
+        .contains("null");
+    assertThat(doc.at("/components/schemas/SessionPage/properties/next/type").toString())
+        .contains("null");
+    JsonNode links =
+        doc.at(
+            "/paths/~1api~1v1~1conversations~1{conversationId}~1messages/post/responses/202/links");
+    assertThat(links.toString())
+        .contains("~1api~1v1~1sessions~1{sessionId}~1end")
+        .contains("~1api~1v1~1sessions~1{sessionId}~1messages")
+        .contains("$response.body#/sessionId");
   }
 }
