@@ -26,6 +26,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -130,6 +131,12 @@ class ProblemHandler {
         ProblemType.UNAVAILABLE,
         "A dependency (Temporal or the database) is unavailable; retry the request",
         Map.of());
+  }
+
+  /** An asynchronous request (a stream) that outlived its time: nothing failed, nothing to log. */
+  @ExceptionHandler(AsyncRequestTimeoutException.class)
+  ResponseEntity<ProblemDetail> asyncTimeout(AsyncRequestTimeoutException e) {
+    return Problems.of(ProblemType.UNAVAILABLE, "The request timed out; retry it", Map.of());
   }
 
   /**

@@ -6,12 +6,14 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * JSON bodies are read as their types say: {@code "text": false} or {@code "rating": "5"} is a
  * {@code 400 validation}, not silently turned into {@code "false"} or 5, as the OpenAPI document
- * promises; nor is an enum given by its index ({@code "type": 0}).
+ * promises; nor is an enum given by its index ({@code "type": 0}), nor a fraction for a whole
+ * number ({@code 4.5}; {@code 5.0} is whole, see {@link WholeNumbers}).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfig {
@@ -20,6 +22,8 @@ class StrictJsonConfig {
   JsonMapperBuilderCustomizer noScalarCoercion() {
     return builder ->
         builder
+            .addModule(
+                new SimpleModule("whole-numbers").setDeserializerModifier(new WholeNumbers()))
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .withCoercionConfig(
                 LogicalType.Textual,

@@ -6,6 +6,7 @@ import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +41,7 @@ class TriggerController {
               + "per update, so triggers cannot loop.")
   @ApiResponse(responseCode = "201", description = "Created")
   @PostMapping
-  ResponseEntity<StoredTrigger> create(@RequestBody TriggerRequest body) {
+  ResponseEntity<StoredTrigger> create(@Valid @RequestBody TriggerRequest body) {
     StoredTrigger trigger =
         service.create(
             body.name(), body.enabled(), body.position(), body.conditions(), body.actions());
@@ -64,7 +65,7 @@ class TriggerController {
 
   @Operation(summary = "Replace a trigger (a missing position keeps its place)")
   @PutMapping("/{triggerId}")
-  StoredTrigger replace(@PathVariable String triggerId, @RequestBody TriggerRequest body) {
+  StoredTrigger replace(@PathVariable String triggerId, @Valid @RequestBody TriggerRequest body) {
     return triggers
         .replace(
             PathIds.check("triggerId", triggerId),

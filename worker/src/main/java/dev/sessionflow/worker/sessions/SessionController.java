@@ -58,7 +58,9 @@ class SessionController {
   EndResult end(
       @PathVariable String sessionId,
       Caller caller,
-      @RequestHeader(name = IdempotentEnd.HEADER, required = false) String idempotencyKey,
+      @RequestHeader(name = IdempotentEnd.HEADER, required = false)
+          @Parameter(schema = @Schema(pattern = IdempotentEnd.KEY_PATTERN, maxLength = 200))
+          String idempotencyKey,
       @Valid @RequestBody(required = false) EndSessionRequest body) {
     return sessions.end(PathIds.check("sessionId", sessionId), caller, body, idempotencyKey);
   }

@@ -5,6 +5,7 @@ import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.workflows.session.EndedBy;
 import dev.sessionflow.workflows.session.SessionPolicy;
 import dev.sessionflow.workflows.session.SettlementRule;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -183,9 +184,17 @@ final class PolicyInput {
     throw fail(field, "must be true or false");
   }
 
+  /** A whole number as JSON Schema has it: {@code 3} or {@code 3.0}, not {@code 3.5}. */
   private static int integer(String field, Object value) {
     if (value instanceof Integer i) {
       return i;
+    }
+    if (value instanceof Number n) {
+      try {
+        return new BigDecimal(n.toString()).intValueExact();
+      } catch (ArithmeticException | NumberFormatException e) {
+        // a fraction or out of range: refused below
+      }
     }
     throw fail(field, "must be a whole number");
   }

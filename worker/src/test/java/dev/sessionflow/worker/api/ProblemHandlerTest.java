@@ -55,4 +55,14 @@ class ProblemHandlerTest {
     assertThat(r.getStatusCode().value()).isEqualTo(406);
     assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
   }
+
+  @Test
+  void aStreamOutlivingItsTimeIsNotAnInternalFailure() {
+    ResponseEntity<ProblemDetail> r =
+        handler.asyncTimeout(
+            new org.springframework.web.context.request.async.AsyncRequestTimeoutException());
+
+    assertThat(r.getStatusCode().value()).isEqualTo(503);
+    assertThat(r.getBody().getType()).isEqualTo(ProblemType.UNAVAILABLE.uri());
+  }
 }

@@ -86,4 +86,14 @@ class OpenApiContractTest extends ApiTestBase {
         .contains("~1api~1v1~1sessions~1{sessionId}~1messages")
         .contains("$response.body#/sessionId");
   }
+
+  @Test
+  void theDocumentIsTheApiAndItsHeadersCarryTheirPatterns() {
+    JsonNode paths = api.get("/v3/api-docs", null).expect(200).json().get("paths");
+    List<String> names = new ArrayList<>();
+    paths.fieldNames().forEachRemaining(names::add);
+    assertThat(names).isNotEmpty().allMatch(p -> p.startsWith("/api/"));
+    JsonNode end = paths.at("/~1api~1v1~1sessions~1{sessionId}~1end/post/parameters");
+    assertThat(end.toString()).contains("Idempotency-Key").contains("^[\\\\x21-\\\\x7E]{1,200}$");
+  }
 }
