@@ -1,10 +1,10 @@
 package dev.sessionflow.worker.config;
 
 import dev.sessionflow.activities.support.Limits;
+import dev.sessionflow.worker.settings.Durations;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.SpecVersion;
-import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -90,11 +90,13 @@ class ConstraintsCustomizer implements OpenApiCustomizer {
     if (path == null || path.getPut() == null || path.getPut().getRequestBody() == null) {
       return;
     }
-    Schema<?> duration = new StringSchema().description("ISO-8601 duration, at least PT1S");
+    Schema<?> duration =
+        new StringSchema().pattern(Durations.PATTERN).description("ISO-8601, PT1S to P365D");
     Schema<?> optionalDuration =
         new StringSchema()
+            .pattern(Durations.PATTERN)
             .types(Set.of("string", "null"))
-            .description("ISO-8601 duration, at least PT1S; null turns it off");
+            .description("ISO-8601, PT1S to P365D; null turns it off");
     Schema<?> text = new StringSchema().maxLength(Limits.SETTINGS_TEXT);
     Schema<?> change =
         new ObjectSchema()
@@ -104,10 +106,10 @@ class ConstraintsCustomizer implements OpenApiCustomizer {
             .addProperty("warnBeforeClose", optionalDuration)
             .addProperty("warningText", text)
             .addProperty("endedNoticeText", text)
-            .addProperty("csat", new ObjectSchema())
+            .addProperty("csat", SettingsSchemas.csat(duration))
             .addProperty("reopenWithin", optionalDuration)
-            .addProperty("settlement", new ObjectSchema())
-            .addProperty("webhooks", new ArraySchema().items(new ObjectSchema()));
+            .addProperty("settlement", SettingsSchemas.settlement())
+            .addProperty("webhooks", SettingsSchemas.webhooks());
     change.setAdditionalProperties(false);
     path.getPut().getRequestBody().getContent().values().forEach(media -> media.setSchema(change));
   }

@@ -7,7 +7,6 @@ import dev.sessionflow.workflows.session.SessionPolicy;
 import dev.sessionflow.workflows.session.SettlementRule;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -167,14 +166,7 @@ final class PolicyInput {
   }
 
   static Duration duration(String field, Object value) {
-    if (value instanceof String s) {
-      try {
-        return Duration.parse(s);
-      } catch (DateTimeParseException e) {
-        // reported below
-      }
-    }
-    throw fail(field, "must be an ISO-8601 duration such as PT30M");
+    return Durations.parse(field, value);
   }
 
   private static boolean bool(String field, Object value) {

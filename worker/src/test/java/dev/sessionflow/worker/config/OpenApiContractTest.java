@@ -96,4 +96,56 @@ class OpenApiContractTest extends ApiTestBase {
     JsonNode end = paths.at("/~1api~1v1~1sessions~1{sessionId}~1end/post/parameters");
     assertThat(end.toString()).contains("Idempotency-Key").contains("^[\\\\x21-\\\\x7E]{1,200}$");
   }
+
+  /** The settings' durations: the server accepts exactly what the declared pattern matches. */
+  @Test
+  void aSettingsDurationIsAcceptedExactlyWhenItMatchesTheDeclaredPattern() {
+    JsonNode doc = api.get("/v3/api-docs", null).expect(200).json();
+    JsonNode change =
+        doc.at("/paths/~1api~1v1~1settings~1messaging/put/requestBody/content")
+            .elements()
+            .next()
+            .get("schema");
+    String declared = change.at("/properties/inactiveAfter/pattern").asText();
+    assertThat(declared).isNotEmpty();
+    assertThat(change.at("/properties/csat/properties/expiresAfter/pattern").asText())
+        .isEqualTo(declared);
+    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(declared);
+    try {
+      for (String value :
+          List.of(
+              "",
+              "PT0S",
+              "PT1S",
+              "PT0.5S",
+              "PT1.5S",
+              "-PT1M",
+              "pt30m",
+              "PT30M",
+              "PT1H30M",
+              "P14D",
+              "PT336H",
+              "P1DT12H",
+              "P364DT23H59M59S",
+              "P365D",
+              "P365DT1S",
+              "P366D",
+              "PT8760H",
+              "PT8761H",
+              "PT90M",
+              "P1Y")) {
+        int status =
+            api.put(
+                    "/api/v1/settings/messaging",
+                    dev.sessionflow.worker.ApiClient.ADMIN,
+                    "{\"inactiveAfter\":\"" + value + "\"}")
+                .status();
+        assertThat(status)
+            .as("inactiveAfter %s", value)
+            .isEqualTo(pattern.matcher(value).matches() ? 200 : 400);
+      }
+    } finally {
+      restoreDefaultSettings();
+    }
+  }
 }
