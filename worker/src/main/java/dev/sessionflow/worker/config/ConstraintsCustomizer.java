@@ -97,7 +97,7 @@ class ConstraintsCustomizer implements OpenApiCustomizer {
             .pattern(Durations.PATTERN)
             .types(Set.of("string", "null"))
             .description("ISO-8601, PT1S to P365D; null turns it off");
-    Schema<?> text = new StringSchema().maxLength(Limits.SETTINGS_TEXT);
+    Schema<?> text = SettingsSchemas.notBlank(Limits.SETTINGS_TEXT);
     Schema<?> change =
         new ObjectSchema()
             .addProperty("agentsCanEndSessions", new BooleanSchema())

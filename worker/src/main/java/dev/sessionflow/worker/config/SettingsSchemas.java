@@ -67,6 +67,7 @@ final class SettingsSchemas {
             .addProperty(
                 "url",
                 new StringSchema()
+                    .minLength(1)
                     .maxLength(Limits.WEBHOOK_URL)
                     .description("absolute http(s); refused if it resolves to an internal address"))
             .addProperty("secret", new StringSchema().pattern(WebhookSecrets.SECRET_PATTERN))
@@ -86,7 +87,7 @@ final class SettingsSchemas {
   }
 
   /** 1 to {@code max} characters, not all whitespace. */
-  private static Schema<?> notBlank(int max) {
+  static Schema<?> notBlank(int max) {
     return new StringSchema().minLength(1).maxLength(max).pattern(Limits.NOT_BLANK_PATTERN);
   }
 }

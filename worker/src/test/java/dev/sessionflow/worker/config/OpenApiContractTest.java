@@ -148,4 +148,25 @@ class OpenApiContractTest extends ApiTestBase {
       restoreDefaultSettings();
     }
   }
+
+  @Test
+  void settingsTextsAndWebhookFieldsDeclareWhatTheServiceRefuses() {
+    JsonNode change =
+        api.get("/v3/api-docs", null)
+            .expect(200)
+            .json()
+            .at("/paths/~1api~1v1~1settings~1messaging/put/requestBody/content")
+            .elements()
+            .next()
+            .get("schema");
+    for (String text : List.of("warningText", "endedNoticeText")) {
+      assertThat(change.at("/properties/" + text + "/minLength").asInt()).isEqualTo(1);
+      assertThat(change.at("/properties/" + text + "/pattern").asText()).isNotEmpty();
+    }
+    JsonNode hook = change.at("/properties/webhooks/items");
+    assertThat(hook.at("/required").toString()).contains("url", "secret", "events");
+    assertThat(hook.at("/properties/url/minLength").asInt()).isEqualTo(1);
+    assertThat(hook.at("/properties/secret/pattern").asText()).startsWith("^whsec_");
+    assertThat(change.at("/properties/csat/additionalProperties").asBoolean(true)).isFalse();
+  }
 }
