@@ -42,4 +42,26 @@ expect '"endReason":"ESCALATED","endedVia":"macro:'
 expect '"group":"tier-2"'
 expect '"endedBy":"SYSTEM"'
 expect '"endedVia":"trigger:'
-echo "README examples: 16 passed, 0 failed"
+
+# The webhook verification example, as written, on the Standard Webhooks test vector (the one
+# WebhookSignerTest signs): it accepts the signature among others and refuses a changed body.
+verifier=$(mktemp)
+awk '/^## Webhooks: verifying/{on=1} /^## Escalation/{on=0} on&&/^```python/{b=1;next} on&&/^```/{b=0} b' \
+  README.md >"$verifier"
+python3 - "$verifier" <<'PY'
+import sys, time
+exec(open(sys.argv[1]).read())
+secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+headers = {"webhook-id": "msg_p5jXN8AQM9LWM0D4loKWxJek", "webhook-timestamp": "1614265330",
+           "webhook-signature": "v1,Zm9v v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="}
+time.time = lambda: 1614265330 + 60
+verify(secret, headers, b'{"test": 2432232314}')
+for body, now in ((b'{"test": 2432232315}', 1614265330), (b'{"test": 2432232314}', 1614265330 + 301)):
+    time.time = lambda: now
+    try:
+        verify(secret, headers, body)
+    except ValueError:
+        continue
+    sys.exit("README webhook example accepted a changed body or a stale timestamp")
+PY
+echo "README examples: 17 passed, 0 failed"

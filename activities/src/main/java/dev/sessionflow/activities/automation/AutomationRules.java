@@ -19,8 +19,12 @@ import java.util.regex.Pattern;
  */
 public final class AutomationRules {
   public static final Set<String> STATUSES = Set.of("OPEN", "PENDING", "SOLVED");
-  static final int MAX_ACTIONS = 20;
-  static final int MAX_CONDITIONS = 20;
+  public static final int MAX_ACTIONS = 20;
+  public static final int MAX_CONDITIONS = 20;
+
+  /** Trigger positions: far more room than triggers, and never near an int's end. */
+  public static final int MAX_POSITION = 1_000_000;
+
   static final int MAX_TEXT = Limits.ACTION_TEXT;
   static final int MAX_NAME = Limits.AUTOMATION_NAME;
   static final int MAX_GROUP = Limits.GROUP;

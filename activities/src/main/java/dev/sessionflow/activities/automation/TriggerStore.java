@@ -123,8 +123,10 @@ public class TriggerStore {
     return jdbc.sql("select count(*) from triggers").query(Long.class).single();
   }
 
+  /** After the last, or beside it once positions reach the end of their range. */
   private int nextPosition() {
-    return jdbc.sql("select coalesce(max(position), 0) + 1 from triggers")
+    return jdbc.sql("select least(coalesce(max(position), 0), :last) + 1 from triggers")
+        .param("last", AutomationRules.MAX_POSITION - 1)
         .query(Integer.class)
         .single();
   }

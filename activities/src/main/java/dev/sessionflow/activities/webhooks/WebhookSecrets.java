@@ -31,7 +31,28 @@ public class WebhookSecrets {
   private static final int TAG_BITS = 128;
 
   /** {@code whsec_} and the base64 of 24 to 64 random bytes (the Standard Webhooks form). */
-  private static final Pattern FORMAT = Pattern.compile("whsec_[A-Za-z0-9+/]{32,88}={0,2}");
+  private static final String B64 = "[A-Za-z0-9+/]";
+
+  /**
+   * {@code whsec_} and padded base64 of 24 to 64 bytes, as a pattern the OpenAPI document can
+   * carry: n whole groups of four characters, then a last one with 3, 1 or 2 bytes.
+   */
+  public static final String SECRET_PATTERN =
+      "^whsec_(?:(?:"
+          + B64
+          + "{4}){7,20}"
+          + B64
+          + "{4}|(?:"
+          + B64
+          + "{4}){8,21}"
+          + B64
+          + "{2}==|(?:"
+          + B64
+          + "{4}){8,20}"
+          + B64
+          + "{3}=)$";
+
+  private static final Pattern FORMAT = Pattern.compile(SECRET_PATTERN);
 
   private static final byte[] DEVELOPMENT_KEY =
       "sessionflow-development-key-only".getBytes(StandardCharsets.US_ASCII);

@@ -14,16 +14,19 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -104,8 +107,10 @@ class ProblemHandler {
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-    ProblemDetail problem = e.getBody();
-    return ResponseEntity.status(e.getStatusCode()).body(problem);
+    return ResponseEntity.status(e.getStatusCode())
+        .headers(e.getHeaders())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(e.getBody());
   }
 
   @ExceptionHandler({
@@ -125,6 +130,38 @@ class ProblemHandler {
     return Problems.of(
         ProblemType.UNAVAILABLE,
         "A dependency (Temporal or the database) is unavailable; retry the request",
+        Map.of());
+  }
+
+  /** An asynchronous request (a stream) that outlived its time: nothing failed, nothing to log. */
+  @ExceptionHandler(AsyncRequestTimeoutException.class)
+  ResponseEntity<ProblemDetail> asyncTimeout(AsyncRequestTimeoutException e) {
+    return Problems.of(ProblemType.UNAVAILABLE, "The request timed out; retry it", Map.of());
+  }
+
+  /**
+   * Spring's own refusals (406, 405, a missing header...) keep their status; anything else is a
+   * defect: logged whole, answered as a problem without its message or stack trace.
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+      ProblemType type =
+          known.getStatusCode().value() == 404 ? ProblemType.NOT_FOUND : ProblemType.VALIDATION;
+      ProblemDetail problem = known.getBody();
+      if (known.getStatusCode().value() == type.status().value()) {
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+      }
+      return ResponseEntity.status(known.getStatusCode())
+          .headers(known.getHeaders())
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
+    }
+    log.error("unexpected failure of a request", e);
+    return Problems.of(
+        ProblemType.INTERNAL,
+        "The service failed to handle the request; it has been logged",
         Map.of());
   }
 }

@@ -21,7 +21,9 @@ public enum ProblemType {
       "Unsupported or malformed Content-Type"),
   PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
   RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
-  UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable");
+  UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
+  /** A defect of the service: logged with its stack trace, answered without internals. */
+  INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
   public static final String BASE = "https://sessionflow.dev/problems/";
 

@@ -5,6 +5,7 @@ import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.auth.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,8 @@ class MacroApplyController {
               + "FORBIDDEN or FAILED; the triggers the change sets off follow. Runs durably: a "
               + "crash resumes it. Send an Idempotency-Key to make a retry join the first run. "
               + "202 if it takes longer than 30 s: poll /api/v1/automation-runs/{runId}.")
+  @ApiResponse(responseCode = "200", description = "Completed")
+  @ApiResponse(responseCode = "202", description = "Still running: poll the run")
   @PostMapping("/api/v1/tickets/{ticketId}/macros/{macroId}")
   ResponseEntity<AutomationResponse> apply(
       @PathVariable String ticketId,
@@ -49,6 +52,8 @@ class MacroApplyController {
   }
 
   @Operation(summary = "A macro's or ticket update's run: its outcome, or its progress")
+  @ApiResponse(responseCode = "200", description = "Completed")
+  @ApiResponse(responseCode = "202", description = "Still running")
   @GetMapping("/api/v1/automation-runs/{runId}")
   ResponseEntity<AutomationResponse> run(@PathVariable String runId, Caller caller) {
     AutomationRun run =

@@ -5,6 +5,7 @@ import dev.sessionflow.activities.automation.MacroStore;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,7 @@ class MacroController {
           "Actions, applied in order: SET_GROUP (value), SET_STATUS (value OPEN, PENDING or "
               + "SOLVED), ADD_INTERNAL_NOTE (value), SEND_MESSAGE (value), END_SESSION (reason, "
               + "default RESOLVED; sendCsat, default the policy, none for ESCALATED).")
+  @ApiResponse(responseCode = "201", description = "Created")
   @PostMapping
   ResponseEntity<Macro> create(@RequestBody MacroRequest body) {
     Macro macro = macros.create(body.name(), body.actions());
@@ -59,6 +61,7 @@ class MacroController {
   }
 
   @Operation(summary = "Delete a macro (runs under way finish)")
+  @ApiResponse(responseCode = "204", description = "Deleted")
   @DeleteMapping("/{macroId}")
   ResponseEntity<Void> delete(@PathVariable String macroId) {
     if (!macros.delete(PathIds.check("macroId", macroId))) {

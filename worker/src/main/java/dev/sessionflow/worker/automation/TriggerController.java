@@ -5,6 +5,8 @@ import dev.sessionflow.activities.automation.TriggerStore;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -37,8 +39,9 @@ class TriggerController {
               + "Operators: IS, IS_NOT, CHANGED, NOT_CHANGED, CHANGED_FROM, CHANGED_TO. Actions "
               + "as for macros, by the system (endedBy SYSTEM). Each trigger fires at most once "
               + "per update, so triggers cannot loop.")
+  @ApiResponse(responseCode = "201", description = "Created")
   @PostMapping
-  ResponseEntity<StoredTrigger> create(@RequestBody TriggerRequest body) {
+  ResponseEntity<StoredTrigger> create(@Valid @RequestBody TriggerRequest body) {
     StoredTrigger trigger =
         service.create(
             body.name(), body.enabled(), body.position(), body.conditions(), body.actions());
@@ -62,7 +65,7 @@ class TriggerController {
 
   @Operation(summary = "Replace a trigger (a missing position keeps its place)")
   @PutMapping("/{triggerId}")
-  StoredTrigger replace(@PathVariable String triggerId, @RequestBody TriggerRequest body) {
+  StoredTrigger replace(@PathVariable String triggerId, @Valid @RequestBody TriggerRequest body) {
     return triggers
         .replace(
             PathIds.check("triggerId", triggerId),
@@ -75,6 +78,7 @@ class TriggerController {
   }
 
   @Operation(summary = "Delete a trigger")
+  @ApiResponse(responseCode = "204", description = "Deleted")
   @DeleteMapping("/{triggerId}")
   ResponseEntity<Void> delete(@PathVariable String triggerId) {
     if (!triggers.delete(PathIds.check("triggerId", triggerId))) {

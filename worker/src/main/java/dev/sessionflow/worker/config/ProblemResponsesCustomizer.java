@@ -54,19 +54,29 @@ class ProblemResponsesCustomizer implements OpenApiCustomizer {
     if (operation.getRequestBody() != null) {
       WITH_A_BODY.forEach(type -> declare(operation.getResponses(), type));
     }
+    problemContent(operation.getResponses());
   }
 
   private static void declare(ApiResponses responses, ProblemType type) {
     String status = Integer.toString(type.status().value());
-    ApiResponse response = responses.get(status);
-    if (response == null) {
-      responses.addApiResponse(status, response = new ApiResponse().description(type.title()));
+    if (responses.get(status) == null) {
+      responses.addApiResponse(status, new ApiResponse().description(type.title()));
     }
-    response.setContent(
-        new Content()
-            .addMediaType(
-                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+  }
+
+  /** Every error response, the common ones and those a controller declares, is problem+json. */
+  private static void problemContent(ApiResponses responses) {
+    responses.forEach(
+        (status, response) -> {
+          if (status.matches("[45]\\d\\d")) {
+            response.setContent(
+                new Content()
+                    .addMediaType(
+                        org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        new MediaType()
+                            .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+          }
+        });
   }
 
   private static Schema<?> problemSchema() {

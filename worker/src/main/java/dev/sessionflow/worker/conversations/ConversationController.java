@@ -1,9 +1,14 @@
 package dev.sessionflow.worker.conversations;
 
+import dev.sessionflow.worker.api.Cursors;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.auth.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,8 +48,10 @@ class ConversationController {
   @GetMapping("/{conversationId}/messages")
   TranscriptPage transcript(
       @PathVariable String conversationId,
-      @RequestParam(required = false) String after,
-      @RequestParam(defaultValue = "1000") int limit,
+      @RequestParam(required = false)
+          @Parameter(schema = @Schema(pattern = Cursors.TRANSCRIPT_PATTERN))
+          String after,
+      @RequestParam(defaultValue = "1000") @Min(1) @Max(Cursors.MAX_LIMIT) int limit,
       Caller caller) {
     return conversations.page(
         caller, PathIds.check("conversationId", conversationId), after, limit);

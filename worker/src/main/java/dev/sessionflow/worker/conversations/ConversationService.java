@@ -82,19 +82,12 @@ public class ConversationService {
   public TranscriptPage page(Caller caller, String conversationId, String after, int limit) {
     access.readConversation(caller, conversationId);
     Cursors.checkLimit(limit);
-    long afterSeq = 0;
-    if (after != null) {
-      try {
-        afterSeq = Long.parseLong(Cursors.decode(after, 1)[0]);
-      } catch (NumberFormatException e) {
-        throw Cursors.invalid();
-      }
-    }
+    long afterSeq = after == null ? 0 : Cursors.transcriptPosition(after);
     List<StoredMessage> page =
         conversations
             .transcript(conversationId, afterSeq, limit)
             .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
-    String next = page.size() < limit ? null : Cursors.encode(Long.toString(page.getLast().seq()));
+    String next = page.size() < limit ? null : Cursors.transcript(page.getLast().seq());
     return new TranscriptPage(views(caller, page), next);
   }
 

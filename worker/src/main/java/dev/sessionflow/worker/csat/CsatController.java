@@ -2,6 +2,7 @@ package dev.sessionflow.worker.csat;
 
 import dev.sessionflow.worker.api.PathIds;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,9 @@ class CsatController {
   @Operation(
       summary = "Answer a CSAT survey (no auth: the survey token is the credential)",
       description = "Once per survey, before it expires.")
+  @ApiResponse(responseCode = "200", description = "Recorded")
+  @ApiResponse(responseCode = "409", description = "Already answered (survey-answered)")
+  @ApiResponse(responseCode = "410", description = "Expired (survey-expired)")
   @PostMapping("/{surveyToken}")
   Map<String, Object> answer(
       @PathVariable String surveyToken, @Valid @RequestBody CsatAnswerRequest body) {

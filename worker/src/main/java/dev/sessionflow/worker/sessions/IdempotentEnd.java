@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 record IdempotentEnd(String caller, String key) {
   static final String HEADER = "Idempotency-Key";
-  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+  static final String KEY_PATTERN = "^[\\x21-\\x7E]{1,200}$";
+  private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
 
   /** Null without a key; a malformed key is a 400. */
   static IdempotentEnd of(Caller caller, String key) {

@@ -1,14 +1,17 @@
 package dev.sessionflow.worker.sessions;
 
-import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.Cursors;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.auth.Caller;
 import dev.sessionflow.workflows.session.EndResult;
 import dev.sessionflow.workflows.session.SessionStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import java.util.Arrays;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +34,8 @@ class SessionController {
   }
 
   @Operation(summary = "An agent replies in a session; the first agent to reply is assigned")
+  @ApiResponse(responseCode = "202", description = "Accepted")
+  @ApiResponse(responseCode = "409", description = "The session has ended (session-ended)")
   @PostMapping("/{sessionId}/messages")
   @ResponseStatus(HttpStatus.ACCEPTED)
   Map<String, Object> reply(
@@ -47,11 +52,15 @@ class SessionController {
               + "Idempotency-Key, a retry by the same caller within 24 h gets the first answer "
               + "(waiting for it if the first request is still under way); another key after "
               + "the end gets 409.")
+  @ApiResponse(responseCode = "200", description = "Ended by this request")
+  @ApiResponse(responseCode = "409", description = "The session had already ended (session-ended)")
   @PostMapping("/{sessionId}/end")
   EndResult end(
       @PathVariable String sessionId,
       Caller caller,
-      @RequestHeader(name = IdempotentEnd.HEADER, required = false) String idempotencyKey,
+      @RequestHeader(name = IdempotentEnd.HEADER, required = false)
+          @Parameter(schema = @Schema(pattern = IdempotentEnd.KEY_PATTERN, maxLength = 200))
+          String idempotencyKey,
       @Valid @RequestBody(required = false) EndSessionRequest body) {
     return sessions.end(PathIds.check("sessionId", sessionId), caller, body, idempotencyKey);
   }
@@ -65,17 +74,14 @@ class SessionController {
   @Operation(summary = "Sessions, newest first, by status and assigned agent")
   @GetMapping
   SessionPage list(
-      @RequestParam(required = false) String status,
+      @RequestParam(required = false) SessionStatus status,
       @RequestParam(required = false) String agentId,
-      @RequestParam(required = false) String after,
-      @RequestParam(defaultValue = "100") int limit,
+      @RequestParam(required = false)
+          @Parameter(schema = @Schema(pattern = Cursors.SESSIONS_PATTERN))
+          String after,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(Cursors.MAX_LIMIT) int limit,
       Caller caller) {
-    if (status != null
-        && Arrays.stream(SessionStatus.values()).noneMatch(s -> s.name().equals(status))) {
-      throw ApiException.invalid(
-          "status", "must be one of " + Arrays.toString(SessionStatus.values()));
-    }
     Cursors.checkLimit(limit);
-    return sessions.page(caller, status, agentId, after, limit);
+    return sessions.page(caller, status == null ? null : status.name(), agentId, after, limit);
   }
 }

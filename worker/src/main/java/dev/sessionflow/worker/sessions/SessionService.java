@@ -23,8 +23,8 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -197,19 +197,15 @@ public class SessionService {
       return new SessionPage(views, null);
     }
     SessionRecord last = page.getLast().session();
-    return new SessionPage(views, Cursors.encode(last.openedAt().toString(), last.sessionId()));
+    return new SessionPage(views, Cursors.sessions(last.openedAt(), last.sessionId()));
   }
 
   private static SessionStore.Position position(String after) {
     if (after == null) {
       return null;
     }
-    String[] parts = Cursors.decode(after, 2);
-    try {
-      return new SessionStore.Position(Instant.parse(parts[0]), parts[1]);
-    } catch (DateTimeParseException e) {
-      throw Cursors.invalid();
-    }
+    Map.Entry<Instant, String> position = Cursors.sessionsPosition(after);
+    return new SessionStore.Position(position.getKey(), position.getValue());
   }
 
   private SessionResponse view(SessionRecord s) {

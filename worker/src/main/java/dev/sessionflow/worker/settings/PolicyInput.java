@@ -5,8 +5,8 @@ import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.workflows.session.EndedBy;
 import dev.sessionflow.workflows.session.SessionPolicy;
 import dev.sessionflow.workflows.session.SettlementRule;
+import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -166,14 +166,7 @@ final class PolicyInput {
   }
 
   static Duration duration(String field, Object value) {
-    if (value instanceof String s) {
-      try {
-        return Duration.parse(s);
-      } catch (DateTimeParseException e) {
-        // reported below
-      }
-    }
-    throw fail(field, "must be an ISO-8601 duration such as PT30M");
+    return Durations.parse(field, value);
   }
 
   private static boolean bool(String field, Object value) {
@@ -183,9 +176,17 @@ final class PolicyInput {
     throw fail(field, "must be true or false");
   }
 
+  /** A whole number as JSON Schema has it: {@code 3} or {@code 3.0}, not {@code 3.5}. */
   private static int integer(String field, Object value) {
     if (value instanceof Integer i) {
       return i;
+    }
+    if (value instanceof Number n) {
+      try {
+        return new BigDecimal(n.toString()).intValueExact();
+      } catch (ArithmeticException | NumberFormatException e) {
+        // a fraction or out of range: refused below
+      }
     }
     throw fail(field, "must be a whole number");
   }

@@ -7,7 +7,6 @@ import dev.sessionflow.activities.settings.StaleSettingsException;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.ProblemType;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -136,13 +135,6 @@ public class SettingsService {
   }
 
   private static Duration parse(String field, Object value) {
-    if (value instanceof String s) {
-      try {
-        return Duration.parse(s);
-      } catch (DateTimeParseException e) {
-        // falls through to the error below
-      }
-    }
-    throw ApiException.invalid(field, "must be an ISO-8601 duration such as PT30M");
+    return Durations.parse(field, value);
   }
 }

@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -240,5 +242,114 @@ class HostileInputApiTest extends ApiTestBase {
     return StreamSupport.stream(transcript.spliterator(), false)
         .map(m -> m.path("text").asText())
         .toList();
+  }
+
+  @Test
+  void aValueOfTheWrongJsonTypeIsRefusedNotCoerced() throws Exception {
+    HttpResponse<String> r =
+        raw(
+            "POST",
+            "/api/v1/conversations/c-coerce/messages",
+            ApiClient.CHANNEL,
+            "application/json",
+            "{\"messageId\":\"m-1\",\"endUserId\":\"u-1\",\"text\":false}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(r.body()).get("type").asText()).endsWith("/validation");
+
+    HttpResponse<String> rating =
+        raw(
+            "POST",
+            "/api/v1/csat/no-such-survey",
+            ApiClient.CHANNEL,
+            "application/json",
+            "{\"rating\":\"5\"}");
+    assertThat(rating.statusCode()).isEqualTo(400);
+
+    HttpResponse<String> byIndex =
+        raw(
+            "POST",
+            "/api/v1/macros",
+            ApiClient.ADMIN,
+            "application/json",
+            "{\"name\":\"m\",\"actions\":[{\"type\":0,\"value\":\"g\"}]}");
+    assertThat(byIndex.statusCode()).isEqualTo(400);
+
+    HttpResponse<String> fraction =
+        raw(
+            "POST",
+            "/api/v1/triggers",
+            ApiClient.ADMIN,
+            "application/json",
+            "{\"name\":\"t\",\"position\":2.5,\"conditions\":{\"all\":[{\"field\":\"group\","
+                + "\"operator\":\"CHANGED\"}]},\"actions\":[{\"type\":\"SET_GROUP\",\"value\":\"g\"}]}");
+    assertThat(fraction.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void requestsTheFirewallRefusesGetProblemsAndAnUnknownMethodIs405WithAllow() throws Exception {
+    HttpResponse<String> query =
+        raw("QUERY", "/api/v1/macros", ApiClient.ADMIN, "application/json", "{}");
+    assertThat(query.statusCode()).isEqualTo(405);
+    assertThat(query.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(query.headers().firstValue("Allow").orElse("")).contains("GET").contains("POST");
+
+    HttpResponse<String> semicolon =
+        raw("GET", "/api/v1/macros/a%3Bb", ApiClient.ADMIN, "application/json", "");
+    assertThat(semicolon.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(semicolon.body()).get("type").asText()).endsWith("/validation");
+
+    HttpResponse<String> patch =
+        raw("PATCH", "/api/v1/macros", ApiClient.ADMIN, "application/json", "{}");
+    assertThat(patch.statusCode()).isEqualTo(405);
+    assertThat(patch.headers().firstValue("Allow").orElse("")).contains("GET");
+  }
+
+  static String disabledTrigger(String position) {
+    return """
+        {"name":"positions","enabled":false,%s
+         "conditions":{"all":[{"field":"group","operator":"CHANGED"}]},
+         "actions":[{"type":"SET_GROUP","value":"g"}]}"""
+        .formatted(position == null ? "" : "\"position\":" + position + ",");
+  }
+
+  @Test
+  void aTriggerAtTheLastPositionLeavesRoomForTheNext() {
+    List<String> created = new ArrayList<>();
+    try {
+      api.post("/api/v1/triggers", ApiClient.ADMIN, disabledTrigger("2147483647"))
+          .expectProblem(400, "validation");
+      JsonNode last =
+          api.post("/api/v1/triggers", ApiClient.ADMIN, disabledTrigger("1000000"))
+              .expect(201)
+              .json();
+      created.add(last.get("triggerId").asText());
+      JsonNode next =
+          api.post("/api/v1/triggers", ApiClient.ADMIN, disabledTrigger(null)).expect(201).json();
+      created.add(next.get("triggerId").asText());
+      assertThat(next.get("position").asInt()).isEqualTo(1_000_000);
+    } finally {
+      created.forEach(id -> api.delete("/api/v1/triggers/" + id, ApiClient.ADMIN).expect(204));
+    }
+  }
+
+  @Test
+  void aWholeNumberWrittenWithAFractionIsWholeAndATrueFractionIsRefused() {
+    JsonNode trigger =
+        api.post("/api/v1/triggers", ApiClient.ADMIN, disabledTrigger("7.0")).expect(201).json();
+    try {
+      assertThat(trigger.get("position").asInt()).isEqualTo(7);
+      api.post("/api/v1/triggers", ApiClient.ADMIN, disabledTrigger("7.5"))
+          .expectProblem(400, "validation");
+      api.post("/api/v1/triggers", ApiClient.ADMIN, disabledTrigger("1e400"))
+          .expectProblem(400, "validation");
+      api.put("/api/v1/settings/messaging", ApiClient.ADMIN, "{\"csat\":{\"scale\":5.0}}")
+          .expect(200);
+      api.put("/api/v1/settings/messaging", ApiClient.ADMIN, "{\"csat\":{\"scale\":5.5}}")
+          .expectProblem(400, "validation");
+    } finally {
+      api.delete("/api/v1/triggers/" + trigger.get("triggerId").asText(), ApiClient.ADMIN)
+          .expect(204);
+    }
   }
 }

@@ -34,4 +34,35 @@ class ProblemHandlerTest {
     assertThat(r.getStatusCode().value()).isEqualTo(409);
     assertThat(r.getBody().getType()).isEqualTo(ProblemType.CONFLICT.uri());
   }
+
+  @Test
+  void anUnexpectedFailureIsAProblemWithoutItsInternals() {
+    ResponseEntity<ProblemDetail> r =
+        handler.unexpected(new IllegalStateException("secret table t_internal is corrupt"));
+
+    assertThat(r.getStatusCode().value()).isEqualTo(500);
+    assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(r.getBody().getType()).isEqualTo(ProblemType.INTERNAL.uri());
+    assertThat(r.getBody().toString()).doesNotContain("t_internal").doesNotContain("IllegalState");
+  }
+
+  @Test
+  void springsOwnClientErrorsKeepTheirStatusAsProblems() {
+    ResponseEntity<ProblemDetail> r =
+        handler.unexpected(
+            new org.springframework.web.HttpMediaTypeNotAcceptableException("text/csv"));
+
+    assertThat(r.getStatusCode().value()).isEqualTo(406);
+    assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void aStreamOutlivingItsTimeIsNotAnInternalFailure() {
+    ResponseEntity<ProblemDetail> r =
+        handler.asyncTimeout(
+            new org.springframework.web.context.request.async.AsyncRequestTimeoutException());
+
+    assertThat(r.getStatusCode().value()).isEqualTo(503);
+    assertThat(r.getBody().getType()).isEqualTo(ProblemType.UNAVAILABLE.uri());
+  }
 }

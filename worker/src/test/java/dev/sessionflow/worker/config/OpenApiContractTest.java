@@ -49,8 +49,124 @@ class OpenApiContractTest extends ApiTestBase {
     assertThat(schemas.at("/EndUserMessageRequest/properties/text/maxLength").asInt())
         .isEqualTo(16_384);
     assertThat(schemas.at("/EndUserMessageRequest/properties/messageId/pattern").asText())
-        .isEqualTo("[A-Za-z0-9._:@-]{1,128}");
+        .isEqualTo("^[A-Za-z0-9._:@-]{1,128}$");
     assertThat(schemas.at("/EndSessionRequest/properties/reason/maxLength").asInt()).isEqualTo(64);
     assertThat(schemas.at("/CsatAnswerRequest/properties/rating/maximum").asInt()).isEqualTo(10);
+  }
+
+  @Test
+  void statusesBeyondTheCommonOnesAreDeclared() {
+    JsonNode paths = api.get("/v3/api-docs", null).expect(200).json().get("paths");
+    assertThat(paths.at("/~1api~1v1~1macros/post/responses").has("201")).isTrue();
+    assertThat(paths.at("/~1api~1v1~1macros~1{macroId}/delete/responses").has("204")).isTrue();
+    assertThat(
+            paths
+                .at("/~1api~1v1~1sessions~1{sessionId}~1end/post/responses/409/content")
+                .has("application/problem+json"))
+        .isTrue();
+    assertThat(paths.at("/~1api~1v1~1csat~1{surveyToken}/post/responses").has("410")).isTrue();
+    assertThat(
+            paths.at("/~1api~1v1~1sessions~1{sessionId}/get/parameters/0/schema/pattern").asText())
+        .isEqualTo("^[A-Za-z0-9._:@-]{1,128}$");
+  }
+
+  @Test
+  void optionalFieldsAreNullableAndLinksOpenMessageAndEndSessions() {
+    JsonNode doc = api.get("/v3/api-docs", null).expect(200).json();
+    assertThat(
+            doc.at("/components/schemas/SettingsResponse/properties/reopenWithin/type").toString())
+        .contains("null");
+    assertThat(doc.at("/components/schemas/SessionPage/properties/next/type").toString())
+        .contains("null");
+    JsonNode links =
+        doc.at(
+            "/paths/~1api~1v1~1conversations~1{conversationId}~1messages/post/responses/202/links");
+    assertThat(links.toString())
+        .contains("~1api~1v1~1sessions~1{sessionId}~1end")
+        .contains("~1api~1v1~1sessions~1{sessionId}~1messages")
+        .contains("$response.body#/sessionId");
+  }
+
+  @Test
+  void theDocumentIsTheApiAndItsHeadersCarryTheirPatterns() {
+    JsonNode paths = api.get("/v3/api-docs", null).expect(200).json().get("paths");
+    List<String> names = new ArrayList<>();
+    paths.fieldNames().forEachRemaining(names::add);
+    assertThat(names).isNotEmpty().allMatch(p -> p.startsWith("/api/"));
+    JsonNode end = paths.at("/~1api~1v1~1sessions~1{sessionId}~1end/post/parameters");
+    assertThat(end.toString()).contains("Idempotency-Key").contains("^[\\\\x21-\\\\x7E]{1,200}$");
+  }
+
+  /** The settings' durations: the server accepts exactly what the declared pattern matches. */
+  @Test
+  void aSettingsDurationIsAcceptedExactlyWhenItMatchesTheDeclaredPattern() {
+    JsonNode doc = api.get("/v3/api-docs", null).expect(200).json();
+    JsonNode change =
+        doc.at("/paths/~1api~1v1~1settings~1messaging/put/requestBody/content")
+            .elements()
+            .next()
+            .get("schema");
+    String declared = change.at("/properties/inactiveAfter/pattern").asText();
+    assertThat(declared).isNotEmpty();
+    assertThat(change.at("/properties/csat/properties/expiresAfter/pattern").asText())
+        .isEqualTo(declared);
+    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(declared);
+    try {
+      for (String value :
+          List.of(
+              "",
+              "PT0S",
+              "PT1S",
+              "PT0.5S",
+              "PT1.5S",
+              "-PT1M",
+              "pt30m",
+              "PT30M",
+              "PT1H30M",
+              "P14D",
+              "PT336H",
+              "P1DT12H",
+              "P364DT23H59M59S",
+              "P365D",
+              "P365DT1S",
+              "P366D",
+              "PT8760H",
+              "PT8761H",
+              "PT90M",
+              "P1Y")) {
+        int status =
+            api.put(
+                    "/api/v1/settings/messaging",
+                    dev.sessionflow.worker.ApiClient.ADMIN,
+                    "{\"inactiveAfter\":\"" + value + "\"}")
+                .status();
+        assertThat(status)
+            .as("inactiveAfter %s", value)
+            .isEqualTo(pattern.matcher(value).matches() ? 200 : 400);
+      }
+    } finally {
+      restoreDefaultSettings();
+    }
+  }
+
+  @Test
+  void settingsTextsAndWebhookFieldsDeclareWhatTheServiceRefuses() {
+    JsonNode change =
+        api.get("/v3/api-docs", null)
+            .expect(200)
+            .json()
+            .at("/paths/~1api~1v1~1settings~1messaging/put/requestBody/content")
+            .elements()
+            .next()
+            .get("schema");
+    for (String text : List.of("warningText", "endedNoticeText")) {
+      assertThat(change.at("/properties/" + text + "/minLength").asInt()).isEqualTo(1);
+      assertThat(change.at("/properties/" + text + "/pattern").asText()).isNotEmpty();
+    }
+    JsonNode hook = change.at("/properties/webhooks/items");
+    assertThat(hook.at("/required").toString()).contains("url", "secret", "events");
+    assertThat(hook.at("/properties/url/minLength").asInt()).isEqualTo(1);
+    assertThat(hook.at("/properties/secret/pattern").asText()).startsWith("^whsec_");
+    assertThat(change.at("/properties/csat/additionalProperties").asBoolean(true)).isFalse();
   }
 }

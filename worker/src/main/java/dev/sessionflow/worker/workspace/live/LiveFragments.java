@@ -77,7 +77,13 @@ public class LiveFragments {
     SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
     AtomicBoolean open = new AtomicBoolean(true);
     emitter.onCompletion(() -> open.set(false));
-    emitter.onTimeout(() -> open.set(false));
+    // The browser reconnects when a stream ends: its lifetime ending is a normal end, not a
+    // failure.
+    emitter.onTimeout(
+        () -> {
+          open.set(false);
+          emitter.complete();
+        });
     emitter.onError(e -> open.set(false));
     Map<String, String> sent = parse(seen);
     Thread.ofVirtual().name("live-" + name).start(() -> pump(emitter, open, sent, frames));

@@ -1,0 +1,116 @@
+package dev.sessionflow.worker.config;
+
+import dev.sessionflow.activities.support.Limits;
+import dev.sessionflow.worker.settings.Durations;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.oas.models.media.BooleanSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the service checks that annotations cannot say: every path id is {@link Limits#ID_PATTERN},
+ * and a property a schema does not require may be null (records are written with their null fields,
+ * and read with null as absent).
+ */
+@Component
+class ConstraintsCustomizer implements OpenApiCustomizer {
+  private static final String SETTINGS = "/api/v1/settings/messaging";
+
+  @Override
+  public void customise(OpenAPI openApi) {
+    if (openApi.getPaths() != null) {
+      openApi
+          .getPaths()
+          .values()
+          .forEach(
+              path ->
+                  path.readOperations()
+                      .forEach(
+                          operation -> {
+                            if (operation.getParameters() != null) {
+                              operation.getParameters().stream()
+                                  .filter(p -> "path".equals(p.getIn()) && p.getSchema() != null)
+                                  .forEach(p -> p.getSchema().pattern(Limits.ID_PATTERN));
+                            }
+                          }));
+    }
+    settingsChange(openApi);
+    if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+      boolean v31 = openApi.getSpecVersion() == SpecVersion.V31;
+      openApi.getComponents().getSchemas().values().forEach(s -> optionalIsNullable(s, v31));
+    }
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static void optionalIsNullable(Schema<?> schema, boolean v31) {
+    if (schema.getProperties() == null) {
+      return;
+    }
+    List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+    schema
+        .getProperties()
+        .forEach(
+            (name, property) -> {
+              if (required.contains(name)) {
+                return;
+              }
+              if (v31) {
+                Set<String> types =
+                    property.getTypes() == null
+                        ? new LinkedHashSet<>()
+                        : new LinkedHashSet<>(property.getTypes());
+                if (property.get$ref() != null) {
+                  Schema ref = new Schema().$ref(property.get$ref());
+                  property.set$ref(null);
+                  property.setAnyOf(List.of(ref, new Schema().types(Set.of("null"))));
+                  return;
+                }
+                types.add("null");
+                property.setTypes(types);
+                if (property.getEnum() != null && !property.getEnum().contains(null)) {
+                  property.getEnum().add(null);
+                }
+              } else {
+                property.setNullable(true);
+              }
+            });
+  }
+
+  /** A settings change names only messaging settings: any other key is a 400. */
+  private static void settingsChange(OpenAPI openApi) {
+    PathItem path = openApi.getPaths() == null ? null : openApi.getPaths().get(SETTINGS);
+    if (path == null || path.getPut() == null || path.getPut().getRequestBody() == null) {
+      return;
+    }
+    Schema<?> duration =
+        new StringSchema().pattern(Durations.PATTERN).description("ISO-8601, PT1S to P365D");
+    Schema<?> optionalDuration =
+        new StringSchema()
+            .pattern(Durations.PATTERN)
+            .types(Set.of("string", "null"))
+            .description("ISO-8601, PT1S to P365D; null turns it off");
+    Schema<?> text = SettingsSchemas.notBlank(Limits.SETTINGS_TEXT);
+    Schema<?> change =
+        new ObjectSchema()
+            .addProperty("agentsCanEndSessions", new BooleanSchema())
+            .addProperty("inactiveAfter", duration)
+            .addProperty("autoCloseAfter", optionalDuration)
+            .addProperty("warnBeforeClose", optionalDuration)
+            .addProperty("warningText", text)
+            .addProperty("endedNoticeText", text)
+            .addProperty("csat", SettingsSchemas.csat(duration))
+            .addProperty("reopenWithin", optionalDuration)
+            .addProperty("settlement", SettingsSchemas.settlement())
+            .addProperty("webhooks", SettingsSchemas.webhooks());
+    change.setAdditionalProperties(false);
+    path.getPut().getRequestBody().getContent().values().forEach(media -> media.setSchema(change));
+  }
+}
