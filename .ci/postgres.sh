@@ -82,6 +82,21 @@ done
 pg_isready -q -h "$host" -p "$port" ||
   die "cluster $version/$cluster runs but does not answer on $host:$port (listen_addresses?)"
 
+# Room for a production-shaped topology on one server: two Temporal nodes and two service replicas
+# (each replica's pool up to 30 connections, see docs/operations.md) exceed Debian's default 100.
+wanted_connections=300
+current_connections=$(as_postgres psql --cluster "$version/$cluster" -X -At -d postgres \
+  -c 'show max_connections')
+if [ "$current_connections" -lt "$wanted_connections" ]; then
+  log "raising max_connections from $current_connections to $wanted_connections (restart)"
+  as_postgres pg_conftool "$version" "$cluster" set max_connections "$wanted_connections" >&2
+  pg_ctlcluster "$version" "$cluster" restart >&2
+  for _ in $(seq 1 60); do
+    pg_isready -q -h "$host" -p "$port" && break
+    sleep 1
+  done
+fi
+
 # 3. Role and database, idempotent; the password is reset each time so a stale one cannot linger.
 # --cluster makes Debian's psql wrapper find the cluster's socket directory and port.
 as_postgres psql --cluster "$version/$cluster" -X -q -v ON_ERROR_STOP=1 -d postgres <<'SQL'
