@@ -80,7 +80,11 @@ class RecordingActivities
 
   @Override
   public SettleOutcome closeAndSettle(SessionClosing closing, Settlement settlement) {
-    closeSession(closing);
+    // A retry after the settlement failed repeats the close, which the store ignores (the same
+    // revision is closed once): so does this store.
+    if (!closings.contains(closing)) {
+      closeSession(closing);
+    }
     return settle(settlement);
   }
 
