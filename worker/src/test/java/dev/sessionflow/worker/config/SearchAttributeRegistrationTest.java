@@ -151,6 +151,9 @@ class SearchAttributeRegistrationTest {
           public void listSearchAttributes(
               ListSearchAttributesRequest request,
               StreamObserver<ListSearchAttributesResponse> response) {
+            // What this lister sees is fixed when it asks, as a server's answer is: a replica
+            // released later must not see what the other one added meanwhile.
+            List<String> seen = List.copyOf(registered.keySet());
             CountDownLatch latch = listersToWaitFor;
             latch.countDown();
             try {
@@ -159,11 +162,8 @@ class SearchAttributeRegistrationTest {
               Thread.currentThread().interrupt();
             }
             ListSearchAttributesResponse.Builder answer = ListSearchAttributesResponse.newBuilder();
-            registered
-                .keySet()
-                .forEach(
-                    n ->
-                        answer.putCustomAttributes(n, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+            seen.forEach(
+                n -> answer.putCustomAttributes(n, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
             response.onNext(answer.build());
             response.onCompleted();
           }
