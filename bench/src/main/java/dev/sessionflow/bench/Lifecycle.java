@@ -1,8 +1,8 @@
 package dev.sessionflow.bench;
 
+import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.session.ChatMessage;
 import dev.sessionflow.workflows.session.EndRequest;
-import dev.sessionflow.workflows.session.EndedBy;
 import dev.sessionflow.workflows.session.MessagingSession;
 import dev.sessionflow.workflows.session.SessionOutcome;
 import io.temporal.client.BatchRequest;

@@ -1,6 +1,6 @@
 package dev.sessionflow.activities.csat;
 
-import dev.sessionflow.workflows.session.CsatStatus;
+import dev.sessionflow.workflows.model.CsatStatus;
 import java.time.Instant;
 
 /** A CSAT survey of one session (its token is not stored: see {@link SurveyTokens}). */

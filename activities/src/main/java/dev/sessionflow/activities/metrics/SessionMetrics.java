@@ -1,6 +1,6 @@
 package dev.sessionflow.activities.metrics;
 
-import dev.sessionflow.workflows.session.EndedBy;
+import dev.sessionflow.workflows.model.EndedBy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;

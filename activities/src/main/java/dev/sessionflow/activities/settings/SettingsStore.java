@@ -10,7 +10,7 @@ import dev.sessionflow.activities.webhooks.Webhook;
 import dev.sessionflow.activities.webhooks.WebhookDestinations;
 import dev.sessionflow.activities.webhooks.WebhookSecrets;
 import dev.sessionflow.activities.webhooks.WebhookStore;
-import dev.sessionflow.workflows.session.EndedBy;
+import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.session.SessionPolicy;
 import dev.sessionflow.workflows.session.SettlementRule;
 import dev.sessionflow.workflows.webhooks.WebhookEvent;

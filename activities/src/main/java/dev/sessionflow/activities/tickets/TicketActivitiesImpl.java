@@ -6,7 +6,7 @@ import dev.sessionflow.activities.support.Transactions;
 import dev.sessionflow.workflows.activities.SettleOutcome;
 import dev.sessionflow.workflows.activities.Settlement;
 import dev.sessionflow.workflows.activities.TicketActivities;
-import dev.sessionflow.workflows.automation.TicketFacts;
+import dev.sessionflow.workflows.model.TicketFacts;
 import dev.sessionflow.workflows.session.MessagingSession;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;

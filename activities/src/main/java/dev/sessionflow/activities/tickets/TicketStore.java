@@ -2,7 +2,7 @@ package dev.sessionflow.activities.tickets;
 
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.workflows.activities.Settlement;
-import dev.sessionflow.workflows.automation.TicketFacts;
+import dev.sessionflow.workflows.model.TicketFacts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

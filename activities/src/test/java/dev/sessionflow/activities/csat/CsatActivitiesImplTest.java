@@ -11,7 +11,7 @@ import dev.sessionflow.activities.tickets.TicketStore;
 import dev.sessionflow.workflows.activities.SurveyInvitation;
 import dev.sessionflow.workflows.activities.SurveyReceipt;
 import dev.sessionflow.workflows.activities.SurveyRequest;
-import dev.sessionflow.workflows.session.CsatStatus;
+import dev.sessionflow.workflows.model.CsatStatus;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.sessionflow.worker.automation;
 
 import dev.sessionflow.worker.auth.Caller;
 import dev.sessionflow.workflows.automation.Actor;
-import dev.sessionflow.workflows.session.EndedBy;
+import dev.sessionflow.workflows.model.EndedBy;
 
 /** The caller as the actor of a ticket update: an agent (by id) or an admin (by name). */
 public final class Actors {

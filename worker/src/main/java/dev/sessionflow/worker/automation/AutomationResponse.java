@@ -2,8 +2,8 @@ package dev.sessionflow.worker.automation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sessionflow.workflows.automation.ActionResult;
-import dev.sessionflow.workflows.automation.TicketFacts;
 import dev.sessionflow.workflows.automation.TriggerRun;
+import dev.sessionflow.workflows.model.TicketFacts;
 import java.util.List;
 
 /**

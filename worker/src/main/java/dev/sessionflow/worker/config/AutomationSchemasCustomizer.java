@@ -4,7 +4,7 @@ import dev.sessionflow.activities.automation.AutomationRules;
 import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.workflows.automation.ActionType;
 import dev.sessionflow.workflows.automation.Condition;
-import dev.sessionflow.workflows.automation.TicketFacts;
+import dev.sessionflow.workflows.model.TicketFacts;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.BooleanSchema;

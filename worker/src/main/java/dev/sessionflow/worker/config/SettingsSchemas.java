@@ -2,7 +2,7 @@ package dev.sessionflow.worker.config;
 
 import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.activities.webhooks.WebhookSecrets;
-import dev.sessionflow.workflows.session.EndedBy;
+import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.webhooks.WebhookEvent;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.BooleanSchema;

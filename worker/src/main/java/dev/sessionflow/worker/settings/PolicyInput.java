@@ -2,7 +2,7 @@ package dev.sessionflow.worker.settings;
 
 import dev.sessionflow.activities.webhooks.Webhook;
 import dev.sessionflow.worker.api.ApiException;
-import dev.sessionflow.workflows.session.EndedBy;
+import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.session.SessionPolicy;
 import dev.sessionflow.workflows.session.SettlementRule;
 import java.math.BigDecimal;

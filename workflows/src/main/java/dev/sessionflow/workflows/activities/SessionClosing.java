@@ -1,6 +1,6 @@
 package dev.sessionflow.workflows.activities;
 
-import dev.sessionflow.workflows.session.SessionEnd;
+import dev.sessionflow.workflows.model.SessionEnd;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package dev.sessionflow.workflows.activities;
 
-import dev.sessionflow.workflows.session.SessionStatus;
+import dev.sessionflow.workflows.model.SessionStatus;
 
 /** A visible change of a running session (status, assignment) for the read model. */
 public record SessionProgress(

@@ -1,6 +1,6 @@
 package dev.sessionflow.workflows.activities;
 
-import dev.sessionflow.workflows.automation.TicketFacts;
+import dev.sessionflow.workflows.model.TicketFacts;
 
 /**
  * The ticket before and after a settlement, and whether any trigger could react to the change. A

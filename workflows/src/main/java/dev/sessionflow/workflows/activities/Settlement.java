@@ -1,7 +1,7 @@
 package dev.sessionflow.workflows.activities;
 
-import dev.sessionflow.workflows.session.CsatStatus;
-import dev.sessionflow.workflows.session.SessionEnd;
+import dev.sessionflow.workflows.model.CsatStatus;
+import dev.sessionflow.workflows.model.SessionEnd;
 
 /**
  * Set a ticket's status (and group, unless null) once its session ended. {@code round} counts the

@@ -1,6 +1,6 @@
 package dev.sessionflow.workflows.automation;
 
-import dev.sessionflow.workflows.session.EndedBy;
+import dev.sessionflow.workflows.model.EndedBy;
 
 /**
  * Who acts: the agent or admin who applied a macro or changed a ticket, or SYSTEM for a trigger.

@@ -1,6 +1,5 @@
 package dev.sessionflow.workflows.automation;
 
-import dev.sessionflow.workflows.session.MessagingSession;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -14,7 +13,12 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface TicketAutomation {
-  String TASK_QUEUE = MessagingSession.TASK_QUEUE;
+  /**
+   * The sessions' queue ({@code MessagingSession.TASK_QUEUE}): one worker runs both. Written out
+   * because sessions start this workflow, so automation does not depend on the session package.
+   */
+  String TASK_QUEUE = "messaging-sessions";
+
   String WORKFLOW_TYPE = "TicketAutomation";
 
   /**

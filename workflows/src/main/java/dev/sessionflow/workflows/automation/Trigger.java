@@ -1,5 +1,6 @@
 package dev.sessionflow.workflows.automation;
 
+import dev.sessionflow.workflows.model.AutomationSource;
 import java.util.List;
 
 /** An admin's rule: when a ticket update leaves the conditions true, apply the actions. */

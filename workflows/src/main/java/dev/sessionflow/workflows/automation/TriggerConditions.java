@@ -1,5 +1,6 @@
 package dev.sessionflow.workflows.automation;
 
+import dev.sessionflow.workflows.model.TicketFacts;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,8 @@
 package dev.sessionflow.workflows.session;
 
-import dev.sessionflow.workflows.automation.AutomationSource;
+import dev.sessionflow.workflows.model.AutomationSource;
+import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.model.SessionEnd;
 
 /**
  * A request to end a session.

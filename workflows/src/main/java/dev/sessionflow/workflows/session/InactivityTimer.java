@@ -2,6 +2,9 @@ package dev.sessionflow.workflows.session;
 
 import dev.sessionflow.workflows.activities.ConversationActivities;
 import dev.sessionflow.workflows.activities.SystemMessage;
+import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.model.SessionEnd;
+import dev.sessionflow.workflows.model.SessionStatus;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.TimerOptions;

@@ -1,5 +1,7 @@
 package dev.sessionflow.workflows.session;
 
+import dev.sessionflow.workflows.model.SessionEnd;
+import dev.sessionflow.workflows.model.SessionStatus;
 import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;

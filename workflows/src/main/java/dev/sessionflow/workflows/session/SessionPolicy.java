@@ -1,5 +1,7 @@
 package dev.sessionflow.workflows.session;
 
+import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.model.SessionEnd;
 import dev.sessionflow.workflows.webhooks.WebhookSubscription;
 import java.time.Duration;
 import java.util.List;

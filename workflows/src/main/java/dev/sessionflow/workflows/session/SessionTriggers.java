@@ -2,9 +2,9 @@ package dev.sessionflow.workflows.session;
 
 import dev.sessionflow.workflows.automation.Actor;
 import dev.sessionflow.workflows.automation.AutomationRequest;
-import dev.sessionflow.workflows.automation.AutomationSource;
 import dev.sessionflow.workflows.automation.FieldChange;
 import dev.sessionflow.workflows.automation.TicketAutomation;
+import dev.sessionflow.workflows.model.AutomationSource;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.ChildWorkflowFailure;

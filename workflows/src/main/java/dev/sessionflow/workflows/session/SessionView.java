@@ -1,5 +1,8 @@
 package dev.sessionflow.workflows.session;
 
+import dev.sessionflow.workflows.model.CsatStatus;
+import dev.sessionflow.workflows.model.SessionEnd;
+import dev.sessionflow.workflows.model.SessionStatus;
 import java.time.Instant;
 
 /** What the {@code state} query answers: the live state of a running session. */

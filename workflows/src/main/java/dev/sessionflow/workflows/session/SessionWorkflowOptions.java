@@ -4,6 +4,7 @@ import static dev.sessionflow.workflows.session.SessionSearchAttributes.CONVERSA
 import static dev.sessionflow.workflows.session.SessionSearchAttributes.SESSION_STATUS;
 import static dev.sessionflow.workflows.session.SessionSearchAttributes.TICKET_ID;
 
+import dev.sessionflow.workflows.model.SessionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;

@@ -2,6 +2,7 @@ package dev.sessionflow.workflows.automation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionflow.workflows.model.TicketFacts;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.sessionflow.workflows.automation;
 
-import dev.sessionflow.workflows.activities.AutomationActivities;
+import dev.sessionflow.workflows.model.TicketFacts;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,9 @@ package dev.sessionflow.workflows.automation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionflow.workflows.session.EndedBy;
+import dev.sessionflow.workflows.model.AutomationSource;
+import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.session.MessagingSession;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -192,5 +194,11 @@ class TicketAutomationTest {
         .extracting(ActionResult::outcome)
         .containsExactly(Outcome.FAILED, Outcome.APPLIED);
     assertThat(result.results().get(0).detail()).contains("cannot apply boom");
+  }
+
+  @Test
+  void runsOnTheSessionsTaskQueue() {
+    // Written out in TicketAutomation, which must not depend on the session package.
+    assertThat(TicketAutomation.TASK_QUEUE).isEqualTo(MessagingSession.TASK_QUEUE);
   }
 }

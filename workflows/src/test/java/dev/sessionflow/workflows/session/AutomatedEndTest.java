@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionflow.workflows.automation.ActionType;
 import dev.sessionflow.workflows.automation.AutomationResult;
-import dev.sessionflow.workflows.automation.AutomationSource;
 import dev.sessionflow.workflows.automation.Condition;
 import dev.sessionflow.workflows.automation.InMemoryTicket;
 import dev.sessionflow.workflows.automation.TicketAction;
 import dev.sessionflow.workflows.automation.TicketAutomation;
 import dev.sessionflow.workflows.automation.Trigger;
 import dev.sessionflow.workflows.automation.TriggerConditions;
+import dev.sessionflow.workflows.model.AutomationSource;
+import dev.sessionflow.workflows.model.CsatStatus;
+import dev.sessionflow.workflows.model.EndedBy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;

@@ -2,6 +2,7 @@ package dev.sessionflow.workflows.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionflow.workflows.model.EndedBy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.concurrent.CompletableFuture;

@@ -2,6 +2,7 @@ package dev.sessionflow.workflows.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionflow.workflows.model.EndedBy;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.client.WorkflowClient;

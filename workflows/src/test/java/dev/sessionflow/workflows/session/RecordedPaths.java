@@ -1,5 +1,8 @@
 package dev.sessionflow.workflows.session;
 
+import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.model.SessionEnd;
+import dev.sessionflow.workflows.model.SessionStatus;
 import dev.sessionflow.workflows.webhooks.WebhookDelivery;
 import dev.sessionflow.workflows.webhooks.WebhookEvent;
 import dev.sessionflow.workflows.webhooks.WebhookSubscription;
@@ -362,10 +365,8 @@ final class RecordedPaths {
               runId,
               "T-ticket-automation",
               new dev.sessionflow.workflows.automation.Actor(EndedBy.AGENT, "agent-1"),
-              new dev.sessionflow.workflows.automation.AutomationSource(
-                  dev.sessionflow.workflows.automation.AutomationSource.Kind.MACRO,
-                  "7",
-                  "Escalate"),
+              new dev.sessionflow.workflows.model.AutomationSource(
+                  dev.sessionflow.workflows.model.AutomationSource.Kind.MACRO, "7", "Escalate"),
               List.of(
                   dev.sessionflow.workflows.automation.TicketAction.of(
                       dev.sessionflow.workflows.automation.ActionType.ADD_INTERNAL_NOTE, "noted")),

@@ -12,7 +12,7 @@ import dev.sessionflow.workflows.activities.SurveyReceipt;
 import dev.sessionflow.workflows.activities.SurveyRequest;
 import dev.sessionflow.workflows.activities.SystemMessage;
 import dev.sessionflow.workflows.activities.TicketActivities;
-import dev.sessionflow.workflows.automation.TicketFacts;
+import dev.sessionflow.workflows.model.TicketFacts;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

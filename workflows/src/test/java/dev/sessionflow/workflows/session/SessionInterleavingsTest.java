@@ -3,7 +3,9 @@ package dev.sessionflow.workflows.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionflow.workflows.activities.SessionClosing;
-import dev.sessionflow.workflows.automation.AutomationSource;
+import dev.sessionflow.workflows.model.AutomationSource;
+import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.model.SessionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;

@@ -3,6 +3,9 @@ package dev.sessionflow.workflows.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionflow.workflows.activities.Settlement;
+import dev.sessionflow.workflows.model.CsatStatus;
+import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.model.SessionStatus;
 import dev.sessionflow.workflows.webhooks.WebhookActivities;
 import dev.sessionflow.workflows.webhooks.WebhookCall;
 import dev.sessionflow.workflows.webhooks.WebhookDelivery;

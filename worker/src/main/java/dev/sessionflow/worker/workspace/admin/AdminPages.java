@@ -10,7 +10,7 @@ import dev.sessionflow.workflows.automation.ActionType;
 import dev.sessionflow.workflows.automation.Condition;
 import dev.sessionflow.workflows.automation.TicketAction;
 import dev.sessionflow.workflows.automation.TriggerConditions;
-import dev.sessionflow.workflows.session.EndedBy;
+import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.session.SessionPolicy;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package dev.sessionflow.worker.workspace.conversation;
 
 import dev.sessionflow.worker.auth.Caller;
 import dev.sessionflow.worker.auth.Role;
-import dev.sessionflow.workflows.session.EndedBy;
+import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.session.SessionPolicy;
 import dev.sessionflow.workflows.session.SettlementRule;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.sessionflow.workflows.automation;
+package dev.sessionflow.workflows.model;
 
 /**
  * What asked for a change: a macro, a trigger, an agent's direct ticket update, or the end of a

@@ -1,4 +1,4 @@
-package dev.sessionflow.workflows.automation;
+package dev.sessionflow.workflows.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package dev.sessionflow.workflows.session;
+package dev.sessionflow.workflows.model;
 
-import dev.sessionflow.workflows.automation.AutomationSource;
 import java.time.Instant;
 
 /**

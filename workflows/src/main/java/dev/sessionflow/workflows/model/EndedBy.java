@@ -1,4 +1,4 @@
-package dev.sessionflow.workflows.session;
+package dev.sessionflow.workflows.model;
 
 /** Who ended a session. SYSTEM is the inactivity auto-close (and later automations). */
 public enum EndedBy {

@@ -1,4 +1,4 @@
-package dev.sessionflow.workflows.session;
+package dev.sessionflow.workflows.model;
 
 /** Where the satisfaction survey of a session stands. */
 public enum CsatStatus {

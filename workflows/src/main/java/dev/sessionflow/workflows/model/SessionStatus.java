@@ -1,4 +1,4 @@
-package dev.sessionflow.workflows.session;
+package dev.sessionflow.workflows.model;
 
 /** Lifecycle of a messaging session, as kept in the SessionStatus search attribute. */
 public enum SessionStatus {

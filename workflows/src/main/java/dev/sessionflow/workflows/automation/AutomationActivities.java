@@ -1,9 +1,6 @@
-package dev.sessionflow.workflows.activities;
+package dev.sessionflow.workflows.automation;
 
-import dev.sessionflow.workflows.automation.AutomationStep;
-import dev.sessionflow.workflows.automation.StepResult;
-import dev.sessionflow.workflows.automation.TicketFacts;
-import dev.sessionflow.workflows.automation.Trigger;
+import dev.sessionflow.workflows.model.TicketFacts;
 import io.temporal.activity.ActivityInterface;
 import java.util.List;
 
