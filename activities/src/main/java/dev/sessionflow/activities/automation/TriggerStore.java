@@ -3,6 +3,7 @@ package dev.sessionflow.activities.automation;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.sessionflow.activities.support.InvalidInputException;
 import dev.sessionflow.activities.support.Times;
+import dev.sessionflow.activities.tickets.EnabledTriggers;
 import dev.sessionflow.workflows.automation.TicketAction;
 import dev.sessionflow.workflows.automation.TriggerConditions;
 import java.sql.ResultSet;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** The account's triggers, in evaluation order. Validated on every write. */
 @Repository
-public class TriggerStore {
+public class TriggerStore implements EnabledTriggers {
   static final int MAX_TRIGGERS = 100;
 
   /** How a trigger's definition is kept: its conditions and actions. */
@@ -115,6 +116,7 @@ public class TriggerStore {
   }
 
   /** Cheap check before a session starts a run for its settlement. */
+  @Override
   public boolean anyEnabled() {
     return jdbc.sql("select count(*) from triggers where enabled").query(Long.class).single() > 0;
   }

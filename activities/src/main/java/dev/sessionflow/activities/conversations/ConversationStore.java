@@ -1,5 +1,6 @@
 package dev.sessionflow.activities.conversations;
 
+import dev.sessionflow.activities.csat.Transcript;
 import dev.sessionflow.activities.metrics.SessionMetrics;
 import dev.sessionflow.activities.sessions.SessionRecord;
 import dev.sessionflow.activities.sessions.SessionStore;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Repository;
  * end (notice + release) and the next message are strictly ordered.
  */
 @Repository
-public class ConversationStore {
+public class ConversationStore implements Transcript {
   private final JdbcClient jdbc;
   private final Transactions tx;
   private final SessionStore sessions;
@@ -326,6 +327,7 @@ public class ConversationStore {
    * Posts a SYSTEM message once per message id, naming the survey it invites to (if any; never its
    * token). Callers own the transaction.
    */
+  @Override
   public void postSystemMessage(SystemMessage m, String surveyId) {
     insert(
         m.conversationId(),

@@ -1,6 +1,5 @@
 package dev.sessionflow.activities.csat;
 
-import dev.sessionflow.activities.conversations.ConversationStore;
 import dev.sessionflow.activities.metrics.SessionMetrics;
 import dev.sessionflow.activities.support.Ids;
 import dev.sessionflow.activities.support.Times;
@@ -22,7 +21,7 @@ public class SurveyStore {
 
   private final JdbcClient jdbc;
   private final Transactions tx;
-  private final ConversationStore conversations;
+  private final Transcript conversations;
   private final TicketStore tickets;
   private final Clock clock;
   private final SessionMetrics metrics;
@@ -31,7 +30,7 @@ public class SurveyStore {
   public SurveyStore(
       JdbcClient jdbc,
       Transactions tx,
-      ConversationStore conversations,
+      Transcript conversations,
       TicketStore tickets,
       Clock clock,
       SessionMetrics metrics,

@@ -1,6 +1,5 @@
 package dev.sessionflow.activities.tickets;
 
-import dev.sessionflow.activities.automation.TriggerStore;
 import dev.sessionflow.activities.metrics.SessionMetrics;
 import dev.sessionflow.activities.support.Transactions;
 import dev.sessionflow.workflows.activities.SettleOutcome;
@@ -21,14 +20,14 @@ public class TicketActivitiesImpl implements TicketActivities {
   private static final Logger log = LoggerFactory.getLogger(TicketActivitiesImpl.class);
 
   private final TicketStore tickets;
-  private final TriggerStore triggers;
+  private final EnabledTriggers triggers;
   private final Transactions tx;
   private final SessionMetrics metrics;
   private final SettlementOutcomes outcomes;
 
   public TicketActivitiesImpl(
       TicketStore tickets,
-      TriggerStore triggers,
+      EnabledTriggers triggers,
       Transactions tx,
       SessionMetrics metrics,
       SettlementOutcomes outcomes) {

@@ -1,12 +1,12 @@
-package dev.sessionflow.activities.sessions;
+package dev.sessionflow.activities.conversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.sessionflow.activities.Concurrently;
 import dev.sessionflow.activities.StoreTestBase;
-import dev.sessionflow.activities.conversations.AcceptedMessage;
-import dev.sessionflow.activities.conversations.StoredMessage;
+import dev.sessionflow.activities.sessions.SessionRecord;
+import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.tickets.TicketStore;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SessionProgress;

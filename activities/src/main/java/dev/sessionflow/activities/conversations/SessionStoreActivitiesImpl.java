@@ -1,6 +1,6 @@
-package dev.sessionflow.activities.sessions;
+package dev.sessionflow.activities.conversations;
 
-import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.support.Transactions;
 import dev.sessionflow.activities.tickets.TicketActivitiesImpl;
 import dev.sessionflow.workflows.activities.SessionClosing;
