@@ -19,7 +19,7 @@ GO_TOOLCHAIN=go1.27.3
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache=${TEMPORAL_CLUSTER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sessionflow}
-bin=$cache/prometheus-$PROMETHEUS_VERSION/bin
+bin=$cache/promtool-$PROMETHEUS_VERSION/bin
 promtool=$bin/promtool
 
 log() { echo "promtool: $*" >&2; }
@@ -33,8 +33,10 @@ build() {
   command -v go >/dev/null || die "Go is needed to build promtool (apt-get install golang-go)"
   log "building github.com/prometheus/prometheus/cmd/promtool $PROMETHEUS_VERSION into $bin (once)"
   mkdir -p "$bin"
+  # remove_all_sd leaves out the cloud service-discovery plugins (AWS, Azure, GCE, ...), which
+  # checking rules never uses: 173 s of CPU instead of 432 s, 74 MB instead of 117 MB.
   (cd "$cache" && GOTOOLCHAIN=$GO_TOOLCHAIN GOBIN=$bin GOFLAGS=-mod=mod nice -n 10 go install \
-    "github.com/prometheus/prometheus/cmd/promtool@$PROMETHEUS_VERSION") >&2
+    -tags remove_all_sd "github.com/prometheus/prometheus/cmd/promtool@$PROMETHEUS_VERSION") >&2
 }
 
 case ${1:-check} in
