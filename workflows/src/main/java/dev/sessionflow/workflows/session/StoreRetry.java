@@ -11,9 +11,9 @@ import java.util.function.BooleanSupplier;
  * than the activity's own retries, or it refuses the write). Before version {@link
  * VersionMarkers#BOUNDED_STORE_RETRY} 1 it retried on a durable timer for ever, silently. From it
  * on: at most {@link #QUICK_ATTEMPTS} attempts with a growing backoff; then the write is
- * <em>stalled</em>: the metric {@value #STALLED_METRIC} counts it, the session's current details
- * say so, and it is tried again every {@link #STALLED_RETRY} or at once when ops send the {@code
- * retryStore} signal.
+ * <em>stalled</em>: the metric {@value #STALLED_METRIC} counts it and each later failed try, the
+ * session's current details say so, and it is tried again every {@link #STALLED_RETRY} or at once
+ * when ops send the {@code retryStore} signal.
  */
 final class StoreRetry {
   static final String STALLED_METRIC = "sessionflow_store_write_stalled";
@@ -78,9 +78,11 @@ final class StoreRetry {
                     + failures
                     + " attempts: "
                     + rootMessage(storeDown);
-            Workflow.getMetricsScope().counter(STALLED_METRIC).inc(1);
             describe.run();
           }
+          // Each failed try while stalled counts (the first, then hourly): the alert on its
+          // increase lasts while the session is stuck, and clears once the write goes through.
+          Workflow.getMetricsScope().counter(STALLED_METRIC).inc(1);
           retryAsked = false;
           Workflow.await(STALLED_RETRY, () -> retryAsked);
         } else {

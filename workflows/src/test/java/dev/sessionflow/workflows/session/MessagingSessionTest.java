@@ -215,7 +215,7 @@ class MessagingSessionTest {
   @Test
   void eachAutoCloseRecordsHowLateItFiredAfterItsDeadline() {
     env.close();
-    RecordedTimers lateness = new RecordedTimers(InactivityTimer.LATENESS_METRIC);
+    RecordedMetrics lateness = new RecordedMetrics(InactivityTimer.LATENESS_METRIC);
     env = SessionTestEnvironment.start(lateness, activities);
     client = env.getWorkflowClient();
     MessagingSession session = open("s32", TIMERS);
@@ -406,6 +406,29 @@ class MessagingSessionTest {
     assertThat(outcome(session).end().reason()).isEqualTo("INACTIVITY");
     assertThat(activities.closings).hasSize(1);
     assertThat(activities.settlements).hasSize(1);
+  }
+
+  @Test
+  void aStalledWriteCountsEachFailedTrySoTheAlertLastsWhileTheSessionIsStuck()
+      throws InterruptedException {
+    env.close();
+    RecordedMetrics metrics = new RecordedMetrics(InactivityTimer.LATENESS_METRIC);
+    env = SessionTestEnvironment.start(metrics, activities);
+    client = env.getWorkflowClient();
+    activities.closeFailuresLeft = 1_000;
+    MessagingSession session = open("s33", TIMERS);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+
+    env.sleep(Duration.ofMinutes(32)); // due at 30 minutes, then its quick attempts fail
+    assertThat(session.storeAlert()).startsWith("close stalled since");
+    assertThat(metrics.counted(StoreRetry.STALLED_METRIC, 1)).isEqualTo(1);
+    env.sleep(Duration.ofMinutes(125)); // two hourly tries, both refused
+    assertThat(metrics.counted(StoreRetry.STALLED_METRIC, 3)).isEqualTo(3);
+
+    activities.closeFailuresLeft = 0;
+    session.retryStore();
+    assertThat(outcome(session).end().reason()).isEqualTo("INACTIVITY");
+    assertThat(metrics.counted(StoreRetry.STALLED_METRIC, 3)).isEqualTo(3);
   }
 
   @Test

@@ -7,15 +7,32 @@ import com.uber.m3.tally.StatsReporter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A metrics reporter for workflow tests that keeps every timer recorded under one name. */
-final class RecordedTimers implements StatsReporter {
+/**
+ * A metrics reporter for workflow tests: keeps every timer recorded under one name, and the total
+ * of every counter.
+ */
+final class RecordedMetrics implements StatsReporter {
   private final String name;
   final List<Duration> recorded = new CopyOnWriteArrayList<>();
+  private final Map<String, Long> counters = new ConcurrentHashMap<>();
 
-  RecordedTimers(String name) {
-    this.name = name;
+  RecordedMetrics(String timerName) {
+    this.name = timerName;
+  }
+
+  /**
+   * The total counted under {@code counter}, once it is {@code expected} or after 5 s (counters are
+   * reported every 10 ms, not at once).
+   */
+  long counted(String counter, long expected) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (counters.getOrDefault(counter, 0L) != expected && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    return counters.getOrDefault(counter, 0L);
   }
 
   @Override
@@ -26,7 +43,9 @@ final class RecordedTimers implements StatsReporter {
   }
 
   @Override
-  public void reportCounter(String counter, Map<String, String> tags, long value) {}
+  public void reportCounter(String counter, Map<String, String> tags, long value) {
+    counters.merge(counter, value, Long::sum);
+  }
 
   @Override
   public void reportGauge(String gauge, Map<String, String> tags, double value) {}
