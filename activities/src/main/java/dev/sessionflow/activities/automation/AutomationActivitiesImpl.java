@@ -201,10 +201,16 @@ public class AutomationActivitiesImpl implements AutomationActivities {
     if (session == null) {
       return failed(action, "the ticket has no messaging session");
     }
-    if (session.ended()) {
+    // Ended by this very step: ask the session again under the same Update ID all the same. It
+    // answers the end it has, or takes it now if the worker that closed and settled the session
+    // in the accepting workflow task was lost before that task completed.
+    boolean ownEnd = session.ended() && step.stepKey().equals(session.endRequestId());
+    if (session.ended() && !ownEnd) {
       return endedBefore(step, session, heartbeat);
     }
-    if (step.actor().role() == EndedBy.AGENT && !settings.current().agentsCanEndSessions()) {
+    if (!ownEnd
+        && step.actor().role() == EndedBy.AGENT
+        && !settings.current().agentsCanEndSessions()) {
       return new ActionResult(
           action.type(),
           Outcome.FORBIDDEN,
