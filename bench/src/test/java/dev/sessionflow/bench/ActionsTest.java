@@ -53,6 +53,21 @@ class ActionsTest {
   }
 
   @Test
+  void aSessionWhoseAssigneeTheStoreTookWithTheMessageCostsEighteen() throws IOException {
+    // The same lifecycle (10 messages as the API stores them, agent end, survey, settlement),
+    // recorded on assignee-stored-with-message 1: no read-model write at the assignment.
+    assertThat(workflows("assignee-stored-with-message"))
+        .containsEntry("workflow start", 1)
+        .containsEntry("signal", 10)
+        .containsEntry("update", 1)
+        .containsEntry("timer", 1)
+        .containsEntry("activity", 3) // close, survey, settlement
+        .doesNotContainKey("local activities (per workflow task)")
+        .containsEntry("search-attribute upsert", 2) // the assignee, the end
+        .containsEntry("total", 18);
+  }
+
+  @Test
   void anAutoCloseThatSettlesInItsCloseSavesTheSettlementsActivity() throws IOException {
     Map<String, Integer> before = workflows("auto-close-local-warning");
     Map<String, Integer> after = workflows("auto-close-in-one-task");

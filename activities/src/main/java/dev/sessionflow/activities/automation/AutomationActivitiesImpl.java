@@ -210,27 +210,38 @@ public class AutomationActivitiesImpl implements AutomationActivities {
           Outcome.FORBIDDEN,
           "the account setting 'Agents can end messaging sessions at any time' is off");
     }
-    String reason = action.reason() == null ? DEFAULT_END_REASON : action.reason();
-    EndRequest request =
-        new EndRequest(
-            step.actor().role(),
-            step.actor().agentId(),
-            reason,
-            action.sendCsat(),
-            step.source(),
-            step.stepKey());
+    EndRequest request = endRequest(step);
     return switch (control.end(sessionId, request, heartbeat)) {
-      case ENDED -> settled(step, sessionId, reason, heartbeat);
+      case ENDED -> settled(step, sessionId, request.reason(), heartbeat);
       case ALREADY_ENDED -> endedBefore(step, sessions.find(sessionId).orElseThrow(), heartbeat);
       case NO_WORKFLOW ->
           failed(action, "session " + sessionId + " has no running workflow to end it");
     };
   }
 
+  /** The step's end request; its key is the Update ID, so a repeat gets the first answer. */
+  private static EndRequest endRequest(AutomationStep step) {
+    TicketAction action = step.action();
+    String reason = action.reason() == null ? DEFAULT_END_REASON : action.reason();
+    return new EndRequest(
+        step.actor().role(),
+        step.actor().agentId(),
+        reason,
+        action.sendCsat(),
+        step.source(),
+        step.stepKey());
+  }
+
   /** Ended already: by this very step (its record was lost to a crash), or by someone else. */
   private ActionResult endedBefore(AutomationStep step, SessionRecord session, Runnable heartbeat) {
     if (step.stepKey().equals(session.endRequestId())) {
-      return settled(step, session.sessionId(), session.endReason(), heartbeat);
+      // Ask the session again all the same: it answers the end it has, or takes it now if the
+      // worker that closed and settled it in the accepting workflow task was lost before that task
+      // completed (a session gone since answers that it has ended).
+      String reason = session.endReason();
+      String sessionId = session.sessionId();
+      control.end(sessionId, endRequest(step), heartbeat);
+      return settled(step, sessionId, reason, heartbeat);
     }
     return same(
         step.action(),

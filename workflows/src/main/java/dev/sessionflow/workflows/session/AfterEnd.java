@@ -81,7 +81,37 @@ final class AfterEnd {
       endAs(end, false, false);
       return;
     }
-    markEnded(end, false);
+    closeAndSettle(end, false);
+  }
+
+  /**
+   * Ends the session for a macro or trigger, whose {@code END_SESSION} step waits on the Update's
+   * answer and repeats it under the same Update ID until answered. One that wants no survey, in a
+   * session that cannot be reopened, closes and settles in one local activity, in the workflow task
+   * that accepts the Update, which answers once the store holds both ({@link
+   * VersionMarkers#AUTOMATED_END_IN_ONE_TASK}). If that task fails after the local activity ran (a
+   * lost worker; an event arriving as it completes the workflow), the Update comes again, from the
+   * server or from the step, and its repeat closes (the store ignores it) and settles (the store
+   * answers the first outcome) once more. With a reopen window, a reopening message could reach the
+   * session between the store's close and the repeat, before the session knows it ended: such an
+   * end keeps the close as a regular activity, durable with the Update's acceptance.
+   *
+   * @param afterAcceptance without the change, close through a regular activity (see {@link
+   *     #endAs})
+   */
+  void endByAutomation(SessionEnd end, boolean afterAcceptance) {
+    if (end.csatWanted()
+        || session.policy().reopenWithin() != null
+        || !VersionMarkers.AUTOMATED_END_IN_ONE_TASK.adopted()) {
+      endAs(end, true, afterAcceptance);
+      return;
+    }
+    closeAndSettle(end, true);
+  }
+
+  /** Records the end, then closes and settles in one local activity, in this workflow task. */
+  private void closeAndSettle(SessionEnd end, boolean automationRules) {
+    markEnded(end, automationRules);
     state.csat = CsatStatus.SKIPPED;
     SessionClosing closing = closing();
     Settlement settlement = settlement();

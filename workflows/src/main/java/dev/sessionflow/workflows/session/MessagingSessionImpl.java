@@ -188,9 +188,25 @@ public class MessagingSessionImpl implements MessagingSession {
       return;
     }
     messagesThisRun++;
+    SessionStatus statusBefore = state.status;
     if (state.onMessage(message, messageTime(message))) {
-      readModel.markStale();
+      if (state.status == statusBefore && assigneeStoredWith(message)) {
+        readModel.markAttributesStale();
+      } else {
+        readModel.markStale();
+      }
     }
+  }
+
+  /**
+   * Whether the store took this agent's message (its signal carries the stored time) and with it
+   * the assignee: the API assigns an unassigned session in the transaction that stores an agent's
+   * message ({@link VersionMarkers#ASSIGNEE_STORED_WITH_MESSAGE}).
+   */
+  private static boolean assigneeStoredWith(ChatMessage message) {
+    return message.author() == Author.AGENT
+        && message.storedAt() != null
+        && VersionMarkers.ASSIGNEE_STORED_WITH_MESSAGE.adopted();
   }
 
   @Override
@@ -260,7 +276,7 @@ public class MessagingSessionImpl implements MessagingSession {
     }
     boolean automated = request.via() != null || SessionPolicy.ESCALATED.equals(reason);
     boolean automationRules = automated && VersionMarkers.TICKET_AUTOMATION.adopted();
-    afterEnd.endAs(
+    SessionEnd end =
         new SessionEnd(
             request.endedBy(),
             request.agentId(),
@@ -268,9 +284,12 @@ public class MessagingSessionImpl implements MessagingSession {
             Instant.ofEpochMilli(Workflow.currentTimeMillis()),
             session.policy().wantsCsat(request, state, automationRules),
             automationRules ? request.via() : null,
-            request.requestId()),
-        automationRules,
-        durableEnd >= 2);
+            request.requestId());
+    if (end.via() != null) {
+      afterEnd.endByAutomation(end, durableEnd >= 2);
+    } else {
+      afterEnd.endAs(end, automationRules, durableEnd >= 2);
+    }
     return endResult();
   }
 

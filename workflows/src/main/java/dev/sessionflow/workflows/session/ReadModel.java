@@ -14,6 +14,9 @@ final class ReadModel {
       Workflow.newLocalActivityStub(SessionStoreActivities.class, ActivityPolicies.STORE);
   private boolean stale;
 
+  /** A change the store holds already: only the search attributes must follow. */
+  private boolean attributesStale;
+
   ReadModel(SessionContext session) {
     this.session = session;
   }
@@ -23,18 +26,30 @@ final class ReadModel {
     stale = true;
   }
 
-  boolean stale() {
-    return stale;
+  /** The assignee moved, and the store took it with the message: Visibility must hear of it. */
+  void markAttributesStale() {
+    attributesStale = true;
   }
 
-  /** Records the progress (a local activity, retried while the store is down), then publishes. */
+  boolean stale() {
+    return stale || attributesStale;
+  }
+
+  /**
+   * Records the progress (a local activity, retried while the store is down) unless the store holds
+   * it already, then publishes.
+   */
   void flush() {
+    boolean storeBehind = stale;
     stale = false;
-    SessionState state = session.state;
-    SessionProgress progress =
-        new SessionProgress(
-            session.start.sessionId(), state.revision, state.status, state.assignedAgentId);
-    session.storeRetry.untilStored("read-model update", () -> store.recordProgress(progress));
+    attributesStale = false;
+    if (storeBehind) {
+      SessionState state = session.state;
+      SessionProgress progress =
+          new SessionProgress(
+              session.start.sessionId(), state.revision, state.status, state.assignedAgentId);
+      session.storeRetry.untilStored("read-model update", () -> store.recordProgress(progress));
+    }
     session.publish();
   }
 }

@@ -131,7 +131,34 @@ public enum VersionMarkers {
       1,
       "a message counts from the time the store took it",
       List.of("auto-close-local-warning"),
-      List.of("auto-close-in-one-task"));
+      List.of("auto-close-in-one-task")),
+  /**
+   * Version 1: an agent's message that the store took (its signal carries its stored time) and that
+   * only assigns the session writes nothing to the read model: the store assigned the agent in the
+   * transaction that stored the message. The search attributes are still upserted, so Visibility
+   * finds the open session by its agent (before it: a read-model local activity too, one Temporal
+   * Cloud action). Asked only for such a message.
+   */
+  ASSIGNEE_STORED_WITH_MESSAGE(
+      "assignee-stored-with-message",
+      1,
+      "an assignment the store took with the agent's message writes no read model",
+      List.of("auto-close-in-one-task"),
+      List.of("assignee-stored-with-message")),
+  /**
+   * Version 1: an end by a macro or trigger (the {@code END_SESSION} step of ticket automation)
+   * that wants no survey, in a session without reopen window, closes, posts the notice and settles
+   * the ticket in one local activity, in the workflow task that accepts the Update; its answer
+   * comes once the store holds both (before it: the close and the settlement as regular activities,
+   * two workflow tasks more). Asked only for such an end.
+   */
+  AUTOMATED_END_IN_ONE_TASK(
+      "automated-end-in-one-task",
+      1,
+      "a macro's or trigger's end without survey or reopen window closes and settles in one local"
+          + " activity",
+      List.of("macro-escalation", "macro-escalation-v2"),
+      List.of("automated-end-in-one-task"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

@@ -14,6 +14,8 @@ import dev.sessionflow.workflows.automation.TriggerConditions;
 import dev.sessionflow.workflows.model.AutomationSource;
 import dev.sessionflow.workflows.model.CsatStatus;
 import dev.sessionflow.workflows.model.EndedBy;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
@@ -82,6 +84,55 @@ class AutomatedEndTest {
                 .getTypedSearchAttributes()
                 .get(SessionSearchAttributes.ENDED_VIA))
         .isEqualTo("macro:7");
+  }
+
+  @Test
+  void aTriggersEndClosesAndSettlesInTheWorkflowTaskThatAcceptsIt() {
+    MessagingSession session = chatting("e7", SessionPolicy.defaults());
+    env.sleep(Duration.ofSeconds(1)); // the messages in a workflow task of their own
+
+    EndResult result =
+        session.end(new EndRequest(EndedBy.SYSTEM, null, "ESCALATED", false, TRIGGER, "t/1"));
+
+    // The answer comes once the store holds the end and the settlement.
+    assertThat(result.endReason()).isEqualTo("ESCALATED");
+    assertThat(activities.closings).singleElement();
+    assertThat(activities.settlements)
+        .singleElement()
+        .satisfies(s -> assertThat(s.end().via()).isEqualTo(TRIGGER));
+    assertThat(SessionTestEnvironment.outcome(session).csat()).isEqualTo(CsatStatus.SKIPPED);
+    List<EventType> events =
+        client.fetchHistory(MessagingSession.workflowId("e7")).getEvents().stream()
+            .map(HistoryEvent::getEventType)
+            .toList();
+    // No activity task; the workflow completes in the task that accepted the end.
+    assertThat(events).doesNotContain(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
+    List<EventType> afterAcceptance =
+        events.subList(
+            events.indexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED), events.size());
+    assertThat(afterAcceptance)
+        .doesNotContain(EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED)
+        .last()
+        .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+  }
+
+  @Test
+  void aMacrosEndInASessionThatCanBeReopenedClosesThroughARegularActivity() {
+    // A reopening message must never reach a session whose end the store holds but the session
+    // has not durably accepted: the close is scheduled with the Update's acceptance.
+    MessagingSession session =
+        chatting("e8", SessionPolicy.defaults().withReopenWithin(Duration.ofMinutes(5)));
+
+    session.end(new EndRequest(EndedBy.AGENT, "agent-1", "ESCALATED", null, MACRO, "run/3"));
+
+    assertThat(client.fetchHistory(MessagingSession.workflowId("e8")).getEvents())
+        .anyMatch(
+            e ->
+                e.hasActivityTaskScheduledEventAttributes()
+                    && e.getActivityTaskScheduledEventAttributes()
+                        .getActivityType()
+                        .getName()
+                        .equals("CloseSession"));
   }
 
   @Test

@@ -332,6 +332,38 @@ class MessagingSessionTest {
   }
 
   @Test
+  void anAssigneeTheStoreTookWithTheAgentsMessageIsShownWithoutAReadModelWrite() {
+    MessagingSession session = open("s33", TIMERS);
+    Instant storedAt = Instant.ofEpochMilli(env.currentTimeMillis());
+    session.message(ChatMessage.fromEndUser("m1").stored(1, storedAt));
+    session.message(ChatMessage.fromAgent("m2", "agent-1").stored(2, storedAt));
+    env.sleep(Duration.ofSeconds(1));
+
+    assertThat(session.state().assignedAgentId()).isEqualTo("agent-1");
+    // Visibility still finds the open session by its agent; the store assigned it already.
+    assertThat(describeAttributes("s33").get(SessionSearchAttributes.AGENT_ID))
+        .isEqualTo("agent-1");
+    assertThat(describeAttributes("s33").get(SessionSearchAttributes.SESSION_STATUS))
+        .isEqualTo("ACTIVE");
+    assertThat(activities.progress).isEmpty();
+    assertThat(client.fetchHistory(MessagingSession.workflowId("s33")).getEvents())
+        .noneMatch(
+            e ->
+                e.hasMarkerRecordedEventAttributes()
+                    && e.getMarkerRecordedEventAttributes()
+                        .getMarkerName()
+                        .equals("LocalActivity"));
+
+    // A message that did not come through the store still has its assignee written there.
+    MessagingSession direct = open("s34", TIMERS);
+    direct.message(ChatMessage.fromAgent("m1", "agent-2"));
+    env.sleep(Duration.ofSeconds(1));
+    assertThat(activities.progress)
+        .singleElement()
+        .satisfies(p -> assertThat(p.assignedAgentId()).isEqualTo("agent-2"));
+  }
+
+  @Test
   void settlesExactlyOnceWhenTheTicketStoreFailsFirst() {
     activities.settleFailuresLeft = 2;
     MessagingSession session = open("s11", TIMERS);

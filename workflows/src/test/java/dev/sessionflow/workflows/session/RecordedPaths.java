@@ -21,9 +21,10 @@ import java.util.Set;
 
 /**
  * The scripts that record the histories of the version markers {@code carried-end}, {@code
- * end-after-seen}, {@code bounded-store-retry} and {@code survey-id-receipt}, and of paths that
- * shipped before them (reopen window, settings change, webhook children, triggers). Each runs only
- * if its file is missing.
+ * end-after-seen}, {@code bounded-store-retry}, {@code survey-id-receipt}, {@code
+ * assignee-stored-with-message} and {@code automated-end-in-one-task}, and of paths that shipped
+ * before them (reopen window, settings change, webhook children, triggers). Each runs only if its
+ * file is missing.
  */
 final class RecordedPaths {
   private static final SessionTimers NO_AUTO_CLOSE =
@@ -195,6 +196,42 @@ final class RecordedPaths {
               .withRequestId("end-key-1"));
       save(client, dir, "triggers-under-current-end", session);
       activities.triggersActive = false;
+    }
+    if (missing(dir, "assignee-stored-with-message")) {
+      // The benchmark's lifecycle as the API sends it: 10 stored messages, the end user first and
+      // then both sides in turn, the agent's end with a survey, the settlement.
+      MessagingSession session =
+          open(client, "assignee-stored-with-message", MessagingSessionTest.TIMERS, policy());
+      for (int k = 0; k < 10; k++) {
+        Instant storedAt = Instant.ofEpochMilli(env.currentTimeMillis());
+        session.message(
+            (k % 2 == 1
+                    ? ChatMessage.fromAgent("a-" + k, "agent-1")
+                    : ChatMessage.fromEndUser("m-" + k))
+                .stored(k + 1, storedAt));
+      }
+      env.sleep(Duration.ofSeconds(1));
+      session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(10L));
+      save(client, dir, "assignee-stored-with-message", session);
+    }
+    if (missing(dir, "automated-end-in-one-task")) {
+      MessagingSession session =
+          open(client, "automated-end-in-one-task", MessagingSessionTest.TIMERS, policy());
+      session.message(ChatMessage.fromEndUser("m1").withSequence(1));
+      session.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(2));
+      env.sleep(Duration.ofSeconds(1));
+      session.end(
+          new EndRequest(
+              EndedBy.SYSTEM,
+              null,
+              "ESCALATED",
+              false,
+              new dev.sessionflow.workflows.model.AutomationSource(
+                  dev.sessionflow.workflows.model.AutomationSource.Kind.TRIGGER,
+                  "3",
+                  "End when escalated"),
+              "run-1/trigger-3/0"));
+      save(client, dir, "automated-end-in-one-task", session);
     }
   }
 

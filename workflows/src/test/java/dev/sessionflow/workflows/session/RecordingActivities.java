@@ -80,10 +80,19 @@ class RecordingActivities
 
   @Override
   public SettleOutcome closeAndSettle(SessionClosing closing, Settlement settlement) {
-    // A retry after the settlement failed repeats the close, which the store ignores (the same
-    // revision is closed once): so does this store.
-    if (!closings.contains(closing)) {
+    // A retry after the settlement failed repeats the close, and so does a workflow task that
+    // failed after the local activity ran (a new event arrived while it completed the workflow):
+    // the store ends a session once per round and settles a round once, answering the first
+    // outcome. So does this store.
+    if (closings.stream()
+        .noneMatch(
+            c -> c.sessionId().equals(closing.sessionId()) && c.round() == closing.round())) {
       closeSession(closing);
+    }
+    if (settlements.stream()
+        .anyMatch(
+            s -> s.sessionId().equals(settlement.sessionId()) && s.round() == settlement.round())) {
+      return outcome(settlement);
     }
     return settle(settlement);
   }
@@ -122,6 +131,10 @@ class RecordingActivities
       throw new IllegalStateException("ticket store unavailable");
     }
     settlements.add(settlement);
+    return outcome(settlement);
+  }
+
+  private SettleOutcome outcome(Settlement settlement) {
     TicketFacts before =
         new TicketFacts(
             settlement.ticketId(), settlement.sessionId(), "tier-1", "OPEN", "ENDED", null, null);

@@ -82,7 +82,11 @@ class SessionHistoryReplayTest {
           // shares the first task with signals before them, but after them on replay
           "real-end-before-run",
           // system-end-in-one-task 1, stored-message-time 1
-          "auto-close-in-one-task");
+          "auto-close-in-one-task",
+          // assignee-stored-with-message 1
+          "assignee-stored-with-message",
+          // automated-end-in-one-task 1
+          "automated-end-in-one-task");
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES =
@@ -196,6 +200,12 @@ class SessionHistoryReplayTest {
       assertThat(read("reopen-before-settlement").split(survey)).hasSize(2);
       // The settlement moved into the close's local activity: no activity task is left.
       assertThat(read("auto-close-in-one-task").split(scheduled)).hasSize(1);
+      // A macro's end closed and settled through activities; a trigger's now in its Update's task.
+      assertThat(read("macro-escalation-v2")).contains("\"CloseSession\"").contains("\"Settle\"");
+      assertThat(read("automated-end-in-one-task").split(scheduled)).hasSize(1);
+      // The assignee the store took with the agent's message costs no read-model write.
+      assertThat(read("assignee-stored-with-message"))
+          .doesNotContain("\"markerName\": \"LocalActivity\"");
       String changeId = "\"" + VersionMarkers.LOCAL_WARNING.changeId + "\"";
       assertThat(read("auto-close-local-warning"))
           .contains(java.util.Base64.getEncoder().encodeToString(changeId.getBytes()));
