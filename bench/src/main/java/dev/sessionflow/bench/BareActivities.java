@@ -2,12 +2,16 @@ package dev.sessionflow.bench;
 
 import io.temporal.activity.ActivityInterface;
 
-/** The baseline's two side effects, which do nothing. */
+/** The baselines' side effects, which do nothing. */
 @ActivityInterface
 public interface BareActivities {
   void survey(String id);
 
   void settle(String id);
+
+  void warn(String id);
+
+  void close(String id);
 
   /** The no-op implementation. */
   class Noop implements BareActivities {
@@ -16,5 +20,11 @@ public interface BareActivities {
 
     @Override
     public void settle(String id) {}
+
+    @Override
+    public void warn(String id) {}
+
+    @Override
+    public void close(String id) {}
   }
 }

@@ -5,10 +5,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 public class BareSessionImpl implements BareSession {
-  private final BareActivities activities =
-      Workflow.newActivityStub(
-          BareActivities.class,
-          ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build());
+  private final BareActivities activities = activities();
   private int messages;
   private boolean ended;
 
@@ -37,5 +34,12 @@ public class BareSessionImpl implements BareSession {
     if (ended) {
       throw new IllegalStateException("already ended");
     }
+  }
+
+  /** The baselines' no-op activities, from workflow code. */
+  static BareActivities activities() {
+    return Workflow.newActivityStub(
+        BareActivities.class,
+        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build());
   }
 }

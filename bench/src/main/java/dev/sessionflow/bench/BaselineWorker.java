@@ -40,7 +40,8 @@ final class BaselineWorker {
                 .setMaxConcurrentActivityExecutionSize(ACTIVITY_SLOTS)
                 .setMaxConcurrentLocalActivityExecutionSize(LOCAL_ACTIVITY_SLOTS)
                 .build());
-    worker.registerWorkflowImplementationTypes(BareSessionImpl.class, BareTimer.Impl.class);
+    worker.registerWorkflowImplementationTypes(
+        BareSessionImpl.class, BareTimer.Impl.class, BareAutoClose.Impl.class);
     worker.registerActivitiesImplementations(new BareActivities.Noop());
     factory.start();
     System.out.println("baseline worker ready");

@@ -55,13 +55,27 @@ public final class BenchMain {
         };
     Thread stopped = new Thread(write);
     Runtime.getRuntime().addShutdownHook(stopped);
+    // CI runs the small run: a failure must end the process non-zero, also when a thread the run
+    // started would keep the JVM alive, and only a run that measured everything ends with 0.
+    int status = 1;
     try {
       run(params, scaleOnly, workerJar, benchJar, dir, report);
+      report.requireComplete(!scaleOnly);
+      status = 0;
+    } catch (Throwable failed) {
+      failed.printStackTrace();
+      log("bench failed: " + failed);
     } finally {
-      write.run();
       Runtime.getRuntime().removeShutdownHook(stopped);
     }
-    report.requireComplete(!scaleOnly);
+    try {
+      write.run();
+    } catch (RuntimeException unwritten) {
+      unwritten.printStackTrace();
+      status = 1;
+    }
+    log("exit " + status);
+    System.exit(status);
   }
 
   private static void run(
@@ -101,10 +115,18 @@ public final class BenchMain {
             timers.latenessSeconds(
                 params.scaleSessions(), params.timerBaselineAfter(), params.scaleConcurrency()));
         report.bareTimerActions(timers.actions());
+        report.bareTimerCompletions(timers.completions());
+        // The auto-closed session's baseline for actions: a few bare auto-closes, short ones, that
+        // run while the scale scenario's service starts (no time of their own).
+        BareAutoClose.Batch bareAutoCloses =
+            new BareAutoClose.Batch(
+                server.client(), Scale.ACTION_SAMPLE, Duration.ofSeconds(4), Duration.ofSeconds(2));
         log("scale: " + params.scaleSessions() + " open sessions");
         List<Profile.Window> scaleWindows = new ArrayList<>();
         try (Store store = Store.postgres("scale");
             Service service = new Service(workerJar, dir, "scale", server.address(), store, true)) {
+          report.bareAutoCloseActions(bareAutoCloses.actions());
+          Files.writeString(dir.resolve("bare-auto-close-history.json"), bareAutoCloses.history());
           scaleRecording = service.recording;
           Scale scale = new Scale(service, server.client(), scaleWindows);
           report.scale(

@@ -12,9 +12,6 @@ import io.temporal.client.WorkflowStub;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Scenario 1 and 2: whole session lifecycles (open, messages alternating end user and agent, agent
@@ -60,27 +57,18 @@ final class Lifecycle {
     ConcurrentLinkedQueue<Double> sends = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
     long start = System.nanoTime();
-    try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
-      List<Future<?>> all = new ArrayList<>();
-      for (int i = 0; i < sessions; i++) {
-        String id = tag + "-" + i;
-        all.add(
-            pool.submit(
-                () -> {
-                  String workflowId =
-                      switch (variant) {
-                        case BASELINE -> bare(id, messages, ends, sends);
-                        case HTTP -> viaHttp(id, messages, ends, sends);
-                        case CLIENT -> viaClient(id, messages, ends, sends);
-                      };
-                  ids.add(workflowId);
-                  return null;
-                }));
-      }
-      for (Future<?> f : all) {
-        f.get();
-      }
-    }
+    Scale.parallel(
+        sessions,
+        concurrency,
+        i -> {
+          String id = tag + "-" + i;
+          ids.add(
+              switch (variant) {
+                case BASELINE -> bare(id, messages, ends, sends);
+                case HTTP -> viaHttp(id, messages, ends, sends);
+                case CLIENT -> viaClient(id, messages, ends, sends);
+              });
+        });
     double seconds = (System.nanoTime() - start) / 1e9;
     return new Batch(
         variant,

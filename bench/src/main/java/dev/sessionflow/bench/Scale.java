@@ -30,7 +30,9 @@ final class Scale {
       int closed,
       Stats latenessSeconds,
       Stats timerLatenessSeconds,
-      int unansweredQueries) {
+      int unansweredQueries,
+      Rate closes,
+      Rate workflowCloses) {
     double kbPerSession() {
       return (heapOpenMb - heapIdleMb) * 1024 / sessions;
     }
@@ -153,6 +155,20 @@ final class Scale {
         lateness.add((endedAt[i].toEpochMilli() - repliedAt[i] - autoClose.toMillis()) / 1000.0);
       }
     }
+    // Closes per second: when each close landed in the store (the service's clock) and, beside it,
+    // when each session's workflow completed (the server's).
+    List<Instant> closedAt = new ArrayList<>();
+    java.util.Set<String> workflowIds = new java.util.HashSet<>();
+    for (int i = 0; i < sessions; i++) {
+      if (endedAt[i] != null) {
+        closedAt.add(endedAt[i]);
+        workflowIds.add(MessagingSession.workflowId(ids[i]));
+      }
+    }
+    Rate workflowCloses =
+        Rate.of(
+            Visibility.closeTimes(
+                client, MessagingSession.WORKFLOW_TYPE, workflowIds, Duration.ofSeconds(60)));
     // The workflow's own deadline: its last message as it saw it (after the signal's processing).
     ConcurrentLinkedQueue<Double> timerLateness = new ConcurrentLinkedQueue<>();
     AtomicInteger unansweredQueries = new AtomicInteger();
@@ -184,13 +200,16 @@ final class Scale {
         closed,
         Stats.of(lateness),
         Stats.of(List.copyOf(timerLateness)),
-        unansweredQueries.get());
+        unansweredQueries.get(),
+        Rate.of(closedAt),
+        workflowCloses);
   }
 
   interface Step {
     void run(int i) throws Exception;
   }
 
+  /** Runs {@code step} for 0 to count - 1; the first failure stops the rest and is thrown. */
   static void parallel(int count, int concurrency, Step step) throws Exception {
     try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
       List<Future<?>> all = new ArrayList<>();
@@ -203,8 +222,14 @@ final class Scale {
                   return null;
                 }));
       }
-      for (Future<?> f : all) {
-        f.get();
+      try {
+        for (Future<?> f : all) {
+          f.get();
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        // without this, closing the pool would first run every step still queued
+        pool.shutdownNow();
+        throw e;
       }
     }
   }

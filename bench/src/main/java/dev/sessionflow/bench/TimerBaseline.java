@@ -15,6 +15,15 @@ final class TimerBaseline {
   }
 
   private String sampleId;
+  private Rate completions = Rate.of(List.of());
+
+  /**
+   * When the timer workflows completed, by the second (after {@link #latenessSeconds}): the
+   * baseline of closes per second.
+   */
+  Rate completions() {
+    return completions;
+  }
 
   /** The Temporal Cloud actions of one bare timer workflow (after {@link #latenessSeconds}). */
   java.util.Map<String, Integer> actions() {
@@ -44,6 +53,11 @@ final class TimerBaseline {
         concurrency,
         i -> late.add(client.newUntypedWorkflowStub(ids[i]).getResult(Long.class) / 1000.0));
     sampleId = ids[0];
+    // After every result: reading the close times costs the timers nothing.
+    completions =
+        Rate.of(
+            Visibility.closeTimes(
+                client, "BareTimer", java.util.Set.of(ids), Duration.ofSeconds(60)));
     return Stats.of(List.copyOf(late));
   }
 }

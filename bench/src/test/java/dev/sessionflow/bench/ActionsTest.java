@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Temporal Cloud actions counted from recorded histories: a session of the lifecycle scenario (10
  * messages through the API, the agent's end, survey, settlement) and its bare baseline, both
- * recorded from the full run of 2026-12-01 (bench/src/test/resources/histories), and the auto-close
- * histories the session workflow's replay test keeps.
+ * recorded from the full run of 2026-12-01 (bench/src/test/resources/histories), the bare
+ * auto-close recorded from a small run, and the auto-close histories the session workflow's replay
+ * test keeps.
  */
 class ActionsTest {
 
@@ -76,5 +77,23 @@ class ActionsTest {
     assertThat(after).doesNotContainKey("activity").containsEntry("total", 13);
     // The local activities of one workflow task are one action, version markers none.
     assertThat(after).containsEntry("local activities (per workflow task)", 4);
+  }
+
+  @Test
+  void theBareAutoCloseCostsItsStartMessagesWarningAndClose() throws IOException {
+    assertThat(bench("bare-auto-close"))
+        .containsEntry("workflow start", 1)
+        .containsEntry("signal", 2)
+        .containsEntry("timer", 2) // the warning's and the close's
+        .containsEntry("activity", 2) // warning, close
+        .containsEntry("total", 7);
+  }
+
+  @Test
+  void anAutoClosedSessionAgainstItsBareShape() throws IOException {
+    double session = workflows("auto-close-in-one-task").get("total");
+    double bare = bench("bare-auto-close").get("total");
+
+    assertThat(session / bare).isCloseTo(1.86, org.assertj.core.data.Offset.offset(0.01));
   }
 }

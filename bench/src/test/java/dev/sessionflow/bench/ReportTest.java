@@ -1,0 +1,110 @@
+package dev.sessionflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The scale scenario's ratios and targets as the report computes them from what was measured. */
+class ReportTest {
+
+  private static final Map<String, Integer> AUTO_CLOSED = Map.of("total", 13);
+  private static final Map<String, Integer> BARE_AUTO_CLOSE = Map.of("total", 7);
+  private static final Map<String, Integer> BARE_TIMER = Map.of("total", 2);
+
+  /** {@code perSecond[s]} events in second {@code s}. */
+  private static Rate rate(int... perSecond) {
+    List<Instant> times = new ArrayList<>();
+    for (int s = 0; s < perSecond.length; s++) {
+      for (int k = 0; k < perSecond[s]; k++) {
+        times.add(Instant.ofEpochSecond(1_700_000_000L + s, k));
+      }
+    }
+    return Rate.of(times);
+  }
+
+  private static Scale.Result scale(int sessions, int closed, Rate closes) {
+    Stats lateness = Stats.of(List.of(1.0, 2.0));
+    return new Scale.Result(sessions, 1, 1, 40, 60, closed, lateness, lateness, 0, closes, closes);
+  }
+
+  private static Report report(Scale.Result scale, Rate timers) {
+    Report report = new Report(BenchMain.Params.SMALL, Path.of("unused"));
+    report.scale(scale);
+    report.bareTimers(Stats.of(List.of(1.0, 4.0)));
+    report.bareTimerCompletions(timers);
+    report.bareTimerActions(BARE_TIMER);
+    report.autoCloseActions(List.of(AUTO_CLOSED));
+    report.bareAutoCloseActions(List.of(BARE_AUTO_CLOSE, BARE_AUTO_CLOSE));
+    return report;
+  }
+
+  private static Report.Target target(Report report, String startingWith) {
+    return report.targets().stream()
+        .filter(t -> t.figure().startsWith(startingWith))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void closesPerSecondAreComparedOnTheBusiestWindowAndTheBusiestSecond() {
+    // sessions: 5 a second for 10 s after a spike of 12; bare timers: 10 a second for 10 s, 20 once
+    Rate sessions = rate(12, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5);
+    Rate timers = rate(20, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10);
+    Report report = report(scale(62, 62, sessions), timers);
+
+    assertThat(report.closesRatio(Rate::peak)).isEqualTo(12.0 / 20);
+    assertThat(report.closesRatio(Rate::bestWindow)).isEqualTo(5.7 / 11.0, within());
+    Report.Target closes = target(report, "closes per second");
+    assertThat(closes.ratio()).isEqualTo(5.7 / 11.0, within());
+    assertThat(closes.verdict()).isEqualTo("**missed**");
+    assertThat(closes.figures()).contains("5.70 vs 11.00 per s", "busiest second 12.00 vs 20.00");
+  }
+
+  @Test
+  void aSessionClosingAsFastAsBareTimersMeetsTheTarget() {
+    Rate same = rate(3, 9, 9, 9, 2);
+    Report.Target closes = target(report(scale(32, 32, same), same), "closes per second");
+
+    assertThat(closes.ratio()).isEqualTo(1.0);
+    assertThat(closes.verdict()).isEqualTo("met");
+  }
+
+  @Test
+  void theAutoClosedSessionsActionsAreComparedWithTheBareAutoCloseAndTheBareTimerBeside() {
+    Report.Target actions =
+        target(report(scale(1, 1, rate(1)), rate(1)), "Temporal Cloud actions per auto-closed");
+
+    assertThat(actions.ratio()).isEqualTo(13.0 / 7);
+    assertThat(actions.verdict()).isEqualTo("**missed**");
+    assertThat(actions.figures()).isEqualTo("13.00 vs 7.00; a bare timer: 2.00 (ratio 6.50)");
+  }
+
+  @Test
+  void whatARunDidNotMeasureIsNotMeasuredNotMissed() {
+    Report report = new Report(BenchMain.Params.SMALL, Path.of("unused"));
+
+    assertThat(report.targets())
+        .hasSize(10)
+        .allSatisfy(t -> assertThat(t.verdict()).isEqualTo("not measured"));
+  }
+
+  @Test
+  void aRunInWhichASessionNeverClosedOrNoCloseWasTimedIsIncomplete() {
+    assertThatThrownBy(() -> report(scale(10, 9, rate(9)), rate(10)).requireComplete(false))
+        .hasMessageContaining("1 sessions never auto-closed");
+    assertThatThrownBy(() -> report(scale(10, 10, rate(10)), rate()).requireComplete(false))
+        .hasMessageContaining("no closes per second");
+
+    report(scale(10, 10, rate(10)), rate(10)).requireComplete(false);
+  }
+
+  private static org.assertj.core.data.Offset<Double> within() {
+    return org.assertj.core.data.Offset.offset(1e-9);
+  }
+}
