@@ -46,8 +46,9 @@ class WebhookDeliveryPageTest extends ApiTestBase {
           .expect(200);
       JsonNode hooks =
           api.get("/api/v1/settings/messaging", ApiClient.ADMIN).json().get("webhooks");
-      String flakyId = hooks.get(0).get("hookId").asText();
-      String downId = hooks.get(1).get("hookId").asText();
+      // By URL: the settings list webhooks in their own order, not in the order they were given.
+      String flakyId = hookId(hooks, flaky.url());
+      String downId = hookId(hooks, down.url());
       assertThat(row(page(), flakyId)).contains("data-state=\"NONE\"").contains("None yet");
 
       String c = newConversation();
@@ -57,6 +58,10 @@ class WebhookDeliveryPageTest extends ApiTestBase {
           .expect(200);
       ApiClient.await(
           Duration.ofSeconds(30), () -> !flaky.accepted.isEmpty() && down.requests.get() >= 2);
+      // The receiver has answered; the delivery records its outcome in the store just after.
+      ApiClient.await(
+          Duration.ofSeconds(30),
+          () -> row(pageNow(), flakyId).contains("data-state=\"DELIVERED\""));
 
       String delivered = row(page(), flakyId);
       assertThat(delivered)
@@ -79,6 +84,23 @@ class WebhookDeliveryPageTest extends ApiTestBase {
         .andReturn()
         .getResponse()
         .getContentAsString();
+  }
+
+  private static String hookId(JsonNode hooks, String url) {
+    for (JsonNode hook : hooks) {
+      if (hook.get("url").asText().equals(url)) {
+        return hook.get("hookId").asText();
+      }
+    }
+    throw new AssertionError("no webhook for " + url + " in " + hooks);
+  }
+
+  private String pageNow() {
+    try {
+      return page();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String row(String page, String hookId) {
