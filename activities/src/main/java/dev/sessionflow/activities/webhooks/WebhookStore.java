@@ -31,7 +31,9 @@ public class WebhookStore {
   }
 
   public List<Webhook> all() {
-    return jdbc.sql("select * from webhooks order by created_at, hook_id").query(this::map).list();
+    return jdbc.sql("select * from webhooks order by position, created_at, hook_id")
+        .query(this::map)
+        .list();
   }
 
   public Optional<Webhook> find(String hookId) {
@@ -73,6 +75,7 @@ public class WebhookStore {
             .list();
     jdbc.sql("delete from webhooks").update();
     Instant now = clock.instant();
+    int position = 0;
     for (Webhook w : wanted) {
       Optional<Stored> same =
           existing.stream()
@@ -93,10 +96,11 @@ public class WebhookStore {
       jdbc.sql(
               """
               insert into webhooks (hook_id, url, secret, events, created_at, previous_secret,
-                previous_secret_until)
-              values (:id, :url, :secret, :events, :now, :previous, :previousUntil)
+                previous_secret_until, position)
+              values (:id, :url, :secret, :events, :now, :previous, :previousUntil, :position)
               """)
           .param("id", id)
+          .param("position", position++)
           .param("url", w.url())
           .param("secret", secrets.encrypt(w.secret()))
           .param("events", String.join(",", w.events()))
