@@ -91,6 +91,14 @@ public class SettingsStore {
   }
 
   /**
+   * The current version as a scalar subquery (null before the settings were first stored), for a
+   * statement that reads it along with its own rows: the API's messages and ends pass it on without
+   * a round trip of their own.
+   */
+  public static final String VERSION_QUERY =
+      "(select settings_version from messaging_settings where account_id = '" + ACCOUNT + "')";
+
+  /**
    * The current version alone (one small read, for every message and end the API passes on); 0
    * before the settings were first read.
    */
