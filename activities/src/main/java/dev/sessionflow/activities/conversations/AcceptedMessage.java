@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param reopened this message reopened the conversation's last session
  * @param sequence the message's store sequence number
  * @param storedAt when the store took the message (the first time, for a duplicate)
+ * @param settingsVersion the settings' version while the message was stored (0 before the settings
+ *     were first stored), for the session to catch up on settings it missed
  */
 public record AcceptedMessage(
     String sessionId,
@@ -21,4 +23,5 @@ public record AcceptedMessage(
     String endUserName,
     boolean reopened,
     long sequence,
-    Instant storedAt) {}
+    Instant storedAt,
+    long settingsVersion) {}

@@ -4,6 +4,7 @@ import dev.sessionflow.activities.csat.Transcript;
 import dev.sessionflow.activities.metrics.SessionMetrics;
 import dev.sessionflow.activities.sessions.SessionRecord;
 import dev.sessionflow.activities.sessions.SessionStore;
+import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.activities.support.Ids;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.activities.support.Transactions;
@@ -109,13 +110,7 @@ public class ConversationStore implements Transcript {
                     null,
                     false);
             if (stored.seq() != 0) {
-              return accepted(
-                  conversation,
-                  sessions.find(conversation.openSessionId()).orElseThrow(),
-                  false,
-                  false,
-                  false,
-                  stored);
+              return accepted(conversation, openSession(conversation), false, false, false, stored);
             }
           }
           Optional<StoredMessage> seen = find(conversationId, "END_USER", messageId);
@@ -228,33 +223,45 @@ public class ConversationStore implements Transcript {
     }
     return tx.inTransaction(
         () -> {
-          lock(found.conversationId());
+          long settingsVersion =
+              lock(found.conversationId()).map(Conversation::settingsVersion).orElse(0L);
           SessionRecord session = sessions.find(found.sessionId()).orElseThrow();
+          if (!session.ended()) {
+            // Stored unless it is a repeat, which the insert finds without a read before it.
+            Stored stored =
+                insert(
+                    session.conversationId(),
+                    messageId,
+                    session.sessionId(),
+                    "AGENT",
+                    agentId,
+                    null,
+                    text,
+                    null,
+                    false);
+            if (stored.seq() != 0) {
+              if (session.assignedAgentId() == null) {
+                // The read model shows the assignee at once; the session assigns the same agent.
+                sessions.assignIfUnassigned(session.sessionId(), agentId);
+              }
+              return new AgentMessageOutcome(
+                  AgentMessageOutcome.Result.STORED,
+                  session,
+                  stored.seq(),
+                  stored.at(),
+                  settingsVersion);
+            }
+          }
           Optional<StoredMessage> seen = find(session.conversationId(), "AGENT", messageId);
           if (seen.isPresent()) {
             return new AgentMessageOutcome(
-                AgentMessageOutcome.Result.DUPLICATE, session, seen.get().seq(), seen.get().at());
+                AgentMessageOutcome.Result.DUPLICATE,
+                session,
+                seen.get().seq(),
+                seen.get().at(),
+                settingsVersion);
           }
-          if (session.ended()) {
-            return new AgentMessageOutcome(AgentMessageOutcome.Result.SESSION_ENDED, session);
-          }
-          Stored stored =
-              insert(
-                  session.conversationId(),
-                  messageId,
-                  session.sessionId(),
-                  "AGENT",
-                  agentId,
-                  null,
-                  text,
-                  null,
-                  false);
-          if (session.assignedAgentId() == null) {
-            // The read model shows the assignee at once; the session assigns the same first agent.
-            sessions.assignIfUnassigned(session.sessionId(), agentId);
-          }
-          return new AgentMessageOutcome(
-              AgentMessageOutcome.Result.STORED, session, stored.seq(), stored.at());
+          return new AgentMessageOutcome(AgentMessageOutcome.Result.SESSION_ENDED, session);
         });
   }
 
@@ -289,21 +296,27 @@ public class ConversationStore implements Transcript {
   }
 
   /**
-   * The sequence number of the last message from either side in a session, the one an end asked now
-   * must follow (0 for none).
+   * Where an end asked now stands: the sequence number of the last message from either side in the
+   * session, the one the end must follow (0 for none), and the current settings version; one read.
    */
-  public long lastSequence(String sessionId) {
-    Long last =
-        jdbc.sql(
-                """
-                select max(seq) from messages
-                where session_id = :session and author in ('AGENT', 'END_USER')
-                """)
-            .param("session", sessionId)
-            .query(Long.class)
-            .single();
-    return last == null ? 0 : last;
+  public EndPosition endPosition(String sessionId) {
+    return jdbc.sql(
+            """
+            select (select max(seq) from messages
+                    where session_id = :session and author in ('AGENT', 'END_USER')) as last_seq,
+              %s as settings_version
+            """
+                .formatted(SettingsStore.VERSION_QUERY))
+        .param("session", sessionId)
+        .query((rs, row) -> new EndPosition(rs.getLong("last_seq"), rs.getLong("settings_version")))
+        .single();
   }
+
+  /**
+   * @param lastSequence the last message's sequence number, 0 for none
+   * @param settingsVersion the current settings version, 0 before the settings were first stored
+   */
+  public record EndPosition(long lastSequence, long settingsVersion) {}
 
   /** The transcript in order, or empty if the conversation is unknown. */
   public Optional<List<StoredMessage>> transcript(String conversationId) {
@@ -382,8 +395,24 @@ public class ConversationStore implements Transcript {
     }
   }
 
+  /**
+   * Locks the conversation row and reads it, with its open session's ticket and the current
+   * settings version (the message's signal carries it) in the same round trip. Neither of those two
+   * rows is locked. After waiting for the lock, the row is the one just committed but the two
+   * subqueries may answer as of before the wait: the settings version is then still one the
+   * settings had while the message was being stored; a ticket that is missing is read again ({@link
+   * #openSession}).
+   */
   private Optional<Conversation> lock(String conversationId) {
-    return jdbc.sql("select * from conversations where conversation_id = :id for update")
+    return jdbc.sql(
+            """
+            select c.*,
+              (select s.ticket_id from sessions s where s.session_id = c.open_session_id)
+                as open_ticket_id,
+              %s as settings_version
+            from conversations c where c.conversation_id = :id for update
+            """
+                .formatted(SettingsStore.VERSION_QUERY))
         .param("id", conversationId)
         .query(
             (rs, row) ->
@@ -391,8 +420,19 @@ public class ConversationStore implements Transcript {
                     rs.getString("conversation_id"),
                     rs.getString("end_user_id"),
                     rs.getString("end_user_name"),
-                    rs.getString("open_session_id")))
+                    rs.getString("open_session_id"),
+                    rs.getString("open_ticket_id"),
+                    rs.getLong("settings_version")))
         .optional();
+  }
+
+  /** The conversation's open session and its ticket (a session's ticket never changes). */
+  private OpenSession openSession(Conversation c) {
+    String ticketId =
+        c.openTicketId() != null
+            ? c.openTicketId()
+            : sessions.find(c.openSessionId()).orElseThrow().ticketId();
+    return new OpenSession(c.openSessionId(), ticketId);
   }
 
   private Optional<StoredMessage> find(String conversationId, String author, String messageId) {
@@ -462,6 +502,22 @@ public class ConversationStore implements Transcript {
       boolean duplicate,
       boolean reopened,
       Stored stored) {
+    return accepted(
+        c,
+        new OpenSession(session.sessionId(), session.ticketId()),
+        opened,
+        duplicate,
+        reopened,
+        stored);
+  }
+
+  private static AcceptedMessage accepted(
+      Conversation c,
+      OpenSession session,
+      boolean opened,
+      boolean duplicate,
+      boolean reopened,
+      Stored stored) {
     return new AcceptedMessage(
         session.sessionId(),
         session.ticketId(),
@@ -472,7 +528,8 @@ public class ConversationStore implements Transcript {
         c.endUserName(),
         reopened,
         stored.seq(),
-        stored.at());
+        stored.at(),
+        c.settingsVersion());
   }
 
   private static StoredMessage map(ResultSet rs, int row) throws SQLException {
@@ -488,6 +545,17 @@ public class ConversationStore implements Transcript {
         Times.instant(rs, "sent_at"));
   }
 
+  /**
+   * @param openTicketId the open session's ticket, null when there is none or it was not read
+   * @param settingsVersion the current settings version, 0 before the settings were first stored
+   */
   private record Conversation(
-      String conversationId, String endUserId, String endUserName, String openSessionId) {}
+      String conversationId,
+      String endUserId,
+      String endUserName,
+      String openSessionId,
+      String openTicketId,
+      long settingsVersion) {}
+
+  private record OpenSession(String sessionId, String ticketId) {}
 }

@@ -47,6 +47,24 @@ public class SessionStore {
         .optional();
   }
 
+  /** A session with its ticket's group, as an access check needs them: one read. */
+  public Optional<InGroup> findWithGroup(String sessionId) {
+    return jdbc.sql(
+            """
+            select s.*, t.group_name as ticket_group from sessions s
+            left join tickets t on t.ticket_id = s.ticket_id
+            where s.session_id = :id
+            """)
+        .param("id", sessionId)
+        .query((rs, row) -> new InGroup(map(rs, row), rs.getString("ticket_group")))
+        .optional();
+  }
+
+  /**
+   * @param ticketGroup the group of the session's ticket, null for none
+   */
+  public record InGroup(SessionRecord session, String ticketGroup) {}
+
   /** Newest first; {@code status} and {@code agentId} filter when given. */
   /** A listed session with its survey (null when none was sent). */
   public record Listed(SessionRecord session, Survey survey) {}

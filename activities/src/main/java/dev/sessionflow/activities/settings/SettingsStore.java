@@ -91,8 +91,17 @@ public class SettingsStore {
   }
 
   /**
-   * The current version alone (one small read, for every message and end the API passes on); 0
-   * before the settings were first read.
+   * The current version as a scalar subquery (null before the settings were first stored), for a
+   * statement that reads it along with its own rows: the API's messages and ends pass it on without
+   * a round trip of their own.
+   */
+  public static final String VERSION_QUERY =
+      "(select settings_version from messaging_settings where account_id = '" + ACCOUNT + "')";
+
+  /**
+   * The current version alone (one small read, for the messages and ends of callers that do not
+   * read {@link #VERSION_QUERY} along with their own statement, such as automation); 0 before the
+   * settings were first read.
    */
   public long version() {
     return jdbc.sql("select settings_version from messaging_settings where account_id = :account")

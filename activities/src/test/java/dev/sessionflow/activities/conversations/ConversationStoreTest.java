@@ -147,6 +147,10 @@ class ConversationStoreTest extends StoreTestBase {
     assertThat(accepted).filteredOn(AcceptedMessage::newSession).hasSize(1);
     assertThat(accepted).extracting(AcceptedMessage::sessionId).containsOnly(sessionOf(accepted));
     assertThat(sessionOf(accepted)).isNotEqualTo(first.sessionId());
+    // Those that waited for the lock answer the ticket the winner opened too.
+    assertThat(accepted)
+        .extracting(AcceptedMessage::ticketId)
+        .containsOnly(sessions.find(sessionOf(accepted)).orElseThrow().ticketId());
     assertThat(count("sessions")).isEqualTo(2);
     assertThat(count("tickets")).isEqualTo(2);
     assertThat(transcript("conv-1")).hasSize(12);
@@ -205,7 +209,8 @@ class ConversationStoreTest extends StoreTestBase {
                 "End User",
                 false,
                 first.sequence(),
-                first.storedAt()));
+                first.storedAt(),
+                first.settingsVersion()));
     assertThat(second.newSession()).isFalse();
     assertThat(second.duplicate()).isFalse();
     assertThat(second.sessionId()).isEqualTo(first.sessionId());

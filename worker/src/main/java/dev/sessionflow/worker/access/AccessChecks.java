@@ -30,14 +30,19 @@ public class AccessChecks {
 
   /** The session, if the caller may read it (or, with {@code change}, change it). */
   public SessionRecord session(Caller caller, String sessionId, boolean change) {
-    SessionRecord session =
-        sessions.find(sessionId).orElseThrow(() -> ApiException.notFound("Session " + sessionId));
+    SessionStore.InGroup found =
+        sessions
+            .findWithGroup(sessionId)
+            .orElseThrow(() -> ApiException.notFound("Session " + sessionId));
+    SessionRecord session = found.session();
     if (caller.role() == Role.CHANNEL) {
       requireOwnConversation(caller, session.conversationId(), "Session " + sessionId);
       return session;
     }
-    String group = tickets.find(session.ticketId()).map(Ticket::group).orElse(null);
-    require(Reach.of(caller, group, session.assignedAgentId()), change, "Session " + sessionId);
+    require(
+        Reach.of(caller, found.ticketGroup(), session.assignedAgentId()),
+        change,
+        "Session " + sessionId);
     return session;
   }
 

@@ -62,7 +62,8 @@ public class ConversationService {
         (accepted.reopened()
                 ? ChatMessage.reopeningFromEndUser(body.messageId())
                 : ChatMessage.fromEndUser(body.messageId()))
-            .stored(sequence, accepted.storedAt()),
+            .stored(sequence, accepted.storedAt())
+            .withSettingsVersion(accepted.settingsVersion()),
         accepted.newSession());
     return new MessageAccepted(
         accepted.sessionId(), accepted.ticketId(), accepted.newSession(), sequence);

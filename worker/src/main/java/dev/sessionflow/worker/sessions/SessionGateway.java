@@ -51,15 +51,20 @@ public class SessionGateway {
    * was cut short by a crash, is started with it; only then are the settings read, so a message to
    * a running session costs one signal. A session that has already finished is not started again:
    * the message stays in its transcript.
+   *
+   * <p>The message names the current settings version, so that a session that missed a broadcast
+   * catches up: the version the store answered with the message, else one read here.
    */
   public void deliver(SessionIdentity session, ChatMessage message, boolean opening) {
     if (!opening) {
       try {
-        // The current settings version rides along: a session that missed a broadcast catches up.
         client
             .newWorkflowStub(
                 MessagingSession.class, MessagingSession.workflowId(session.sessionId()))
-            .message(message.withSettingsVersion(settings.version()));
+            .message(
+                message.settingsVersion() != null
+                    ? message
+                    : message.withSettingsVersion(settings.version()));
         return;
       } catch (WorkflowNotFoundException notRunning) {
         // never started, or finished: startWith tells the two apart
@@ -99,7 +104,8 @@ public class SessionGateway {
   /**
    * Asks the session to end and waits for the definitive answer. The request id, if any, is the
    * Update ID: a repeat attaches to the first request and gets its answer. {@code whileWaiting}
-   * runs about every second until then (an activity heartbeats there).
+   * runs about every second until then (an activity heartbeats there). The request names the
+   * current settings version (read here when the caller did not).
    */
   public EndResult end(String sessionId, EndRequest request, Runnable whileWaiting)
       throws ExecutionException, TimeoutException, InterruptedException {
@@ -111,7 +117,8 @@ public class SessionGateway {
     if (request.requestId() != null) {
       options.setUpdateId(request.requestId());
     }
-    EndRequest knowing = request.knowingSettings(settings.version());
+    EndRequest knowing =
+        request.settingsVersion() != null ? request : request.knowingSettings(settings.version());
     java.util.concurrent.CompletableFuture<EndResult> result =
         stub.startUpdate(options.build(), knowing).getResultAsync();
     long deadline = System.nanoTime() + END_TIMEOUT.toNanos();

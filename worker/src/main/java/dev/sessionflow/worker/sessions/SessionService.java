@@ -77,7 +77,8 @@ public class SessionService {
         new SessionIdentity(
             s.sessionId(), s.conversationId(), s.ticketId(), s.endUserId(), s.endUserId()),
         ChatMessage.fromAgent(body.messageId(), agent.agentId())
-            .stored(sequence, outcome.storedAt()),
+            .stored(sequence, outcome.storedAt())
+            .withSettingsVersion(outcome.settingsVersion()),
         false);
     return sequence;
   }
@@ -125,14 +126,16 @@ public class SessionService {
     }
     String reason = body != null && body.reason() != null ? body.reason() : defaultReason(endedBy);
     // The end follows every message the store holds now, or at least those the caller saw.
-    long seen = conversations.lastSequence(sessionId);
+    ConversationStore.EndPosition position = conversations.endPosition(sessionId);
+    long seen = position.lastSequence();
     if (body != null && body.lastSeenSequence() != null) {
       seen = Math.max(seen, body.lastSeenSequence());
     }
     // The end record names who acted: the agent, the admin or the channel (by principal name).
     EndRequest request =
         new EndRequest(endedBy, caller.getName(), reason, body == null ? null : body.sendCsat())
-            .after(seen == 0 ? null : seen);
+            .after(seen == 0 ? null : seen)
+            .knowingSettings(position.settingsVersion());
     if (keyed != null) {
       request = request.withRequestId(keyed.updateId());
     }
