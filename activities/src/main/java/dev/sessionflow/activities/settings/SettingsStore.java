@@ -104,11 +104,8 @@ public class SettingsStore {
    * settings were first read.
    */
   public long version() {
-    return jdbc.sql("select settings_version from messaging_settings where account_id = :account")
-        .param("account", ACCOUNT)
-        .query(Long.class)
-        .optional()
-        .orElse(0L);
+    // getLong answers 0 for the null of settings never stored.
+    return jdbc.sql("select " + VERSION_QUERY).query((rs, row) -> rs.getLong(1)).single();
   }
 
   public MessagingSettings update(SettingsChange change) {
