@@ -28,11 +28,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** Agents' and admins' work on sessions: reply, end, read. */
 @Service
 public class SessionService {
+  private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+
   private final SessionStore sessions;
   private final ConversationStore conversations;
   private final SurveyStore surveys;
@@ -117,6 +121,7 @@ public class SessionService {
     if (session.ended()) {
       if (keyed != null && keyed.ended(session, clock.instant())) {
         // ended by this very key, whose answer a crash kept from being recorded
+        confirmEnd(sessionId, endRequest(sessionId, caller, endedBy, body, keyed));
         return keyed.remember(endRequests, IdempotentEnd.answerOf(session));
       }
       throw sessionEnded(sessionId);
@@ -124,21 +129,7 @@ public class SessionService {
     if (keyed != null) {
       endRequests.claim(keyed.caller(), keyed.key(), sessionId);
     }
-    String reason = body != null && body.reason() != null ? body.reason() : defaultReason(endedBy);
-    // The end follows every message the store holds now, or at least those the caller saw.
-    ConversationStore.EndPosition position = conversations.endPosition(sessionId);
-    long seen = position.lastSequence();
-    if (body != null && body.lastSeenSequence() != null) {
-      seen = Math.max(seen, body.lastSeenSequence());
-    }
-    // The end record names who acted: the agent, the admin or the channel (by principal name).
-    EndRequest request =
-        new EndRequest(endedBy, caller.getName(), reason, body == null ? null : body.sendCsat())
-            .after(seen == 0 ? null : seen)
-            .knowingSettings(position.settingsVersion());
-    if (keyed != null) {
-      request = request.withRequestId(keyed.updateId());
-    }
+    EndRequest request = endRequest(sessionId, caller, endedBy, body, keyed);
     try {
       EndResult result = gateway.end(sessionId, request, () -> {});
       return keyed == null ? result : keyed.remember(endRequests, result);
@@ -155,6 +146,47 @@ public class SessionService {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiException(ProblemType.UNAVAILABLE, "Interrupted");
+    }
+  }
+
+  private EndRequest endRequest(
+      String sessionId,
+      Caller caller,
+      EndedBy endedBy,
+      EndSessionRequest body,
+      IdempotentEnd keyed) {
+    String reason = body != null && body.reason() != null ? body.reason() : defaultReason(endedBy);
+    // The end follows every message the store holds now, or at least those the caller saw.
+    ConversationStore.EndPosition position = conversations.endPosition(sessionId);
+    long seen = position.lastSequence();
+    if (body != null && body.lastSeenSequence() != null) {
+      seen = Math.max(seen, body.lastSeenSequence());
+    }
+    // The end record names who acted: the agent, the admin or the channel (by principal name).
+    EndRequest request =
+        new EndRequest(endedBy, caller.getName(), reason, body == null ? null : body.sendCsat())
+            .after(seen == 0 ? null : seen)
+            .knowingSettings(position.settingsVersion());
+    return keyed == null ? request : request.withRequestId(keyed.updateId());
+  }
+
+  /**
+   * Asks the session again, under the key's Update ID, for an end the store holds. The session may
+   * never have heard of it: the close runs in the workflow task that accepts the Update, and a
+   * crash can lose that task and, with its Temporal node, the Update. Asked again, the session ends
+   * (its repeated close changes nothing in the store); one that knows the end answers it again; one
+   * that has finished or does not answer leaves the store's answer, which is the caller's either
+   * way.
+   */
+  private void confirmEnd(String sessionId, EndRequest request) {
+    try {
+      gateway.end(sessionId, request, () -> {});
+    } catch (WorkflowUpdateException | WorkflowNotFoundException e) {
+      log.debug("session {} finished or refused the repeated end", sessionId);
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("session {} did not confirm the end the store holds", sessionId, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

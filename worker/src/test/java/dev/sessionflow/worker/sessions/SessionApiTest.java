@@ -3,9 +3,14 @@ package dev.sessionflow.worker.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionflow.activities.conversations.ConversationStore;
 import dev.sessionflow.worker.ApiClient;
 import dev.sessionflow.worker.ApiTestBase;
+import dev.sessionflow.workflows.activities.SessionClosing;
+import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.model.SessionEnd;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class SessionApiTest extends ApiTestBase {
   @Autowired JdbcClient jdbc;
+  @Autowired ConversationStore conversations;
 
   private String openSession(String conversationId) {
     return api.endUserSays(conversationId, "m-1", "Hi").get("sessionId").asText();
@@ -106,6 +112,45 @@ class SessionApiTest extends ApiTestBase {
                 .query(String.class)
                 .single())
         .isEqualTo(s);
+  }
+
+  @Test
+  void aRetryOfAnEndTheStoreHoldsButTheSessionNeverHeardOfEndsTheSession() {
+    // The close runs in the workflow task that accepts the end: a crash that lost that task and,
+    // with its Temporal node, the Update, leaves the store ended and the session running. The
+    // caller's retry under the same key must reach the session, or it never settles.
+    String c = newConversation();
+    String s = openSession(c);
+    String updateId = new IdempotentEnd("AGENT:agent-1", "key-lost").updateId();
+    conversations.close(
+        new SessionClosing(
+            s,
+            c,
+            1,
+            null,
+            new SessionEnd(
+                EndedBy.AGENT, "agent-1", "RESOLVED", Instant.now(), true, null, updateId),
+            "This session has ended.",
+            0,
+            null));
+
+    JsonNode answer =
+        api.post("/api/v1/sessions/" + s + "/end", ApiClient.AGENT_1, null, "key-lost")
+            .expect(200)
+            .json();
+
+    assertThat(answer.get("endedBy").asText()).isEqualTo("AGENT");
+    String ticketId = api.session(s).get("ticketId").asText();
+    ApiClient.await(
+        Duration.ofSeconds(10),
+        () ->
+            "SOLVED"
+                .equals(
+                    api.get("/api/v1/tickets/" + ticketId, ApiClient.ADMIN)
+                        .json()
+                        .path("status")
+                        .asText()));
+    assertThat(kinds(c)).containsOnlyOnce("SESSION_ENDED");
   }
 
   @Test

@@ -103,10 +103,35 @@ final class AfterEnd {
     if (end.csatWanted()
         || session.policy().reopenWithin() != null
         || !VersionMarkers.AUTOMATED_END_IN_ONE_TASK.adopted()) {
-      endAs(end, true, afterAcceptance);
+      endOnRequest(end, true, afterAcceptance);
       return;
     }
     closeAndSettle(end, true);
+  }
+
+  /**
+   * Ends the session for an end Update (an agent, an admin, the end user; a macro's or trigger's
+   * that wants a survey). In a session without reopen window the close is a local activity of the
+   * workflow task that accepts the Update, which answers from that task once the store holds the
+   * end ({@link VersionMarkers#REQUESTED_END_IN_ONE_TASK}); the survey and the settlement follow.
+   * If that task fails after the local activity ran (a lost worker), the server hands the Update to
+   * the next attempt (and the API's client sends it again under the same Update ID until it is
+   * accepted): its repeat closes once more, which the store ignores. Nothing that depends on the
+   * end can reach the session in between: the store has released the conversation, so an end user's
+   * message opens a new session and an agent's is refused. With a reopen window, a reopening
+   * message could (see {@link #endByAutomation}): such an end keeps the close as a regular
+   * activity, durable with the Update's acceptance.
+   *
+   * @param afterAcceptance without the change, close through a regular activity (see {@link
+   *     #endAs})
+   */
+  void endOnRequest(SessionEnd end, boolean automationRules, boolean afterAcceptance) {
+    endAs(end, automationRules, afterAcceptance && !closesInAcceptingTask());
+  }
+
+  private boolean closesInAcceptingTask() {
+    return session.policy().reopenWithin() == null
+        && VersionMarkers.REQUESTED_END_IN_ONE_TASK.adopted();
   }
 
   /** Records the end, then closes and settles in one local activity, in this workflow task. */

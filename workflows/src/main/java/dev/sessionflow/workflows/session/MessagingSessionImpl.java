@@ -262,9 +262,9 @@ public class MessagingSessionImpl implements MessagingSession {
       }
     }
     String reason = request.reason() == null ? DEFAULT_END_REASON : request.reason();
-    // An Update is durable once the workflow task that accepted it completes. Let that task
-    // complete before any side effect: otherwise a worker killed mid-task could leave the store
-    // ended while the session never heard of the end.
+    // An Update is durable once the workflow task that accepted it completes. Where a side effect
+    // before that could be seen in between (a reopen window), let that task complete first;
+    // otherwise the close runs in this task and a lost task's repeat is absorbed (AfterEnd).
     int durableEnd = VersionMarkers.DURABLE_END.version();
     if (durableEnd == 1) {
       Workflow.newTimer(
@@ -288,7 +288,7 @@ public class MessagingSessionImpl implements MessagingSession {
     if (end.via() != null) {
       afterEnd.endByAutomation(end, durableEnd >= 2);
     } else {
-      afterEnd.endAs(end, automationRules, durableEnd >= 2);
+      afterEnd.endOnRequest(end, automationRules, durableEnd >= 2);
     }
     return endResult();
   }

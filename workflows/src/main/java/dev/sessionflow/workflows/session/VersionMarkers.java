@@ -158,7 +158,21 @@ public enum VersionMarkers {
       "a macro's or trigger's end without survey or reopen window closes and settles in one local"
           + " activity",
       List.of("macro-escalation", "macro-escalation-v2"),
-      List.of("automated-end-in-one-task"));
+      List.of("automated-end-in-one-task")),
+  /**
+   * Version 1: an end Update in a session without reopen window closes (store ENDED, the notice,
+   * the conversation released) in a local activity of the workflow task that accepts it, and
+   * answers from that task, once the store holds the end (before it: {@link #DURABLE_END} 2, the
+   * close as a regular activity and a second workflow task to answer). The survey and the
+   * settlement follow as before. Asked only for such an end.
+   */
+  REQUESTED_END_IN_ONE_TASK(
+      "requested-end-in-one-task",
+      1,
+      "an end Update in a session without reopen window closes in a local activity of the task"
+          + " that accepts it",
+      List.of("assignee-stored-with-message"),
+      List.of("requested-end-in-one-task", "real-requested-end-in-one-task"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

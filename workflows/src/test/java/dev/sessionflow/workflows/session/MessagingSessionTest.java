@@ -101,6 +101,55 @@ class MessagingSessionTest {
   }
 
   @Test
+  void anAgentsEndAnswersFromTheWorkflowTaskThatAcceptsItWithTheStoreAlreadyClosed() {
+    MessagingSession session = open("s40", TIMERS);
+    session.message(ChatMessage.fromEndUser("m1").withSequence(1));
+    session.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(2));
+    env.sleep(Duration.ofSeconds(1)); // the messages in a workflow task of their own
+
+    session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(2L));
+
+    // Read-your-writes: the store holds the end when the Update answers.
+    assertThat(activities.closings).singleElement();
+    assertThat(outcome(session).csat()).isEqualTo(CsatStatus.SENT);
+    assertThat(activities.settlements).singleElement();
+    List<HistoryEvent> history =
+        client.fetchHistory(MessagingSession.workflowId("s40")).getEvents();
+    List<EventType> events = history.stream().map(HistoryEvent::getEventType).toList();
+    // The close is a local activity of the task that accepted the end, which also answers it.
+    assertThat(
+            events.subList(
+                events.indexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED),
+                events.indexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED)))
+        .doesNotContain(EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED);
+    assertThat(history)
+        .filteredOn(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+        .extracting(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+        .containsExactly("InviteToSurvey", "Settle");
+  }
+
+  @Test
+  void anAgentsEndInASessionThatCanBeReopenedClosesThroughARegularActivity() {
+    // A reopening message must never reach a session whose end the store holds but the session
+    // has not durably accepted: the close is scheduled with the Update's acceptance.
+    MessagingSession session =
+        SessionTestEnvironment.open(
+            client,
+            "s41",
+            TIMERS,
+            SessionPolicy.defaults().withReopenWithin(Duration.ofMinutes(5)));
+    session.message(ChatMessage.fromEndUser("m1").withSequence(1));
+    session.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(2));
+
+    session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(2L));
+
+    assertThat(client.fetchHistory(MessagingSession.workflowId("s41")).getEvents())
+        .filteredOn(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+        .extracting(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+        .startsWith("CloseSession");
+  }
+
+  @Test
   void endUserLeavingSkipsSurvey() {
     MessagingSession session = open("s2", TIMERS);
     session.message(ChatMessage.fromEndUser("m1"));

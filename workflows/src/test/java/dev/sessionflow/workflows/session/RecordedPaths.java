@@ -22,9 +22,9 @@ import java.util.Set;
 /**
  * The scripts that record the histories of the version markers {@code carried-end}, {@code
  * end-after-seen}, {@code bounded-store-retry}, {@code survey-id-receipt}, {@code
- * assignee-stored-with-message} and {@code automated-end-in-one-task}, and of paths that shipped
- * before them (reopen window, settings change, webhook children, triggers). Each runs only if its
- * file is missing.
+ * assignee-stored-with-message}, {@code automated-end-in-one-task} and {@code
+ * requested-end-in-one-task}, and of paths that shipped before them (reopen window, settings
+ * change, webhook children, triggers). Each runs only if its file is missing.
  */
 final class RecordedPaths {
   private static final SessionTimers NO_AUTO_CLOSE =
@@ -198,21 +198,7 @@ final class RecordedPaths {
       activities.triggersActive = false;
     }
     if (missing(dir, "assignee-stored-with-message")) {
-      // The benchmark's lifecycle as the API sends it: 10 stored messages, the end user first and
-      // then both sides in turn, the agent's end with a survey, the settlement.
-      MessagingSession session =
-          open(client, "assignee-stored-with-message", MessagingSessionTest.TIMERS, policy());
-      for (int k = 0; k < 10; k++) {
-        Instant storedAt = Instant.ofEpochMilli(env.currentTimeMillis());
-        session.message(
-            (k % 2 == 1
-                    ? ChatMessage.fromAgent("a-" + k, "agent-1")
-                    : ChatMessage.fromEndUser("m-" + k))
-                .stored(k + 1, storedAt));
-      }
-      env.sleep(Duration.ofSeconds(1));
-      session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(10L));
-      save(client, dir, "assignee-stored-with-message", session);
+      recordLifecycle(env, client, dir, "assignee-stored-with-message");
     }
     if (missing(dir, "automated-end-in-one-task")) {
       MessagingSession session =
@@ -233,6 +219,31 @@ final class RecordedPaths {
               "run-1/trigger-3/0"));
       save(client, dir, "automated-end-in-one-task", session);
     }
+    if (missing(dir, "requested-end-in-one-task")) {
+      // The same lifecycle, after the agent's end closes in the task that accepts it.
+      recordLifecycle(env, client, dir, "requested-end-in-one-task");
+    }
+  }
+
+  /**
+   * The benchmark's lifecycle as the API sends it: 10 stored messages, the end user first and then
+   * both sides in turn, the agent's end with a survey, the settlement.
+   */
+  private static void recordLifecycle(
+      TestWorkflowEnvironment env, WorkflowClient client, Path dir, String name)
+      throws IOException {
+    MessagingSession session = open(client, name, MessagingSessionTest.TIMERS, policy());
+    for (int k = 0; k < 10; k++) {
+      Instant storedAt = Instant.ofEpochMilli(env.currentTimeMillis());
+      session.message(
+          (k % 2 == 1
+                  ? ChatMessage.fromAgent("a-" + k, "agent-1")
+                  : ChatMessage.fromEndUser("m-" + k))
+              .stored(k + 1, storedAt));
+    }
+    env.sleep(Duration.ofSeconds(1));
+    session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(10L));
+    save(client, dir, name, session);
   }
 
   /**

@@ -86,7 +86,10 @@ class SessionHistoryReplayTest {
           // assignee-stored-with-message 1
           "assignee-stored-with-message",
           // automated-end-in-one-task 1
-          "automated-end-in-one-task");
+          "automated-end-in-one-task",
+          // requested-end-in-one-task 1, on the test server and on a real one
+          "requested-end-in-one-task",
+          "real-requested-end-in-one-task");
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES =
@@ -203,6 +206,12 @@ class SessionHistoryReplayTest {
       // A macro's end closed and settled through activities; a trigger's now in its Update's task.
       assertThat(read("macro-escalation-v2")).contains("\"CloseSession\"").contains("\"Settle\"");
       assertThat(read("automated-end-in-one-task").split(scheduled)).hasSize(1);
+      // The agent's end closed through an activity; now in the task that accepts it.
+      assertThat(read("assignee-stored-with-message")).contains("\"CloseSession\"");
+      assertThat(read("requested-end-in-one-task"))
+          .doesNotContain("\"CloseSession\"")
+          .contains("\"InviteToSurvey\"")
+          .contains("\"Settle\"");
       // The assignee the store took with the agent's message costs no read-model write.
       assertThat(read("assignee-stored-with-message"))
           .doesNotContain("\"markerName\": \"LocalActivity\"");
