@@ -26,11 +26,13 @@ public final class BenchMain {
     boolean small = List.of(args).contains("--small");
     // Scenario 4 alone, e.g. to try the service's cache settings (SESSIONFLOW_WORKFLOW_CACHE_SIZE).
     boolean scaleOnly = List.of(args).contains("--scale-only");
+    // Scenarios 1 to 3 alone (about 6 min), to compare changes to the request path quickly.
+    boolean lifecycleOnly = List.of(args).contains("--lifecycle-only");
     Params params = small ? Params.SMALL : Params.FULL;
     Path out =
         Path.of(
             "bench/results/"
-                + (small ? "small" : "latest")
+                + (lifecycleOnly ? "lifecycle" : small ? "small" : "latest")
                 + (scaleOnly ? "-scale-cache-" + Params.serviceCache() : ""));
     Path workerJar = Path.of("worker/target/sessionflow.jar");
     Path benchJar = Path.of("bench/target/sessionflow-bench.jar");
@@ -59,8 +61,12 @@ public final class BenchMain {
     // started would keep the JVM alive, and only a run that measured everything ends with 0.
     int status = 1;
     try {
-      run(params, scaleOnly, workerJar, benchJar, dir, report);
-      report.requireComplete(!scaleOnly);
+      if (lifecycleOnly) {
+        runLifecycle(params, workerJar, benchJar, dir, report);
+      } else {
+        run(params, scaleOnly, workerJar, benchJar, dir, report);
+        report.requireComplete(!scaleOnly);
+      }
       status = 0;
     } catch (Throwable failed) {
       failed.printStackTrace();
@@ -76,6 +82,23 @@ public final class BenchMain {
     }
     log("exit " + status);
     System.exit(status);
+  }
+
+  private static void runLifecycle(
+      Params params, Path workerJar, Path benchJar, Path dir, Report report) throws Exception {
+    List<Profile.Window> windows = new ArrayList<>();
+    Path recording;
+    try (DevServer server = new DevServer(dir)) {
+      Process baseline = startBaseline(benchJar, server, dir);
+      try (Store store = Store.postgres("service");
+          Service service = new Service(workerJar, dir, "service", server.address(), store, true)) {
+        recording = service.recording;
+        lifecycle(report, params, server, service, windows);
+      } finally {
+        Proc.stop(baseline);
+      }
+    }
+    report.profiles(Profile.analyse(recording, windows));
   }
 
   private static void run(
@@ -158,8 +181,10 @@ public final class BenchMain {
       throws Exception {
     Lifecycle lifecycle = new Lifecycle(server.client(), service.http);
     log("warm-up");
+    // A whole round per variant, not measured: the service's JVM has far more code to compile
+    // (HTTP, JSON, JDBC) than the bare worker's, and its first round used to measure that.
     for (Lifecycle.Variant v : Lifecycle.Variant.values()) {
-      lifecycle.run(v, "warm-" + v, params.concurrency(), params.concurrency(), 10);
+      lifecycle.run(v, "warm-" + v, params.sessions(), params.concurrency(), 10);
     }
     List<Lifecycle.Variant> order = new ArrayList<>(List.of(Lifecycle.Variant.values()));
     for (int round = 0; round < params.rounds(); round++) {
@@ -194,8 +219,7 @@ public final class BenchMain {
   private static void lifecycleH2(Report report, Params params, DevServer server, Service service)
       throws Exception {
     Lifecycle lifecycle = new Lifecycle(server.client(), service.http);
-    lifecycle.run(
-        Lifecycle.Variant.HTTP, "h2-warm", params.concurrency(), params.concurrency(), 10);
+    lifecycle.run(Lifecycle.Variant.HTTP, "h2-warm", params.sessions(), params.concurrency(), 10);
     List<Lifecycle.Variant> order =
         new ArrayList<>(List.of(Lifecycle.Variant.BASELINE, Lifecycle.Variant.HTTP));
     for (int round = 0; round < params.h2Rounds(); round++) {

@@ -82,18 +82,22 @@ public class ConversationStore implements Transcript {
     return tx.inTransaction(
         () -> {
           Conversation conversation = lock(conversationId).orElse(null);
+          // A conversation this statement creates has no message to repeat and nothing to reopen.
+          boolean created = false;
           if (conversation == null) {
-            jdbc.sql(
-                    """
-                    insert into conversations (conversation_id, end_user_id, end_user_name,
-                      created_at)
-                    values (:id, :endUser, :name, :now) on conflict do nothing
-                    """)
-                .param("id", conversationId)
-                .param("endUser", endUserId)
-                .param("name", endUserName)
-                .param("now", Times.db(clock.instant()))
-                .update();
+            created =
+                jdbc.sql(
+                            """
+                            insert into conversations (conversation_id, end_user_id, end_user_name,
+                              created_at)
+                            values (:id, :endUser, :name, :now) on conflict do nothing
+                            """)
+                        .param("id", conversationId)
+                        .param("endUser", endUserId)
+                        .param("name", endUserName)
+                        .param("now", Times.db(clock.instant()))
+                        .update()
+                    == 1;
             conversation = lock(conversationId).orElseThrow();
           }
           if (conversation.openSessionId() != null) {
@@ -113,7 +117,8 @@ public class ConversationStore implements Transcript {
               return accepted(conversation, openSession(conversation), false, false, false, stored);
             }
           }
-          Optional<StoredMessage> seen = find(conversationId, "END_USER", messageId);
+          Optional<StoredMessage> seen =
+              created ? Optional.empty() : find(conversationId, "END_USER", messageId);
           if (seen.isPresent()) {
             SessionRecord session = sessions.find(seen.get().sessionId()).orElseThrow();
             boolean[] flags = sessionFlags(seen.get());
@@ -126,7 +131,7 @@ public class ConversationStore implements Transcript {
                 new Stored(seen.get().seq(), seen.get().at()));
           }
           String reopened =
-              conversation.openSessionId() == null ? reopenable(conversationId) : null;
+              conversation.openSessionId() == null && !created ? reopenable(conversationId) : null;
           if (reopened != null) {
             reopen(conversationId, reopened, relayedBy);
             Stored stored =
@@ -144,31 +149,34 @@ public class ConversationStore implements Transcript {
                 conversation, sessions.find(reopened).orElseThrow(), false, false, true, stored);
           }
           boolean opening = conversation.openSessionId() == null;
-          String sessionId = opening ? Ids.sessionId() : conversation.openSessionId();
-          if (opening) {
-            String ticketId =
-                tickets.open(conversationId, sessionId, conversation.endUserId(), relayedBy);
-            sessions.open(sessionId, conversationId, ticketId, conversation.endUserId());
-            jdbc.sql(
-                    "update conversations set open_session_id = :session where conversation_id = :id")
-                .param("session", sessionId)
-                .param("id", conversationId)
-                .update();
-          }
+          OpenSession session =
+              opening ? openNewSession(conversation, relayedBy) : openSession(conversation);
           Stored stored =
               insert(
                   conversationId,
                   messageId,
-                  sessionId,
+                  session.sessionId(),
                   "END_USER",
                   null,
                   null,
                   text,
                   null,
                   opening);
-          return accepted(
-              conversation, sessions.find(sessionId).orElseThrow(), opening, false, false, stored);
+          return accepted(conversation, session, opening, false, false, stored);
         });
+  }
+
+  /** Opens a session and its ticket in the conversation, which it becomes the open session of. */
+  private OpenSession openNewSession(Conversation conversation, String relayedBy) {
+    String conversationId = conversation.conversationId();
+    String sessionId = Ids.sessionId();
+    String ticketId = tickets.open(conversationId, sessionId, conversation.endUserId(), relayedBy);
+    sessions.open(sessionId, conversationId, ticketId, conversation.endUserId());
+    jdbc.sql("update conversations set open_session_id = :session where conversation_id = :id")
+        .param("session", sessionId)
+        .param("id", conversationId)
+        .update();
+    return new OpenSession(sessionId, ticketId);
   }
 
   /** The last session, if it ended and its reopen window is still open. */

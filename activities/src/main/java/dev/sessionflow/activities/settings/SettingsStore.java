@@ -40,6 +40,9 @@ public class SettingsStore {
   private final WebhookStore webhooks;
   private final WebhookDestinations destinations;
 
+  /** The settings last read by {@link #atVersion}, with their version. */
+  private volatile MessagingSettings lastRead;
+
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
   private static final Set<String> STATUSES = Set.of("SOLVED", "PENDING", "OPEN");
   private static final Set<String> EVENTS =
@@ -69,6 +72,22 @@ public class SettingsStore {
                       ensureRow();
                       return load();
                     }));
+  }
+
+  /**
+   * The settings of {@code version} when that is the current version, else the current ones. A
+   * version's settings never change (every change raises it), so the last ones read are answered
+   * for their version without a read: a new session starts with the settings version its opening
+   * message was stored under, and most openings need no settings read.
+   */
+  public MessagingSettings atVersion(long version) {
+    MessagingSettings last = lastRead;
+    if (last != null && last.version() == version) {
+      return last;
+    }
+    MessagingSettings read = current();
+    lastRead = read;
+    return read;
   }
 
   /** Whether agents may end sessions now: the one setting an agent's end reads (one query). */

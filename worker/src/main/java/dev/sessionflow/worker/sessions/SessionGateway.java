@@ -74,7 +74,10 @@ public class SessionGateway {
   }
 
   private void startWith(SessionIdentity session, ChatMessage message) {
-    MessagingSettings current = settings.current();
+    MessagingSettings current =
+        message.settingsVersion() != null
+            ? settings.atVersion(message.settingsVersion())
+            : settings.current();
     SessionStart start =
         new SessionStart(
             session.sessionId(),
