@@ -8,10 +8,14 @@ import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.StoredMessage;
 import dev.sessionflow.activities.tickets.TicketAuditEntry;
 import dev.sessionflow.activities.tickets.TicketStore;
+import dev.sessionflow.workflows.activities.InvitedAndSettled;
+import dev.sessionflow.workflows.activities.Settlement;
 import dev.sessionflow.workflows.activities.SurveyInvitation;
 import dev.sessionflow.workflows.activities.SurveyReceipt;
 import dev.sessionflow.workflows.activities.SurveyRequest;
 import dev.sessionflow.workflows.model.CsatStatus;
+import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.model.SessionEnd;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,6 +58,36 @@ class CsatActivitiesImplTest extends StoreTestBase {
     assertThat(invitation.surveyId()).isEqualTo(receipt.surveyId());
     assertThat(invitation.text())
         .isEqualTo("How did we do? Rate this conversation from 1 (poor) to 5 (great).");
+  }
+
+  @Test
+  void invitingAndSettlingTwiceSendsOneSurveyAndSettlesOnceWithItsStatus() {
+    AcceptedMessage session = endedSession("conv-1");
+    Settlement settlement =
+        new Settlement(
+            session.ticketId(),
+            session.sessionId(),
+            "SOLVED",
+            null,
+            new SessionEnd(EndedBy.AGENT, "agent-1", "RESOLVED", T0, true),
+            null,
+            0);
+
+    InvitedAndSettled first =
+        csat.inviteAndSettle(request(session, Duration.ofDays(14)), settlement);
+    clock.advance(Duration.ofMinutes(1));
+    InvitedAndSettled again =
+        csat.inviteAndSettle(request(session, Duration.ofDays(14)), settlement);
+
+    assertThat(again).isEqualTo(first);
+    assertThat(first.invitation().surveyId()).startsWith("sv-");
+    assertThat(count("surveys")).isEqualTo(1);
+    assertThat(tickets.find(session.ticketId()).orElseThrow().status()).isEqualTo("SOLVED");
+    List<TicketAuditEntry> settled =
+        tickets.audit(session.ticketId()).stream().filter(e -> e.kind().equals("SETTLED")).toList();
+    assertThat(settled)
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).endsWith("CSAT SENT"));
   }
 
   @Test

@@ -83,7 +83,7 @@ class SurveyLinkApiTest extends ScopedApiTestBase {
     String id = MessagingSession.workflowId(chat.sessionId());
     ApiClient.await(
         Duration.ofSeconds(20),
-        () -> temporal.fetchHistory(id).toJson(false).contains("InviteToSurvey"));
+        () -> temporal.fetchHistory(id).toJson(false).contains("InviteAndSettle"));
     String history = temporal.fetchHistory(id).toJson(false);
     StringBuilder decoded = new StringBuilder(history);
     Matcher payload = PAYLOAD.matcher(history);

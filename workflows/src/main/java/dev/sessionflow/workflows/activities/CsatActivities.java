@@ -20,4 +20,12 @@ public interface CsatActivities {
    * serves its survey.
    */
   SurveyReceipt sendSurvey(SurveyRequest request);
+
+  /**
+   * Sends the survey as {@link #inviteToSurvey} does, then settles the ticket with the survey's
+   * status (SENT, or SKIPPED when none went out), in one activity: the after-end sequence of a
+   * session that wants a survey costs one activity task, not two. Each part is idempotent on its
+   * own, so a retry sends no second survey and answers the first settlement's outcome.
+   */
+  InvitedAndSettled inviteAndSettle(SurveyRequest request, Settlement settlement);
 }

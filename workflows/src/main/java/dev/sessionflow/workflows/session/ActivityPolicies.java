@@ -72,5 +72,12 @@ final class ActivityPolicies {
           .setSummary("settle ticket")
           .build();
 
+  static final ActivityOptions SURVEY_AND_SETTLE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(Retries.UNTIL_DONE)
+          .setSummary("CSAT survey, then settle ticket")
+          .build();
+
   private ActivityPolicies() {}
 }

@@ -1,6 +1,7 @@
 package dev.sessionflow.workflows.session;
 
 import dev.sessionflow.workflows.activities.CsatActivities;
+import dev.sessionflow.workflows.activities.InvitedAndSettled;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SessionStoreActivities;
 import dev.sessionflow.workflows.activities.SettleOutcome;
@@ -33,6 +34,8 @@ final class AfterEnd {
       Workflow.newActivityStub(CsatActivities.class, ActivityPolicies.SURVEY);
   private final TicketActivities tickets =
       Workflow.newActivityStub(TicketActivities.class, ActivityPolicies.SETTLE);
+  private final CsatActivities surveyAndSettle =
+      Workflow.newActivityStub(CsatActivities.class, ActivityPolicies.SURVEY_AND_SETTLE);
 
   /** This round's end follows the rules of {@link VersionMarkers#TICKET_AUTOMATION}. */
   private boolean automationRules;
@@ -197,6 +200,10 @@ final class AfterEnd {
       runTriggers(closeOutcome);
       return;
     }
+    if (surveyDue() && !reopened.getAsBoolean() && VersionMarkers.INVITE_AND_SETTLE.adopted()) {
+      inviteAndSettle();
+      return;
+    }
     if (!reopened.getAsBoolean()) {
       survey();
     }
@@ -205,27 +212,48 @@ final class AfterEnd {
     }
   }
 
+  private boolean surveyDue() {
+    return state.end.csatWanted() && !state.surveyed;
+  }
+
+  /**
+   * The survey and the settlement in one activity ({@link VersionMarkers#INVITE_AND_SETTLE}). A
+   * reopen that arrives meanwhile is the store's to see: it sends no survey to a reopened session
+   * and leaves its ticket unsettled, as the two activities did when the reopen came between them.
+   */
+  private void inviteAndSettle() {
+    InvitedAndSettled done = surveyAndSettle.inviteAndSettle(surveyRequest(), settlement());
+    state.csat = done.invitation() != null ? CsatStatus.SENT : CsatStatus.SKIPPED;
+    state.settled = done.outcome() != null && done.outcome().before() != null;
+    session.describe();
+    if (state.csat == CsatStatus.SENT) {
+      SessionEvents.publish(session.policy(), WebhookEvent.CSAT_SENT, session.start, state);
+    }
+    runTriggers(done.outcome());
+  }
+
   private void survey() {
-    if (!state.end.csatWanted() || state.surveyed) {
+    if (!surveyDue()) {
       state.csat = CsatStatus.SKIPPED;
       return;
     }
-    SessionStart start = session.start;
-    SessionPolicy policy = session.policy();
-    boolean sent =
-        SurveyInvitations.send(
-            csat,
-            new SurveyRequest(
-                start.sessionId(),
-                start.ticketId(),
-                start.conversationId(),
-                start.endUserId(),
-                policy.csatExpiresAfter(),
-                policy.csatQuestion(),
-                policy.csatScale()));
+    boolean sent = SurveyInvitations.send(csat, surveyRequest());
     state.csat = sent ? CsatStatus.SENT : CsatStatus.SKIPPED;
     session.describe();
-    SessionEvents.publish(session.policy(), WebhookEvent.CSAT_SENT, start, state);
+    SessionEvents.publish(session.policy(), WebhookEvent.CSAT_SENT, session.start, state);
+  }
+
+  private SurveyRequest surveyRequest() {
+    SessionStart start = session.start;
+    SessionPolicy policy = session.policy();
+    return new SurveyRequest(
+        start.sessionId(),
+        start.ticketId(),
+        start.conversationId(),
+        start.endUserId(),
+        policy.csatExpiresAfter(),
+        policy.csatQuestion(),
+        policy.csatScale());
   }
 
   private void settle() {

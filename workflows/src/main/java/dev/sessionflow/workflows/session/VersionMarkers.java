@@ -172,7 +172,18 @@ public enum VersionMarkers {
       "an end Update in a session without reopen window closes in a local activity of the task"
           + " that accepts it",
       List.of("assignee-stored-with-message"),
-      List.of("requested-end-in-one-task", "real-requested-end-in-one-task"));
+      List.of("requested-end-in-one-task", "real-requested-end-in-one-task")),
+  /**
+   * Version 1: after an end that wants a survey, one activity ({@code InviteAndSettle}) sends the
+   * survey and settles the ticket with its status (before it: {@code InviteToSurvey}, then {@code
+   * Settle}, one activity task and one workflow task more). Asked only when a survey is due.
+   */
+  INVITE_AND_SETTLE(
+      "invite-and-settle",
+      1,
+      "one activity sends the survey and settles the ticket",
+      List.of("survey-id-receipt", "requested-end-in-one-task", "real-requested-end-in-one-task"),
+      List.of("invite-and-settle", "real-invite-and-settle"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

@@ -125,7 +125,12 @@ class MessagingSessionTest {
     assertThat(history)
         .filteredOn(HistoryEvent::hasActivityTaskScheduledEventAttributes)
         .extracting(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
-        .containsExactly("InviteToSurvey", "Settle");
+        .containsExactly("InviteAndSettle");
+    // One activity invites to the survey and settles, as a survey with the ticket's status.
+    assertThat(activities.surveys).singleElement();
+    assertThat(activities.settlements)
+        .singleElement()
+        .satisfies(s -> assertThat(s.csat()).isEqualTo(CsatStatus.SENT));
   }
 
   @Test

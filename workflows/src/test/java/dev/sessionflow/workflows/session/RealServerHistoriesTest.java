@@ -53,7 +53,8 @@ class RealServerHistoriesTest {
           "real-continue-as-new-carried",
           "real-end-in-first-task",
           "real-end-before-run",
-          "real-requested-end-in-one-task");
+          "real-requested-end-in-one-task",
+          "real-invite-and-settle");
 
   /** Seconds, not minutes: a real server does not skip time. */
   static final SessionTimers QUICK =
@@ -149,18 +150,21 @@ class RealServerHistoriesTest {
         quiet.message(ChatMessage.fromAgent("m2", "agent-1").withSequence(2));
         save(client, dir, "real-auto-close", "real-auto-close"); // warning, then auto-close
       }
-      if (missing(dir, "real-requested-end-in-one-task")) {
-        // The benchmark's lifecycle: stored messages, the agent's end closing in its Update's task.
-        MessagingSession session = open(client, "real-requested-end-in-one-task", QUICK);
-        for (int k = 0; k < 10; k++) {
-          session.message(
-              (k % 2 == 1
-                      ? ChatMessage.fromAgent("a-" + k, "agent-1")
-                      : ChatMessage.fromEndUser("m-" + k))
-                  .stored(k + 1, java.time.Instant.now()));
+      // The benchmark's lifecycle: the agent's end closing in its Update's task (then the survey
+      // and the settlement as two activities, later as one).
+      for (String name : List.of("real-requested-end-in-one-task", "real-invite-and-settle")) {
+        if (missing(dir, name)) {
+          MessagingSession session = open(client, name, QUICK);
+          for (int k = 0; k < 10; k++) {
+            session.message(
+                (k % 2 == 1
+                        ? ChatMessage.fromAgent("a-" + k, "agent-1")
+                        : ChatMessage.fromEndUser("m-" + k))
+                    .stored(k + 1, java.time.Instant.now()));
+          }
+          session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(10L));
+          save(client, dir, name, name);
         }
-        session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(10L));
-        save(client, dir, "real-requested-end-in-one-task", "real-requested-end-in-one-task");
       }
       if (missing(dir, "real-continue-as-new")) {
         recordContinueAsNew(client, dir);

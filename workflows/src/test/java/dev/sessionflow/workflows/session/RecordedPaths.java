@@ -22,9 +22,10 @@ import java.util.Set;
 /**
  * The scripts that record the histories of the version markers {@code carried-end}, {@code
  * end-after-seen}, {@code bounded-store-retry}, {@code survey-id-receipt}, {@code
- * assignee-stored-with-message}, {@code automated-end-in-one-task} and {@code
- * requested-end-in-one-task}, and of paths that shipped before them (reopen window, settings
- * change, webhook children, triggers). Each runs only if its file is missing.
+ * assignee-stored-with-message}, {@code automated-end-in-one-task}, {@code
+ * requested-end-in-one-task} and {@code invite-and-settle}, and of paths that shipped before them
+ * (reopen window, settings change, webhook children, triggers). Each runs only if its file is
+ * missing.
  */
 final class RecordedPaths {
   private static final SessionTimers NO_AUTO_CLOSE =
@@ -222,6 +223,10 @@ final class RecordedPaths {
     if (missing(dir, "requested-end-in-one-task")) {
       // The same lifecycle, after the agent's end closes in the task that accepts it.
       recordLifecycle(env, client, dir, "requested-end-in-one-task");
+    }
+    if (missing(dir, "invite-and-settle")) {
+      // And after the survey and the settlement became one activity.
+      recordLifecycle(env, client, dir, "invite-and-settle");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.sessionflow.workflows.session;
 
 import dev.sessionflow.workflows.activities.ConversationActivities;
 import dev.sessionflow.workflows.activities.CsatActivities;
+import dev.sessionflow.workflows.activities.InvitedAndSettled;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SessionProgress;
 import dev.sessionflow.workflows.activities.SessionStoreActivities;
@@ -12,6 +13,7 @@ import dev.sessionflow.workflows.activities.SurveyReceipt;
 import dev.sessionflow.workflows.activities.SurveyRequest;
 import dev.sessionflow.workflows.activities.SystemMessage;
 import dev.sessionflow.workflows.activities.TicketActivities;
+import dev.sessionflow.workflows.model.CsatStatus;
 import dev.sessionflow.workflows.model.TicketFacts;
 import java.time.Instant;
 import java.util.List;
@@ -112,6 +114,30 @@ class RecordingActivities
     whileSurveying.accept(request);
     surveys.add(request);
     return new SurveyInvitation("survey-" + request.sessionId(), Instant.EPOCH);
+  }
+
+  @Override
+  public InvitedAndSettled inviteAndSettle(SurveyRequest request, Settlement settlement) {
+    // As the store: a retry sends no second survey and answers the first settlement's outcome.
+    SurveyInvitation invitation =
+        surveys.stream().anyMatch(r -> r.sessionId().equals(request.sessionId()))
+            ? new SurveyInvitation("survey-" + request.sessionId(), Instant.EPOCH)
+            : inviteToSurvey(request);
+    Settlement withSurvey =
+        new Settlement(
+            settlement.ticketId(),
+            settlement.sessionId(),
+            settlement.status(),
+            settlement.group(),
+            settlement.end(),
+            CsatStatus.SENT,
+            settlement.round());
+    if (settlements.stream()
+        .anyMatch(
+            s -> s.sessionId().equals(settlement.sessionId()) && s.round() == settlement.round())) {
+      return new InvitedAndSettled(invitation, outcome(withSurvey));
+    }
+    return new InvitedAndSettled(invitation, settle(withSurvey));
   }
 
   /** Older sessions' activity type: the tests see which of the two a session scheduled. */

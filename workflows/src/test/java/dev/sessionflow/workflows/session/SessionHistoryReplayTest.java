@@ -89,7 +89,10 @@ class SessionHistoryReplayTest {
           "automated-end-in-one-task",
           // requested-end-in-one-task 1, on the test server and on a real one
           "requested-end-in-one-task",
-          "real-requested-end-in-one-task");
+          "real-requested-end-in-one-task",
+          // invite-and-settle 1, on the test server and on a real one
+          "invite-and-settle",
+          "real-invite-and-settle");
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES =
@@ -212,6 +215,11 @@ class SessionHistoryReplayTest {
           .doesNotContain("\"CloseSession\"")
           .contains("\"InviteToSurvey\"")
           .contains("\"Settle\"");
+      // The survey and the settlement: two activities, then one.
+      assertThat(read("invite-and-settle"))
+          .contains("\"InviteAndSettle\"")
+          .doesNotContain("\"InviteToSurvey\"")
+          .doesNotContain("\"Settle\"");
       // The assignee the store took with the agent's message costs no read-model write.
       assertThat(read("assignee-stored-with-message"))
           .doesNotContain("\"markerName\": \"LocalActivity\"");
