@@ -6,6 +6,7 @@ import dev.sessionflow.activities.conversations.StoredMessage;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.model.SessionEnd;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +69,20 @@ public abstract class StoreTestBase {
 
   protected SessionClosing closing(AcceptedMessage opened, long revision, String notice) {
     return closing(opened, revision, EndedBy.AGENT, "agent-1", "RESOLVED", true, notice);
+  }
+
+  /** An agent's end of round 0 after which the end user may reopen the session for a while. */
+  protected SessionClosing closingWithReopenWindow(AcceptedMessage opened, Duration window) {
+    SessionClosing base = closing(opened, 1, "Ended.");
+    return new SessionClosing(
+        base.sessionId(),
+        base.conversationId(),
+        base.revision(),
+        base.assignedAgentId(),
+        base.end(),
+        base.endedNoticeText(),
+        0,
+        clock.instant().plus(window));
   }
 
   protected SessionClosing closing(

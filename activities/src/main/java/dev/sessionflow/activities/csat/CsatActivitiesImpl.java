@@ -34,16 +34,7 @@ public class CsatActivitiesImpl implements CsatActivities {
   public InvitedAndSettled inviteAndSettle(SurveyRequest request, Settlement settlement) {
     SurveyInvitation invitation = inviteToSurvey(request);
     CsatStatus csat = invitation == null ? CsatStatus.SKIPPED : CsatStatus.SENT;
-    Settlement withSurvey =
-        new Settlement(
-            settlement.ticketId(),
-            settlement.sessionId(),
-            settlement.status(),
-            settlement.group(),
-            settlement.end(),
-            csat,
-            settlement.round());
-    return new InvitedAndSettled(invitation, tickets.settle(withSurvey));
+    return new InvitedAndSettled(invitation, tickets.settle(settlement.withCsat(csat)));
   }
 
   /** Older sessions' activity type: the same survey, and no token in its answer. */

@@ -11,7 +11,6 @@ import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.tickets.Ticket;
 import dev.sessionflow.activities.tickets.TicketAuditEntry;
 import dev.sessionflow.activities.tickets.TicketStore;
-import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SystemMessage;
 import java.time.Duration;
 import java.util.List;
@@ -26,17 +25,7 @@ class ConversationStoreTest extends StoreTestBase {
   @Autowired ConversationChannels channels;
 
   private void closeWithReopenWindow(AcceptedMessage opened, Duration window) {
-    SessionClosing base = closing(opened, 1, "Ended.");
-    conversations.close(
-        new SessionClosing(
-            base.sessionId(),
-            base.conversationId(),
-            base.revision(),
-            base.assignedAgentId(),
-            base.end(),
-            base.endedNoticeText(),
-            0,
-            clock.instant().plus(window)));
+    conversations.close(closingWithReopenWindow(opened, window));
   }
 
   @Test

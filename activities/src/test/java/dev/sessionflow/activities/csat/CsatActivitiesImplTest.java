@@ -91,6 +91,31 @@ class CsatActivitiesImplTest extends StoreTestBase {
   }
 
   @Test
+  void aSessionReopenedBeforeItsSurveyAndSettlementGetsNeither() {
+    // The reopen made the round moot: the store sees it, as the session did between two activities.
+    AcceptedMessage opened = endUserSays("conv-r", "m-1", "Hi");
+    conversations.close(closingWithReopenWindow(opened, Duration.ofMinutes(10)));
+    endUserSays("conv-r", "m-2", "Wait, one more thing");
+
+    InvitedAndSettled done =
+        csat.inviteAndSettle(
+            request(opened, Duration.ofDays(14)),
+            new Settlement(
+                opened.ticketId(),
+                opened.sessionId(),
+                "SOLVED",
+                null,
+                new SessionEnd(EndedBy.AGENT, "agent-1", "RESOLVED", T0, true),
+                null,
+                0));
+
+    assertThat(done.invitation()).isNull();
+    assertThat(done.outcome().before()).isNull();
+    assertThat(count("surveys")).isZero();
+    assertThat(tickets.find(opened.ticketId()).orElseThrow().status()).isEqualTo("OPEN");
+  }
+
+  @Test
   void concurrentSendsCreateOneSurveyAndOneInvitation() {
     AcceptedMessage session = endedSession("conv-1");
 

@@ -14,4 +14,10 @@ public record Settlement(
     String group,
     SessionEnd end,
     CsatStatus csat,
-    int round) {}
+    int round) {
+
+  /** The same settlement, with the survey's status as it turned out. */
+  public Settlement withCsat(CsatStatus surveyed) {
+    return new Settlement(ticketId, sessionId, status, group, end, surveyed, round);
+  }
+}

@@ -123,15 +123,7 @@ class RecordingActivities
         surveys.stream().anyMatch(r -> r.sessionId().equals(request.sessionId()))
             ? new SurveyInvitation("survey-" + request.sessionId(), Instant.EPOCH)
             : inviteToSurvey(request);
-    Settlement withSurvey =
-        new Settlement(
-            settlement.ticketId(),
-            settlement.sessionId(),
-            settlement.status(),
-            settlement.group(),
-            settlement.end(),
-            CsatStatus.SENT,
-            settlement.round());
+    Settlement withSurvey = settlement.withCsat(CsatStatus.SENT);
     if (settlements.stream()
         .anyMatch(
             s -> s.sessionId().equals(settlement.sessionId()) && s.round() == settlement.round())) {
