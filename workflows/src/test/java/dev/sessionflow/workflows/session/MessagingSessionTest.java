@@ -113,18 +113,17 @@ class MessagingSessionTest {
     assertThat(activities.closings).singleElement();
     assertThat(outcome(session).csat()).isEqualTo(CsatStatus.SENT);
     assertThat(activities.settlements).singleElement();
-    List<HistoryEvent> history =
-        client.fetchHistory(MessagingSession.workflowId("s40")).getEvents();
-    List<EventType> events = history.stream().map(HistoryEvent::getEventType).toList();
+    List<EventType> events =
+        client.fetchHistory(MessagingSession.workflowId("s40")).getEvents().stream()
+            .map(HistoryEvent::getEventType)
+            .toList();
     // The close is a local activity of the task that accepted the end, which also answers it.
     assertThat(
             events.subList(
                 events.indexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED),
                 events.indexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED)))
         .doesNotContain(EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED);
-    assertThat(history)
-        .filteredOn(HistoryEvent::hasActivityTaskScheduledEventAttributes)
-        .extracting(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+    assertThat(SessionTestEnvironment.scheduledActivities(client, "s40"))
         .containsExactly("InviteAndSettle");
     // One activity invites to the survey and settles, as a survey with the ticket's status.
     assertThat(activities.surveys).singleElement();
@@ -148,9 +147,7 @@ class MessagingSessionTest {
 
     session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(2L));
 
-    assertThat(client.fetchHistory(MessagingSession.workflowId("s41")).getEvents())
-        .filteredOn(HistoryEvent::hasActivityTaskScheduledEventAttributes)
-        .extracting(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+    assertThat(SessionTestEnvironment.scheduledActivities(client, "s41"))
         .startsWith("CloseSession");
   }
 

@@ -155,13 +155,7 @@ class RealServerHistoriesTest {
       for (String name : List.of("real-requested-end-in-one-task", "real-invite-and-settle")) {
         if (missing(dir, name)) {
           MessagingSession session = open(client, name, QUICK);
-          for (int k = 0; k < 10; k++) {
-            session.message(
-                (k % 2 == 1
-                        ? ChatMessage.fromAgent("a-" + k, "agent-1")
-                        : ChatMessage.fromEndUser("m-" + k))
-                    .stored(k + 1, java.time.Instant.now()));
-          }
+          RecordedPaths.sendLifecycleMessages(session, java.time.Instant::now);
           session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(10L));
           save(client, dir, name, name);
         }

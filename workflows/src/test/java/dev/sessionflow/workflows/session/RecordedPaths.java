@@ -238,17 +238,25 @@ final class RecordedPaths {
       TestWorkflowEnvironment env, WorkflowClient client, Path dir, String name)
       throws IOException {
     MessagingSession session = open(client, name, MessagingSessionTest.TIMERS, policy());
+    sendLifecycleMessages(session, () -> Instant.ofEpochMilli(env.currentTimeMillis()));
+    env.sleep(Duration.ofSeconds(1));
+    session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(10L));
+    save(client, dir, name, session);
+  }
+
+  /**
+   * The benchmark lifecycle's 10 messages, each stored at {@code now}: the end user first, then
+   * both sides in turn.
+   */
+  static void sendLifecycleMessages(
+      MessagingSession session, java.util.function.Supplier<Instant> now) {
     for (int k = 0; k < 10; k++) {
-      Instant storedAt = Instant.ofEpochMilli(env.currentTimeMillis());
       session.message(
           (k % 2 == 1
                   ? ChatMessage.fromAgent("a-" + k, "agent-1")
                   : ChatMessage.fromEndUser("m-" + k))
-              .stored(k + 1, storedAt));
+              .stored(k + 1, now.get()));
     }
-    env.sleep(Duration.ofSeconds(1));
-    session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(10L));
-    save(client, dir, name, session);
   }
 
   /**

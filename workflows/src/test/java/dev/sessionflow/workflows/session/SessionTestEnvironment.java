@@ -30,6 +30,14 @@ final class SessionTestEnvironment {
     return WorkflowStub.fromTyped(session).getResult(SessionOutcome.class);
   }
 
+  /** The activity types session {@code id} scheduled, in order (local activities not included). */
+  static java.util.List<String> scheduledActivities(WorkflowClient client, String id) {
+    return client.fetchHistory(MessagingSession.workflowId(id)).getEvents().stream()
+        .filter(io.temporal.api.history.v1.HistoryEvent::hasActivityTaskScheduledEventAttributes)
+        .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+        .toList();
+  }
+
   static TestWorkflowEnvironment start(Object... activities) {
     TestWorkflowEnvironment env = prepare(activities);
     env.start();
