@@ -124,6 +124,10 @@ public class SessionService {
         confirmEnd(sessionId, endRequest(sessionId, caller, endedBy, body, keyed));
         return keyed.remember(endRequests, IdempotentEnd.answerOf(session));
       }
+      if (session.endedVia() == null) {
+        // A macro's or trigger's step asks again itself; any other end is asked as stored.
+        confirmEnd(sessionId, storedEnd(session));
+      }
       throw sessionEnded(sessionId);
     }
     if (keyed != null) {
@@ -170,20 +174,33 @@ public class SessionService {
     return keyed == null ? request : request.withRequestId(keyed.updateId());
   }
 
+  /** The end the store holds, as a request: its repeat, under its Update ID when it had one. */
+  private static EndRequest storedEnd(SessionRecord session) {
+    EndRequest request =
+        new EndRequest(
+            EndedBy.valueOf(session.endedBy()),
+            session.endedByAgentId(),
+            session.endReason(),
+            session.csatWanted());
+    return session.endRequestId() == null ? request : request.withRequestId(session.endRequestId());
+  }
+
   /**
    * Asks the session again, under the key's Update ID, for an end the store holds. The session may
    * never have heard of it: the close runs in the workflow task that accepts the Update, and a
    * crash can lose that task and, with its Temporal node, the Update. Asked again, the session ends
    * (its repeated close changes nothing in the store); one that knows the end answers it again; one
    * that has finished or does not answer leaves the store's answer, which is the caller's either
-   * way.
+   * way. An end without key is asked again as the store holds it: a session that knows an end
+   * refuses it (or answers it, if it is its own), one that missed it takes it.
    */
   private void confirmEnd(String sessionId, EndRequest request) {
     try {
       gateway.end(sessionId, request, () -> {});
     } catch (WorkflowUpdateException | WorkflowNotFoundException e) {
       log.debug("session {} finished or refused the repeated end", sessionId);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      // Best effort: the caller's answer is the store's, whatever Temporal says here.
       log.warn("session {} did not confirm the end the store holds", sessionId, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

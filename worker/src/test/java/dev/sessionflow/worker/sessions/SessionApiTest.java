@@ -149,6 +149,30 @@ class SessionApiTest extends ApiTestBase {
   }
 
   @Test
+  void anEndWithoutKeyToASessionTheStoreHoldsEndedButThatNeverHeardOfItStillSettlesIt() {
+    // As above, but the caller's retry carries no key: it is told the session has ended, and the
+    // session is asked to take the end the store holds.
+    String c = newConversation();
+    String s = openSession(c);
+    conversations.close(
+        new SessionClosing(
+            s,
+            c,
+            1,
+            null,
+            new SessionEnd(EndedBy.AGENT, "agent-1", "RESOLVED", Instant.now(), true),
+            "This session has ended.",
+            0,
+            null));
+
+    api.post("/api/v1/sessions/" + s + "/end", ApiClient.AGENT_1, null)
+        .expectProblem(409, "session-ended");
+
+    awaitTicketSolved(s);
+    assertThat(kinds(c)).containsOnlyOnce("SESSION_ENDED");
+  }
+
+  @Test
   void anIdempotencyKeyFirstUsedOnAnotherSessionIsAConflict() {
     String first = openSession(newConversation());
     String second = openSession(newConversation());

@@ -117,11 +117,12 @@ final class AfterEnd {
    * that wants a survey). In a session without reopen window the close is a local activity of the
    * workflow task that accepts the Update, which answers from that task once the store holds the
    * end ({@link VersionMarkers#REQUESTED_END_IN_ONE_TASK}); the survey and the settlement follow.
-   * If that task fails after the local activity ran (a lost worker), the server hands the Update to
-   * the next attempt (and the API's client sends it again under the same Update ID until it is
-   * accepted): its repeat closes once more, which the store ignores. Nothing that depends on the
-   * end can reach the session in between: the store has released the conversation, so an end user's
-   * message opens a new session and an agent's is refused. With a reopen window, a reopening
+   * If that task fails after the local activity ran (a lost worker), the Update comes again (from
+   * the server with the next attempt, or from the API's client under the same Update ID) and its
+   * repeat closes once more, which the store ignores; if it was lost with the replica that waited
+   * on it, the API asks the session again at the next end request for it. Nothing that depends on
+   * the end can reach the session in between: the store has released the conversation, so an end
+   * user's message opens a new session and an agent's is refused. With a reopen window, a reopening
    * message could (see {@link #endByAutomation}): such an end keeps the close as a regular
    * activity, durable with the Update's acceptance.
    *
