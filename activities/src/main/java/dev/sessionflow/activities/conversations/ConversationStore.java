@@ -303,29 +303,6 @@ public class ConversationStore implements Transcript {
         > 0;
   }
 
-  /**
-   * Where an end asked now stands: the sequence number of the last message from either side in the
-   * session, the one the end must follow (0 for none), and the current settings version; one read.
-   */
-  public EndPosition endPosition(String sessionId) {
-    return jdbc.sql(
-            """
-            select (select max(seq) from messages
-                    where session_id = :session and author in ('AGENT', 'END_USER')) as last_seq,
-              %s as settings_version
-            """
-                .formatted(SettingsStore.VERSION_QUERY))
-        .param("session", sessionId)
-        .query((rs, row) -> new EndPosition(rs.getLong("last_seq"), rs.getLong("settings_version")))
-        .single();
-  }
-
-  /**
-   * @param lastSequence the last message's sequence number, 0 for none
-   * @param settingsVersion the current settings version, 0 before the settings were first stored
-   */
-  public record EndPosition(long lastSequence, long settingsVersion) {}
-
   /** The transcript in order, or empty if the conversation is unknown. */
   public Optional<List<StoredMessage>> transcript(String conversationId) {
     boolean known =

@@ -2,6 +2,7 @@ package dev.sessionflow.activities.sessions;
 
 import dev.sessionflow.activities.csat.Survey;
 import dev.sessionflow.activities.csat.SurveyStore;
+import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SessionProgress;
@@ -64,6 +65,38 @@ public class SessionStore {
    * @param ticketGroup the group of the session's ticket, null for none
    */
   public record InGroup(SessionRecord session, String ticketGroup) {}
+
+  /**
+   * The session an end request acts on, with all else the request reads in the same statement: its
+   * ticket's group (for the access check), the last message the end follows and the settings
+   * version. An agent's end waits on this read before its Update, so it is one round trip.
+   */
+  public Optional<EndTarget> findForEnd(String sessionId) {
+    return jdbc.sql(
+            """
+            select s.*, t.group_name as ticket_group,
+              (select max(m.seq) from messages m
+               where m.session_id = s.session_id and m.author in ('AGENT', 'END_USER')) as last_seq,
+              %s as settings_version
+            from sessions s left join tickets t on t.ticket_id = s.ticket_id
+            where s.session_id = :id
+            """
+                .formatted(SettingsStore.VERSION_QUERY))
+        .param("id", sessionId)
+        .query(
+            (rs, row) ->
+                new EndTarget(
+                    new InGroup(map(rs, row), rs.getString("ticket_group")),
+                    rs.getLong("last_seq"),
+                    rs.getLong("settings_version")))
+        .optional();
+  }
+
+  /**
+   * @param lastSequence the session's last message from the end user or an agent, 0 for none
+   * @param settingsVersion the current settings version, 0 before the settings were first stored
+   */
+  public record EndTarget(InGroup found, long lastSequence, long settingsVersion) {}
 
   /** Newest first; {@code status} and {@code agentId} filter when given. */
   /** A listed session with its survey (null when none was sent). */

@@ -30,11 +30,18 @@ public class AccessChecks {
 
   /** The session, if the caller may read it (or, with {@code change}, change it). */
   public SessionRecord session(Caller caller, String sessionId, boolean change) {
-    SessionStore.InGroup found =
+    return session(
+        caller,
         sessions
             .findWithGroup(sessionId)
-            .orElseThrow(() -> ApiException.notFound("Session " + sessionId));
+            .orElseThrow(() -> ApiException.notFound("Session " + sessionId)),
+        change);
+  }
+
+  /** The same check on a session already read with its ticket's group. */
+  public SessionRecord session(Caller caller, SessionStore.InGroup found, boolean change) {
     SessionRecord session = found.session();
+    String sessionId = session.sessionId();
     if (caller.role() == Role.CHANNEL) {
       requireOwnConversation(caller, session.conversationId(), "Session " + sessionId);
       return session;

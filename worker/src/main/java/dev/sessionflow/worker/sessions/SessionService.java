@@ -105,13 +105,17 @@ public class SessionService {
           case ADMIN -> EndedBy.ADMIN;
           case CHANNEL -> EndedBy.END_USER;
         };
-    if (endedBy == EndedBy.AGENT && !settings.agentsCanEndSessions()) {
+    // One read for the setting, the access check and the end's position (see findForEnd).
+    Optional<SessionStore.EndTarget> target = sessions.findForEnd(sessionId);
+    if (endedBy == EndedBy.AGENT && !agentsCanEndSessions(target)) {
       throw new ApiException(
           ProblemType.AGENT_END_DISABLED,
           "The account setting 'Agents can end messaging sessions at any time' is off; "
               + "an admin can turn it on (PUT /api/v1/settings/messaging)");
     }
-    SessionRecord session = access.session(caller, sessionId, true);
+    SessionStore.EndTarget found =
+        target.orElseThrow(() -> ApiException.notFound("Session " + sessionId));
+    SessionRecord session = access.session(caller, found.found(), true);
     if (keyed != null) {
       Optional<EndResult> answered = keyed.firstAnswer(endRequests, sessionId);
       if (answered.isPresent()) {
@@ -121,7 +125,7 @@ public class SessionService {
     if (session.ended()) {
       if (keyed != null && keyed.ended(session, clock.instant())) {
         // ended by this very key, whose answer a crash kept from being recorded
-        confirmEnd(sessionId, endRequest(sessionId, caller, endedBy, body, keyed));
+        confirmEnd(sessionId, endRequest(found, caller, endedBy, body, keyed));
         return keyed.remember(endRequests, IdempotentEnd.answerOf(session));
       }
       if (session.endedVia() == null) {
@@ -133,7 +137,7 @@ public class SessionService {
     if (keyed != null) {
       endRequests.claim(keyed.caller(), keyed.key(), sessionId);
     }
-    EndRequest request = endRequest(sessionId, caller, endedBy, body, keyed);
+    EndRequest request = endRequest(found, caller, endedBy, body, keyed);
     try {
       EndResult result = gateway.end(sessionId, request, () -> {});
       return keyed == null ? result : keyed.remember(endRequests, result);
@@ -153,15 +157,22 @@ public class SessionService {
     }
   }
 
+  /** The setting as of the version just read; without a session, as stored (a 403 before a 404). */
+  private boolean agentsCanEndSessions(Optional<SessionStore.EndTarget> target) {
+    return target
+        .map(t -> settings.atVersion(t.settingsVersion()).agentsCanEndSessions())
+        .orElseGet(settings::agentsCanEndSessions);
+  }
+
   private EndRequest endRequest(
-      String sessionId,
+      SessionStore.EndTarget position,
       Caller caller,
       EndedBy endedBy,
       EndSessionRequest body,
       IdempotentEnd keyed) {
     String reason = body != null && body.reason() != null ? body.reason() : defaultReason(endedBy);
-    // The end follows every message the store holds now, or at least those the caller saw.
-    ConversationStore.EndPosition position = conversations.endPosition(sessionId);
+    // The end follows every message the store held when it was read, or at least those the caller
+    // saw.
     long seen = position.lastSequence();
     if (body != null && body.lastSeenSequence() != null) {
       seen = Math.max(seen, body.lastSeenSequence());

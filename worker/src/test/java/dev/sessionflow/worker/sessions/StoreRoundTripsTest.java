@@ -84,7 +84,7 @@ class StoreRoundTripsTest extends ApiTestBase {
     assertThat(agent).isEqualTo(new Cost(4, 1));
     assertThat(firstReply).isEqualTo(new Cost(5, 1));
     assertThat(repeat).isEqualTo(new Cost(5, 1));
-    assertThat(end).isEqualTo(new Cost(3, 0));
+    assertThat(end).isEqualTo(new Cost(1, 0));
   }
 
   /** Statements executed and transactions committed. */

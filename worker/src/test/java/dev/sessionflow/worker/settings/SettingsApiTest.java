@@ -159,5 +159,11 @@ class SettingsApiTest extends ApiTestBase {
         .expectProblem(403, "agent-end-disabled");
     assertThat(api.session(s).get("status").asText()).isEqualTo("ACTIVE");
     api.post("/api/v1/sessions/" + s + "/end", ApiClient.ADMIN, null).expect(200);
+
+    // Turned on again: the next agent's end reads the new setting, not the one it read last.
+    api.put("/api/v1/settings/messaging", ApiClient.ADMIN, "{\"agentsCanEndSessions\":true}")
+        .expect(200);
+    String next = api.endUserSays(newConversation(), "m-1", "Hi").get("sessionId").asText();
+    api.post("/api/v1/sessions/" + next + "/end", ApiClient.AGENT_1, null).expect(200);
   }
 }
