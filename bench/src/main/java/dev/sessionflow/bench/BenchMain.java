@@ -136,9 +136,22 @@ public final class BenchMain {
         TimerBaseline timers = new TimerBaseline(server.client());
         report.bareTimers(
             timers.latenessSeconds(
-                params.scaleSessions(), params.timerBaselineAfter(), params.scaleConcurrency()));
+                params.scaleSessions(),
+                params.timerBaselineAfter(),
+                Duration.ZERO,
+                params.scaleConcurrency()));
         report.bareTimerActions(timers.actions());
         report.bareTimerCompletions(timers.completions());
+        // Each session warns before it closes: two timers each. The same bare timers with a
+        // warning's timer first show what the server alone makes of that many firings.
+        log("scale baseline: " + params.scaleSessions() + " bare timers that warn first");
+        report.bareWarnedTimers(
+            new TimerBaseline(server.client())
+                .latenessSeconds(
+                    params.scaleSessions(),
+                    params.timerBaselineAfter(),
+                    Scale.WARN_BEFORE,
+                    params.scaleConcurrency()));
         // The auto-closed session's baseline for actions: a few bare auto-closes, short ones, that
         // run while the scale scenario's service starts (no time of their own).
         BareAutoClose.Batch bareAutoCloses =
@@ -151,7 +164,7 @@ public final class BenchMain {
           report.bareAutoCloseActions(bareAutoCloses.actions());
           Files.writeString(dir.resolve("bare-auto-close-history.json"), bareAutoCloses.history());
           scaleRecording = service.recording;
-          Scale scale = new Scale(service, server.client(), scaleWindows);
+          Scale scale = new Scale(service, store, server.client(), scaleWindows);
           report.scale(
               scale.run(params.scaleSessions(), params.autoClose(), params.scaleConcurrency()));
           report.autoCloseActions(scale.actions(Scale.ACTION_SAMPLE));

@@ -65,6 +65,36 @@ final class Store implements AutoCloseable {
     return env;
   }
 
+  /**
+   * When each ended session ended, by session ID, read straight from the PostgreSQL store in one
+   * statement: a harness that asked the service for each session would load the machine it
+   * measures.
+   */
+  Map<String, java.time.Instant> endedAt() {
+    if (schema == null) {
+      throw new IllegalStateException("the end times are read from a PostgreSQL store");
+    }
+    Map<String, java.time.Instant> ended = new java.util.HashMap<>();
+    try (Connection c =
+            DriverManager.getConnection(
+                postgresUrl(),
+                setting("SESSIONFLOW_BENCH_POSTGRES_USER", "sessionflow"),
+                setting("SESSIONFLOW_BENCH_POSTGRES_PASSWORD", "sessionflow"));
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "select session_id, ended_at from "
+                    + schema
+                    + ".sessions where ended_at is not null")) {
+      while (rs.next()) {
+        ended.put(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant());
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the end times: " + e.getMessage(), e);
+    }
+    return ended;
+  }
+
   /** Where a run's PostgreSQL store is, for the report. */
   static String postgresUrl() {
     return setting("SESSIONFLOW_BENCH_POSTGRES_URL", DEFAULT_URL);

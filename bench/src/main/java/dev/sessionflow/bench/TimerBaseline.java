@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** Scenario 4's baseline: as many bare timers as sessions, due within the same span. */
+/**
+ * Scenario 4's baselines: as many bare timers as sessions, due within the same span; and as many
+ * that first wait for a warning, as each session does ({@link Scale#WARN_BEFORE} before its close).
+ */
 final class TimerBaseline {
   private final WorkflowClient client;
 
@@ -30,7 +33,11 @@ final class TimerBaseline {
     return Actions.count(client.fetchHistory(sampleId).getHistory());
   }
 
-  Stats latenessSeconds(int timers, Duration after, int concurrency) throws Exception {
+  /**
+   * @param warnBefore the warning's lead on each deadline, or zero for none
+   */
+  Stats latenessSeconds(int timers, Duration after, Duration warnBefore, int concurrency)
+      throws Exception {
     String[] ids = new String[timers];
     String tag = Long.toString(System.currentTimeMillis());
     Scale.parallel(
@@ -45,7 +52,9 @@ final class TimerBaseline {
                       .setWorkflowId(ids[i])
                       .setTaskQueue(BareSession.TASK_QUEUE)
                       .build());
-          WorkflowClient.start(timer::run, System.currentTimeMillis() + after.toMillis());
+          long due = System.currentTimeMillis() + after.toMillis();
+          WorkflowClient.start(
+              timer::run, due, warnBefore.isZero() ? 0 : due - warnBefore.toMillis());
         });
     ConcurrentLinkedQueue<Double> late = new ConcurrentLinkedQueue<>();
     Scale.parallel(

@@ -86,6 +86,20 @@ class ReportTest {
   }
 
   @Test
+  void theLatenessIsComparedWithBareTimersAndBesideThemWithBareTimersThatWarnFirst() {
+    Report report = report(scale(2, 2, rate(2)), rate(2));
+    report.bareWarnedTimers(Stats.of(List.of(1.0, 8.0)));
+
+    Report.Target lateness = target(report, "auto-close lateness p99");
+    // the sessions' p99 2 s; bare timers 4 s, bare timers that warn first 8 s
+    assertThat(lateness.ratio()).isEqualTo(0.5);
+    assertThat(lateness.verdict()).isEqualTo("met");
+    assertThat(lateness.figures())
+        .isEqualTo(
+            "2.00 s vs 4.00 s; vs bare timers that warn first (two timers each, as a session): 0.25");
+  }
+
+  @Test
   void whatARunDidNotMeasureIsNotMeasuredNotMissed() {
     Report report = new Report(BenchMain.Params.SMALL, Path.of("unused"));
 
