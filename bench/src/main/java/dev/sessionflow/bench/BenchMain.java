@@ -138,8 +138,10 @@ public final class BenchMain {
             timers.latenessSeconds(
                 params.scaleSessions(),
                 params.timerBaselineAfter(),
+                params.deadlineSpread(),
                 Duration.ZERO,
                 params.scaleConcurrency()));
+        report.bareTimerStartSeconds(timers.startSeconds());
         report.bareTimerActions(timers.actions());
         report.bareTimerCompletions(timers.completions());
         // Each session warns before it closes: two timers each. The same bare timers with a
@@ -150,6 +152,7 @@ public final class BenchMain {
                 .latenessSeconds(
                     params.scaleSessions(),
                     params.timerBaselineAfter(),
+                    params.deadlineSpread(),
                     Scale.WARN_BEFORE,
                     params.scaleConcurrency()));
         // The auto-closed session's baseline for actions: a few bare auto-closes, short ones, that
@@ -166,7 +169,11 @@ public final class BenchMain {
           scaleRecording = service.recording;
           Scale scale = new Scale(service, store, server.client(), scaleWindows);
           report.scale(
-              scale.run(params.scaleSessions(), params.autoClose(), params.scaleConcurrency()));
+              scale.run(
+                  params.scaleSessions(),
+                  params.autoClose(),
+                  params.deadlineSpread(),
+                  params.scaleConcurrency()));
           report.autoCloseActions(scale.actions(Scale.ACTION_SAMPLE));
         }
         report.profiles(Profile.analyse(scaleRecording, scaleWindows));
@@ -283,6 +290,7 @@ public final class BenchMain {
       int scaleSessions,
       int scaleConcurrency,
       Duration autoClose,
+      Duration deadlineSpread,
       Duration timerBaselineAfter,
       int startups,
       int h2Rounds) {
@@ -296,12 +304,24 @@ public final class BenchMain {
             10_000,
             16,
             Duration.ofMinutes(5),
-            Duration.ofMinutes(2),
+            Duration.ofSeconds(90),
+            Duration.ofMinutes(3),
             3,
             1);
     static final Params SMALL =
         new Params(
-            "small", 1, 20, 4, 1_000, 200, 8, Duration.ofSeconds(45), Duration.ofSeconds(20), 1, 1);
+            "small",
+            1,
+            20,
+            4,
+            1_000,
+            200,
+            8,
+            Duration.ofSeconds(45),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(40),
+            1,
+            1);
 
     Map<String, Object> asMap() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -314,6 +334,7 @@ public final class BenchMain {
       m.put("scaleSessions", scaleSessions);
       m.put("scaleConcurrency", scaleConcurrency);
       m.put("autoCloseAfter", autoClose.toString());
+      m.put("deadlineSpread", deadlineSpread.toString());
       m.put("startups", startups);
       m.put("h2Rounds", h2Rounds);
       m.put("store", "PostgreSQL at " + Store.postgresUrl() + " (H2 file: secondary column)");

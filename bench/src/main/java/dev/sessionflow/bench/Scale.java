@@ -76,7 +76,11 @@ final class Scale {
     return counted;
   }
 
-  Result run(int sessions, Duration autoClose, int concurrency) throws Exception {
+  /**
+   * @param spread the span over which the agent replies, and so the deadlines, are paced (longer if
+   *     the service cannot reply that fast; the result says how long they took)
+   */
+  Result run(int sessions, Duration autoClose, Duration spread, int concurrency) throws Exception {
     Http http = service.http;
     http.put(
         "/api/v1/settings/messaging",
@@ -96,11 +100,15 @@ final class Scale {
     double openSeconds = (System.nanoTime() - start) / 1e9;
     start = System.nanoTime();
     from = Instant.now();
-    // The agent replies last: from its reply, each session's auto-close timer runs.
+    // The agent replies last: from its reply, each session's auto-close timer runs. Paced over
+    // the spread the bare timers' deadlines get, so that both bursts are as dense.
+    long firstReply = System.currentTimeMillis();
     parallel(
         sessions,
         concurrency,
         i -> {
+          long slot = firstReply + spread.toMillis() * i / sessions;
+          Proc.sleep(Math.max(0, slot - System.currentTimeMillis()));
           http.agentSays(ids[i], "a-1");
           repliedAt[i] = System.currentTimeMillis();
         });

@@ -33,13 +33,26 @@ final class TimerBaseline {
     return Actions.count(client.fetchHistory(sampleId).getHistory());
   }
 
+  private double startSeconds;
+
+  /** How long starting the timers took (after {@link #latenessSeconds}): less than their lead. */
+  double startSeconds() {
+    return startSeconds;
+  }
+
   /**
+   * Starts the timers, the i-th due {@code after} plus i/n of {@code spread} from now: the same
+   * spread of deadlines as the sessions', whatever the time their starts take.
+   *
    * @param warnBefore the warning's lead on each deadline, or zero for none
    */
-  Stats latenessSeconds(int timers, Duration after, Duration warnBefore, int concurrency)
+  Stats latenessSeconds(
+      int timers, Duration after, Duration spread, Duration warnBefore, int concurrency)
       throws Exception {
     String[] ids = new String[timers];
     String tag = Long.toString(System.currentTimeMillis());
+    long begin = System.currentTimeMillis();
+    long firstDue = begin + after.toMillis();
     Scale.parallel(
         timers,
         concurrency,
@@ -52,10 +65,19 @@ final class TimerBaseline {
                       .setWorkflowId(ids[i])
                       .setTaskQueue(BareSession.TASK_QUEUE)
                       .build());
-          long due = System.currentTimeMillis() + after.toMillis();
+          long due = firstDue + spread.toMillis() * i / timers;
           WorkflowClient.start(
               timer::run, due, warnBefore.isZero() ? 0 : due - warnBefore.toMillis());
         });
+    startSeconds = (System.currentTimeMillis() - begin) / 1000.0;
+    if (startSeconds * 1000 > after.minus(warnBefore).toMillis()) {
+      throw new IllegalStateException(
+          "starting "
+              + timers
+              + " bare timers took "
+              + startSeconds
+              + " s, past the first one's deadline: their spread would not be the sessions'");
+    }
     ConcurrentLinkedQueue<Double> late = new ConcurrentLinkedQueue<>();
     Scale.parallel(
         timers,
