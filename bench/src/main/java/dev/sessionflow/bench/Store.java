@@ -3,8 +3,12 @@ package dev.sessionflow.bench;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,20 +35,18 @@ final class Store implements AutoCloseable {
   }
 
   static Store postgres(String name) {
-    String url = setting("SESSIONFLOW_BENCH_POSTGRES_URL", DEFAULT_URL);
-    String user = setting("SESSIONFLOW_BENCH_POSTGRES_USER", "sessionflow");
-    String password = setting("SESSIONFLOW_BENCH_POSTGRES_PASSWORD", "sessionflow");
+    String url = postgresUrl();
     String schema = "bench_" + ProcessHandle.current().pid() + "_" + name.replaceAll("\\W", "_");
-    execute(url, user, password, "create schema " + schema);
+    execute("create schema " + schema);
     return new Store(
         Kind.POSTGRES,
         Map.of(
             "SPRING_DATASOURCE_URL",
             url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
             "SPRING_DATASOURCE_USERNAME",
-            user,
+            user(),
             "SPRING_DATASOURCE_PASSWORD",
-            password),
+            password()),
         schema);
   }
 
@@ -70,24 +72,20 @@ final class Store implements AutoCloseable {
    * statement: a harness that asked the service for each session would load the machine it
    * measures.
    */
-  Map<String, java.time.Instant> endedAt() {
+  Map<String, Instant> endedAt() {
     if (schema == null) {
       throw new IllegalStateException("the end times are read from a PostgreSQL store");
     }
-    Map<String, java.time.Instant> ended = new java.util.HashMap<>();
-    try (Connection c =
-            DriverManager.getConnection(
-                postgresUrl(),
-                setting("SESSIONFLOW_BENCH_POSTGRES_USER", "sessionflow"),
-                setting("SESSIONFLOW_BENCH_POSTGRES_PASSWORD", "sessionflow"));
+    Map<String, Instant> ended = new HashMap<>();
+    try (Connection c = connect();
         Statement s = c.createStatement();
-        java.sql.ResultSet rs =
+        ResultSet rs =
             s.executeQuery(
                 "select session_id, ended_at from "
                     + schema
                     + ".sessions where ended_at is not null")) {
       while (rs.next()) {
-        ended.put(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant());
+        ended.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
       }
     } catch (SQLException e) {
       throw new IllegalStateException("reading the end times: " + e.getMessage(), e);
@@ -103,22 +101,30 @@ final class Store implements AutoCloseable {
   @Override
   public void close() {
     if (schema != null) {
-      execute(
-          postgresUrl(),
-          setting("SESSIONFLOW_BENCH_POSTGRES_USER", "sessionflow"),
-          setting("SESSIONFLOW_BENCH_POSTGRES_PASSWORD", "sessionflow"),
-          "drop schema if exists " + schema + " cascade");
+      execute("drop schema if exists " + schema + " cascade");
     }
   }
 
-  private static void execute(String url, String user, String password, String sql) {
-    try (Connection c = DriverManager.getConnection(url, user, password);
+  private static Connection connect() throws SQLException {
+    return DriverManager.getConnection(postgresUrl(), user(), password());
+  }
+
+  private static String user() {
+    return setting("SESSIONFLOW_BENCH_POSTGRES_USER", "sessionflow");
+  }
+
+  private static String password() {
+    return setting("SESSIONFLOW_BENCH_POSTGRES_PASSWORD", "sessionflow");
+  }
+
+  private static void execute(String sql) {
+    try (Connection c = connect();
         Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "PostgreSQL at "
-              + url
+              + postgresUrl()
               + " (bash .ci/postgres.sh starts one; SESSIONFLOW_BENCH_POSTGRES_URL names another): "
               + e.getMessage(),
           e);

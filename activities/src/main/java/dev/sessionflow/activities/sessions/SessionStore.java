@@ -57,8 +57,12 @@ public class SessionStore {
             where s.session_id = :id
             """)
         .param("id", sessionId)
-        .query((rs, row) -> new InGroup(map(rs, row), rs.getString("ticket_group")))
+        .query(SessionStore::inGroup)
         .optional();
+  }
+
+  private static InGroup inGroup(ResultSet rs, int row) throws SQLException {
+    return new InGroup(map(rs, row), rs.getString("ticket_group"));
   }
 
   /**
@@ -86,9 +90,7 @@ public class SessionStore {
         .query(
             (rs, row) ->
                 new EndTarget(
-                    new InGroup(map(rs, row), rs.getString("ticket_group")),
-                    rs.getLong("last_seq"),
-                    rs.getLong("settings_version")))
+                    inGroup(rs, row), rs.getLong("last_seq"), rs.getLong("settings_version")))
         .optional();
   }
 

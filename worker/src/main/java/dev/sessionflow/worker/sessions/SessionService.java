@@ -106,16 +106,16 @@ public class SessionService {
           case CHANNEL -> EndedBy.END_USER;
         };
     // One read for the setting, the access check and the end's position (see findForEnd).
-    Optional<SessionStore.EndTarget> target = sessions.findForEnd(sessionId);
-    if (endedBy == EndedBy.AGENT && !agentsCanEndSessions(target)) {
+    Optional<SessionStore.EndTarget> read = sessions.findForEnd(sessionId);
+    if (endedBy == EndedBy.AGENT && !agentsCanEndSessions(read)) {
       throw new ApiException(
           ProblemType.AGENT_END_DISABLED,
           "The account setting 'Agents can end messaging sessions at any time' is off; "
               + "an admin can turn it on (PUT /api/v1/settings/messaging)");
     }
-    SessionStore.EndTarget found =
-        target.orElseThrow(() -> ApiException.notFound("Session " + sessionId));
-    SessionRecord session = access.session(caller, found.found(), true);
+    SessionStore.EndTarget target =
+        read.orElseThrow(() -> ApiException.notFound("Session " + sessionId));
+    SessionRecord session = access.session(caller, target.found(), true);
     if (keyed != null) {
       Optional<EndResult> answered = keyed.firstAnswer(endRequests, sessionId);
       if (answered.isPresent()) {
@@ -125,7 +125,7 @@ public class SessionService {
     if (session.ended()) {
       if (keyed != null && keyed.ended(session, clock.instant())) {
         // ended by this very key, whose answer a crash kept from being recorded
-        confirmEnd(sessionId, endRequest(found, caller, endedBy, body, keyed));
+        confirmEnd(sessionId, endRequest(target, caller, endedBy, body, keyed));
         return keyed.remember(endRequests, IdempotentEnd.answerOf(session));
       }
       if (session.endedVia() == null) {
@@ -137,7 +137,7 @@ public class SessionService {
     if (keyed != null) {
       endRequests.claim(keyed.caller(), keyed.key(), sessionId);
     }
-    EndRequest request = endRequest(found, caller, endedBy, body, keyed);
+    EndRequest request = endRequest(target, caller, endedBy, body, keyed);
     try {
       EndResult result = gateway.end(sessionId, request, () -> {});
       return keyed == null ? result : keyed.remember(endRequests, result);
