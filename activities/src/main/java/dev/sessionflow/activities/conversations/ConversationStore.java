@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -276,16 +277,24 @@ public class ConversationStore implements Transcript {
   /**
    * A page of the transcript in order, the messages after {@code afterSeq} (0 for the first page),
    * or empty if the conversation is unknown.
+   *
+   * @param onlySessions the sessions whose messages the page holds; null for all
    */
-  public Optional<List<StoredMessage>> transcript(String conversationId, long afterSeq, int limit) {
+  public Optional<List<StoredMessage>> transcript(
+      String conversationId, long afterSeq, int limit, Collection<String> onlySessions) {
     List<StoredMessage> page =
         jdbc.sql(
                 """
                 select * from messages where conversation_id = :id and seq > :after
+                  and (:all or session_id in (:sessions))
                 order by seq limit :limit
                 """)
             .param("id", conversationId)
             .param("after", afterSeq)
+            .param("all", onlySessions == null)
+            .param(
+                "sessions",
+                onlySessions == null || onlySessions.isEmpty() ? List.of("") : onlySessions)
             .param("limit", limit)
             .query(ConversationStore::map)
             .list();

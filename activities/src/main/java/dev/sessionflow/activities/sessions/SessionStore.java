@@ -100,7 +100,6 @@ public class SessionStore {
    */
   public record EndTarget(InGroup found, long lastSequence, long settingsVersion) {}
 
-  /** Newest first; {@code status} and {@code agentId} filter when given. */
   /** A listed session with its survey (null when none was sent). */
   public record Listed(SessionRecord session, Survey survey) {}
 
@@ -108,22 +107,28 @@ public class SessionStore {
   public record Position(Instant openedAt, String sessionId) {}
 
   /**
-   * A page of sessions, newest first, with their surveys: one query, whatever the page size.
+   * A page of the sessions the reader may see, newest first, with their surveys: one query,
+   * whatever the page size. {@code status} and {@code agentId} filter when given.
    *
    * @param after the last session of the previous page, or null for the first page
    */
-  public List<Listed> page(String status, String agentId, Position after, int limit) {
+  public List<Listed> page(
+      SessionVisibility visible, String status, String agentId, Position after, int limit) {
     return jdbc.sql(
             """
             select s.*, v.survey_id, v.sent_at, v.expires_at, v.rating, v.comment,
               v.answered_at, v.scale, v.withdrawn_at
-            from sessions s left join surveys v on v.session_id = s.session_id
+            from sessions s left join tickets t on t.ticket_id = s.ticket_id
+              left join surveys v on v.session_id = s.session_id
             where (cast(:status as varchar) is null or s.status = :status)
               and (cast(:agent as varchar) is null or s.assigned_agent_id = :agent)
               and (cast(:at as timestamp with time zone) is null or s.opened_at < :at
                    or (s.opened_at = :at and s.session_id > :id))
+              and %s
             order by s.opened_at desc, s.session_id limit :limit
-            """)
+            """
+                .formatted(visible.condition()))
+        .params(visible.params())
         .param("status", status)
         .param("agent", agentId)
         .param("at", after == null ? null : Times.db(after.openedAt()))
@@ -134,6 +139,20 @@ public class SessionStore {
                 new Listed(
                     map(rs, row),
                     rs.getString("survey_id") == null ? null : SurveyStore.map(rs, row)))
+        .list();
+  }
+
+  /** The ids of a conversation's sessions the reader may see. */
+  public List<String> visibleIn(String conversationId, SessionVisibility visible) {
+    return jdbc.sql(
+            """
+            select s.session_id from sessions s left join tickets t on t.ticket_id = s.ticket_id
+            where s.conversation_id = :conversation and %s
+            """
+                .formatted(visible.condition()))
+        .params(visible.params())
+        .param("conversation", conversationId)
+        .query(String.class)
         .list();
   }
 

@@ -7,6 +7,7 @@ import dev.sessionflow.activities.Concurrently;
 import dev.sessionflow.activities.StoreTestBase;
 import dev.sessionflow.activities.sessions.SessionRecord;
 import dev.sessionflow.activities.sessions.SessionStore;
+import dev.sessionflow.activities.sessions.SessionVisibility;
 import dev.sessionflow.activities.tickets.TicketStore;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SessionProgress;
@@ -262,7 +263,14 @@ class SessionStoreActivitiesImplTest extends StoreTestBase {
     assertThat(ids("ENDED", null, 10)).isEmpty();
     SessionRecord third = sessions.find(s3).orElseThrow();
     assertThat(
-            sessions.page(null, null, new SessionStore.Position(third.openedAt(), s3), 10).stream()
+            sessions
+                .page(
+                    SessionVisibility.ALL,
+                    null,
+                    null,
+                    new SessionStore.Position(third.openedAt(), s3),
+                    10)
+                .stream()
                 .map(l -> l.session().sessionId()))
         .as("the page after s3")
         .containsExactly(s2, s1);
@@ -270,7 +278,7 @@ class SessionStoreActivitiesImplTest extends StoreTestBase {
   }
 
   private java.util.List<String> ids(String status, String agent, int limit) {
-    return sessions.page(status, agent, null, limit).stream()
+    return sessions.page(SessionVisibility.ALL, status, agent, null, limit).stream()
         .map(l -> l.session().sessionId())
         .toList();
   }

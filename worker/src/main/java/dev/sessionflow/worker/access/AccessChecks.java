@@ -3,13 +3,16 @@ package dev.sessionflow.worker.access;
 import dev.sessionflow.activities.conversations.ConversationChannels;
 import dev.sessionflow.activities.sessions.SessionRecord;
 import dev.sessionflow.activities.sessions.SessionStore;
+import dev.sessionflow.activities.sessions.SessionVisibility;
 import dev.sessionflow.activities.tickets.Ticket;
 import dev.sessionflow.activities.tickets.TicketStore;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.ProblemType;
 import dev.sessionflow.worker.auth.Caller;
 import dev.sessionflow.worker.auth.Role;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,26 +64,40 @@ public class AccessChecks {
     return ticket;
   }
 
-  /** Whether the caller may see the session (for lists). */
-  public boolean sees(Caller caller, SessionRecord session) {
-    String group = tickets.find(session.ticketId()).map(Ticket::group).orElse(null);
-    return Reach.of(caller, group, session.assignedAgentId()) != Reach.HIDDEN;
+  /** Which sessions the caller may see, for queries that list them. */
+  public static SessionVisibility visibility(Caller caller) {
+    return switch (caller.role()) {
+      case ADMIN -> SessionVisibility.ALL;
+      case CHANNEL -> SessionVisibility.NONE;
+      case AGENT ->
+          switch (caller.access()) {
+            case ALL -> SessionVisibility.ALL;
+            case GROUPS -> SessionVisibility.groups(caller.groups());
+            case ASSIGNED -> SessionVisibility.assignedOrFree(caller.agentId());
+          };
+    };
   }
 
   /**
-   * Whether the caller may read the conversation: its channel, an admin, or an agent who sees its
-   * latest session.
+   * What of the conversation the caller may read: its channel and whoever sees every ticket read it
+   * whole (null); an agent of narrower scope, the sessions in its sight, and nothing (404) when
+   * none is.
    */
-  public void readConversation(Caller caller, String conversationId) {
+  public Set<String> readConversation(Caller caller, String conversationId) {
     String what = "Conversation " + conversationId;
     if (caller.role() == Role.CHANNEL) {
       requireOwnConversation(caller, conversationId, what);
-      return;
+      return null;
     }
-    Optional<SessionRecord> latest = sessions.latestOf(conversationId);
-    if (latest.isPresent()) {
-      session(caller, latest.get().sessionId(), false);
+    SessionVisibility visible = visibility(caller);
+    if (visible.kind() == SessionVisibility.Kind.ALL) {
+      return null;
     }
+    Set<String> sessionIds = new HashSet<>(sessions.visibleIn(conversationId, visible));
+    if (sessionIds.isEmpty()) {
+      throw ApiException.notFound(what);
+    }
+    return sessionIds;
   }
 
   /** A channel writing to a conversation: the first channel to write claims it. */

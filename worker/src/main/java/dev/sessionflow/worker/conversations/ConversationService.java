@@ -13,6 +13,7 @@ import dev.sessionflow.worker.sessions.SessionGateway;
 import dev.sessionflow.worker.sessions.SessionIdentity;
 import dev.sessionflow.workflows.session.ChatMessage;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /** End-user messages and transcripts, for the API and the workspace alike. */
@@ -71,22 +72,25 @@ public class ConversationService {
 
   /** The conversation's messages in order, across its sessions, as the caller may see them. */
   public List<TranscriptMessage> transcript(Caller caller, String conversationId) {
-    access.readConversation(caller, conversationId);
+    Set<String> visible = access.readConversation(caller, conversationId);
     return views(
         caller,
         conversations
             .transcript(conversationId)
-            .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId)));
+            .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId))
+            .stream()
+            .filter(m -> visible == null || visible.contains(m.sessionId()))
+            .toList());
   }
 
   /** A page of the transcript after the cursor {@code after} (null: from the start). */
   public TranscriptPage page(Caller caller, String conversationId, String after, int limit) {
-    access.readConversation(caller, conversationId);
+    Set<String> visible = access.readConversation(caller, conversationId);
     Cursors.checkLimit(limit);
     long afterSeq = after == null ? 0 : Cursors.transcriptPosition(after);
     List<StoredMessage> page =
         conversations
-            .transcript(conversationId, afterSeq, limit)
+            .transcript(conversationId, afterSeq, limit, visible)
             .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
     String next = page.size() < limit ? null : Cursors.transcript(page.getLast().seq());
     return new TranscriptPage(views(caller, page), next);

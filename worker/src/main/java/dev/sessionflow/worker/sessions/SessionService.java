@@ -246,16 +246,14 @@ public class SessionService {
   }
 
   /**
-   * A page of the newest sessions the caller may see. The cursor follows the unfiltered page, so a
-   * page can hold fewer than {@code limit} sessions when some are out of the caller's scope.
+   * A page of the newest sessions the caller may see: the scope is applied in the query, before
+   * paging, so neither the page nor its cursor names a session out of sight.
    */
   public SessionPage page(Caller caller, String status, String agentId, String after, int limit) {
-    List<SessionStore.Listed> page = sessions.page(status, agentId, position(after), limit);
+    List<SessionStore.Listed> page =
+        sessions.page(AccessChecks.visibility(caller), status, agentId, position(after), limit);
     List<SessionResponse> views =
-        page.stream()
-            .filter(l -> access.sees(caller, l.session()))
-            .map(l -> view(l.session(), Optional.ofNullable(l.survey())))
-            .toList();
+        page.stream().map(l -> view(l.session(), Optional.ofNullable(l.survey()))).toList();
     if (page.size() < limit) {
       return new SessionPage(views, null);
     }

@@ -21,11 +21,14 @@ import org.springframework.test.context.TestPropertySource;
           + ScopedApiTestBase.OTHER_CHANNEL
           + ":CHANNEL:channel-b,"
           + ScopedApiTestBase.SECOND_ADMIN
-          + ":ADMIN:ops-bot",
+          + ":ADMIN:ops-bot,"
+          + ScopedApiTestBase.AGENT_ASSIGNED
+          + ":AGENT:agent-10",
       "sessionflow.auth.agents.agent-8.access=GROUPS",
       "sessionflow.auth.agents.agent-8.groups=first-line",
       "sessionflow.auth.agents.agent-9.access=GROUPS",
       "sessionflow.auth.agents.agent-9.groups=tier-2",
+      "sessionflow.auth.agents.agent-10.access=ASSIGNED",
       "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestJwts.ISSUER,
       "spring.security.oauth2.resourceserver.jwt.audiences=" + TestJwts.AUDIENCE
     })
@@ -35,6 +38,9 @@ public abstract class ScopedApiTestBase extends ApiTestBase {
 
   /** agent-9, scope GROUPS, group tier-2. */
   static final String AGENT_TIER_2 = "t-agent-9-tier-2";
+
+  /** agent-10, scope ASSIGNED. */
+  static final String AGENT_ASSIGNED = "t-agent-10-assigned";
 
   static final String OTHER_CHANNEL = "t-channel-b";
   static final String SECOND_ADMIN = "t-ops-bot";
