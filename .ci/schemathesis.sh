@@ -2,7 +2,9 @@
 # Runs schemathesis (from PyPI, pinned) against the packaged service on its embedded defaults: the
 # OpenAPI document at /v3/api-docs is the contract, checked with every check, as each development
 # token (ADMIN, two AGENTs, CHANNEL), stateful phase included (the document's links let it open,
-# message and end sessions). Fixed seed and a bounded example count keep it reproducible and short.
+# message and end sessions). A bounded example count keeps it short. It runs on the fixed seed (the
+# same sequence every time) and then on a fresh random seed, printed so that a failure can be
+# replayed with SCHEMATHESIS_RANDOM_SEED=<seed>: the contract is explored beyond one sequence.
 # Needs worker/target/sessionflow.jar (./mvnw -B package); builds nothing. Exits non-zero on any
 # failure.
 set -euo pipefail
@@ -11,6 +13,7 @@ cd "$(dirname "$0")/.."
 schemathesis_version=4.32.5
 max_examples="${SCHEMATHESIS_MAX_EXAMPLES:-5}"
 seed="${SCHEMATHESIS_SEED:-20260101}"
+random_seed="${SCHEMATHESIS_RANDOM_SEED:-$(python3 -c 'import secrets; print(secrets.randbelow(2**31))')}"
 venv="${SCHEMATHESIS_VENV:-${TMPDIR:-/tmp}/sessionflow-schemathesis-$schemathesis_version}"
 
 if [ ! -x "$venv/bin/schemathesis" ]; then
@@ -49,30 +52,33 @@ started=$(date +%s)
 failed=0
 failures=0
 cases=0
-for token in dev-admin dev-agent-1 dev-agent-2 dev-channel; do
-  echo "== schemathesis as $token"
-  out=$(mktemp)
-  status=0
-  "$venv/bin/schemathesis" --config-file .ci/schemathesis.toml run "$base/v3/api-docs" \
-    --checks all \
-    -H "Authorization: Bearer $token" \
-    --seed "$seed" \
-    --max-examples "$max_examples" \
-    --phases examples,coverage,fuzzing,stateful \
-    --generation-database none \
-    --request-timeout 60 \
-    --no-color |& tee "$out" || status=$?
-  generated=$(grep -oE '[0-9]+ generated' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
-  found=$(grep -oE '[0-9]+ failures?,|[0-9]+ failures? in' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
-  cases=$((cases + generated))
-  failures=$((failures + found))
-  if [ "$status" -ne 0 ]; then
-    failed=$((failed + 1))
-  fi
-  rm -f "$out"
+for run in "$seed" "$random_seed"; do
+  for token in dev-admin dev-agent-1 dev-agent-2 dev-channel; do
+    echo "== schemathesis as $token, seed $run"
+    out=$(mktemp)
+    status=0
+    "$venv/bin/schemathesis" --config-file .ci/schemathesis.toml run "$base/v3/api-docs" \
+      --checks all \
+      -H "Authorization: Bearer $token" \
+      --seed "$run" \
+      --max-examples "$max_examples" \
+      --phases examples,coverage,fuzzing,stateful \
+      --generation-database none \
+      --request-timeout 60 \
+      --no-color |& tee "$out" || status=$?
+    generated=$(grep -oE '[0-9]+ generated' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
+    found=$(grep -oE '[0-9]+ failures?,|[0-9]+ failures? in' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
+    cases=$((cases + generated))
+    failures=$((failures + found))
+    if [ "$status" -ne 0 ]; then
+      failed=$((failed + 1))
+    fi
+    rm -f "$out"
+  done
 done
-echo "schemathesis $schemathesis_version: $cases test cases generated over 4 roles in" \
-  "$(($(date +%s) - started))s; $failures failures; roles with failures: $failed"
+echo "schemathesis $schemathesis_version: $cases test cases generated over 4 roles, seeds $seed" \
+  "(fixed) and $random_seed (random), in $(($(date +%s) - started))s; $failures failures;" \
+  "runs with failures: $failed"
 if [ "$(grep -c ' ERROR \| 500 ' "$log" || true)" -gt 0 ]; then
   echo "the service logged errors:" >&2
   grep -A5 ' ERROR ' "$log" | head -50 >&2

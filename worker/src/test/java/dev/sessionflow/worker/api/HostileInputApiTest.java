@@ -352,4 +352,27 @@ class HostileInputApiTest extends ApiTestBase {
           .expect(204);
     }
   }
+
+  @Test
+  void aQueryStringWithAnEmptyOrUndecodableParameterNameIs400OnEveryOperation() throws Exception {
+    String c = newConversation();
+    String sessionId = api.endUserSays(c, "m-1", "Hello").get("sessionId").asText();
+    String[][] operations = {
+      {"GET", "/api/v1/sessions", ApiClient.ADMIN},
+      {"GET", "/api/v1/sessions/" + sessionId, ApiClient.AGENT_1},
+      {"GET", "/api/v1/settings/messaging", ApiClient.ADMIN},
+      {"POST", "/api/v1/sessions/" + sessionId + "/messages", ApiClient.AGENT_1},
+      {"GET", "/api/v1/conversations/" + c + "/messages", ApiClient.CHANNEL},
+      {"POST", "/api/v1/csat/no-such-token", null},
+      {"GET", "/api/v1/sessions", null}
+    };
+    for (String query : new String[] {"?=x", "?=", "?a=1&=2", "?&=&"}) {
+      for (String[] op : operations) {
+        HttpResponse<String> response =
+            raw(op[0], op[1] + query, op[2], "application/json", "{\"messageId\":\"x\"}");
+        assertThat(response.statusCode()).as(op[0] + " " + op[1] + query).isEqualTo(400);
+        assertThat(response.body()).as(op[1] + query).contains("/validation");
+      }
+    }
+  }
 }
