@@ -12,6 +12,15 @@ import org.springframework.core.env.Environment;
 public record IdentityMode(boolean devTokens, boolean jwt) {
   static final String JWT = "spring.security.oauth2.resourceserver.jwt.";
 
+  /**
+   * The one rule for every development-only surface: {@code sessionflow.auth.dev-tokens} (on unless
+   * {@code prod}) where development stand-ins are allowed at all.
+   */
+  public static boolean devTokensAccepted(Environment env) {
+    return env.getProperty("sessionflow.auth.dev-tokens", Boolean.class, true)
+        && DevelopmentMode.allowed(env);
+  }
+
   public static IdentityMode of(Environment env, AuthProperties auth) {
     boolean devTokens = auth.devTokens() && DevelopmentMode.allowed(env);
     boolean jwt =

@@ -1,6 +1,6 @@
 package dev.sessionflow.worker.workspace;
 
-import dev.sessionflow.worker.auth.AuthProperties;
+import dev.sessionflow.worker.auth.IdentityMode;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** The sign-in page: development identities in dev mode, the OIDC providers when configured. */
 @Controller
 class SignInController {
-  private final AuthProperties auth;
+  private final IdentityMode mode;
   private final ObjectProvider<InMemoryClientRegistrationRepository> oidc;
 
-  SignInController(AuthProperties auth, ObjectProvider<InMemoryClientRegistrationRepository> oidc) {
-    this.auth = auth;
+  SignInController(IdentityMode mode, ObjectProvider<InMemoryClientRegistrationRepository> oidc) {
+    this.mode = mode;
     this.oidc = oidc;
   }
 
@@ -27,7 +27,7 @@ class SignInController {
 
   @GetMapping("/login")
   String login(Model model) {
-    model.addAttribute("identities", auth.devTokens() ? DevSignIn.IDENTITIES : List.of());
+    model.addAttribute("identities", mode.devTokens() ? DevSignIn.IDENTITIES : List.of());
     List<ClientRegistration> providers = new java.util.ArrayList<>();
     InMemoryClientRegistrationRepository registrations = oidc.getIfAvailable();
     if (registrations != null) {

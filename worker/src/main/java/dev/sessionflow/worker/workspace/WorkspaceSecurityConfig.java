@@ -46,10 +46,15 @@ class WorkspaceSecurityConfig {
       WorkspaceCaller callers,
       ObjectProvider<ClientRegistrationRepository> oidc)
       throws Exception {
+    // The end-user chat page is open to anyone, and exists only where the development tokens are.
+    String[] open =
+        mode.devTokens()
+            ? new String[] {"/login", "/webjars/**", "/workspace/**", "/chat/**"}
+            : new String[] {"/login", "/webjars/**", "/workspace/**"};
     http.securityMatcher(BROWSER_PATHS)
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers("/login", "/webjars/**", "/workspace/**", "/chat/**")
+                a.requestMatchers(open)
                     .permitAll()
                     .requestMatchers("/admin/**")
                     .hasRole("ADMIN")

@@ -3,6 +3,7 @@ package dev.sessionflow.worker.workspace.chat;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.auth.Caller;
+import dev.sessionflow.worker.auth.DevelopmentTokensAccepted;
 import dev.sessionflow.worker.conversations.ConversationService;
 import dev.sessionflow.worker.conversations.EndUserMessageRequest;
 import dev.sessionflow.worker.conversations.TranscriptMessage;
@@ -16,7 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,11 +31,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The end user's side, for trying the service out: writes as the messaging channel would, sees the
- * agent's replies and the system messages live, answers the survey in place. Development mode only
- * (it speaks for any end user without signing in).
+ * agent's replies and the system messages live, answers the survey in place. It exists only where
+ * the development tokens are accepted (it speaks for any end user without signing in).
  */
 @Controller
-@ConditionalOnProperty(name = "sessionflow.auth.dev-tokens", havingValue = "true")
+@Conditional(DevelopmentTokensAccepted.class)
 class ChatPage {
   /** The page plays the messaging integration's part: it relays the end user as the dev channel. */
   private static final Caller CHANNEL = Caller.channel("dev-channel");
