@@ -75,7 +75,7 @@ public class SecurityConfig {
     JwtDecoder jwts = decoder.getIfAvailable();
     JwtAuthenticationProvider jwtProvider = null;
     if (jwts != null) {
-      jwtProvider = new JwtAuthenticationProvider(jwts);
+      jwtProvider = new JwtAuthenticationProvider(ExpiringJwts.require(jwts));
       jwtProvider.setJwtAuthenticationConverter(new JwtCallers(auth));
     }
     JwtAuthenticationProvider jwt = jwtProvider;

@@ -10,8 +10,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code prod} profile refuses to start on development defaults: development tokens, the
- * in-process Temporal server, or the in-memory database.
+ * The {@code prod} profile refuses to start on development defaults (development tokens, the
+ * in-process Temporal server, the in-memory database) and on identity settings that would let in
+ * more than meant: JWTs of any audience, or agents given a ticket access no one chose.
  */
 @Component
 @Profile("prod")
@@ -47,6 +48,17 @@ class ProductionGuard implements InitializingBean {
       problems.add(
           "no identities: set SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI (OIDC) "
               + "and/or SESSIONFLOW_AUTH_TOKEN_LIST (token:ROLE[:id],...)");
+    }
+    String jwt = "spring.security.oauth2.resourceserver.jwt.";
+    if (jwtIssuer() && env.getProperty(jwt + "audiences", "").isBlank()) {
+      problems.add(
+          "a JWT issuer or key without accepted audiences would take a token issued to any other "
+              + "client of the provider: set SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES");
+    }
+    if (env.getProperty("sessionflow.auth.agent-access", "").isBlank()) {
+      problems.add(
+          "the ticket access of agents whose token or JWT does not say is not set: set "
+              + "SESSIONFLOW_AUTH_AGENT_ACCESS to ASSIGNED, GROUPS or ALL");
     }
     if (env.getProperty("spring.temporal.test-server.enabled", Boolean.class, true)) {
       problems.add("no TEMPORAL_ADDRESS: production needs a Temporal server or Temporal Cloud");

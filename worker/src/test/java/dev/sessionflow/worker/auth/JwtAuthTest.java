@@ -2,6 +2,7 @@ package dev.sessionflow.worker.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionflow.worker.ApiClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,25 @@ class JwtAuthTest extends ScopedApiTestBase {
 
     api.agentSays(tier2, chat.sessionId(), "a-1", "Hi, Bob here");
     assertThat(api.session(chat.sessionId()).get("assignedAgentId").asText()).isEqualTo("bob");
+  }
+
+  @Test
+  void aTokenWithoutExpiryIs401() {
+    api.get("/api/v1/settings/messaging", JWTS.signWithoutExpiry("alice-subject", ADMIN_CLAIMS))
+        .expectProblem(401, "unauthorized");
+  }
+
+  @Test
+  void anAgentTokenWithoutTicketAccessGetsTheConfiguredDefault() {
+    Chat elsewhere = chatInGroup("first-line");
+    api.agentSays(ApiClient.AGENT_1, elsewhere.sessionId(), "a-1", "agent-1's");
+    String dave =
+        JWTS.sign(
+            "dave-subject",
+            Map.of(
+                "realm_access", Map.of("roles", List.of("AGENT")), "preferred_username", "dave"));
+    // The tests' default is GROUPS (sessionflow.auth.agent-access), and dave has no groups.
+    api.get("/api/v1/sessions/" + elsewhere.sessionId(), dave).expectProblem(404, "not-found");
   }
 
   @Test

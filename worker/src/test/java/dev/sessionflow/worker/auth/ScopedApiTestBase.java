@@ -29,6 +29,10 @@ import org.springframework.test.context.TestPropertySource;
       "sessionflow.auth.agents.agent-9.access=GROUPS",
       "sessionflow.auth.agents.agent-9.groups=tier-2",
       "sessionflow.auth.agents.agent-10.access=ASSIGNED",
+      // Agents whose token or JWT does not say; the development agents keep every ticket.
+      "sessionflow.auth.agent-access=GROUPS",
+      "sessionflow.auth.agents.agent-1.access=ALL",
+      "sessionflow.auth.agents.agent-2.access=ALL",
       "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestJwts.ISSUER,
       "spring.security.oauth2.resourceserver.jwt.audiences=" + TestJwts.AUDIENCE
     })

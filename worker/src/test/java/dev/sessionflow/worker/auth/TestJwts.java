@@ -57,15 +57,21 @@ final class TestJwts {
     return sign(subject, claims, ISSUER, AUDIENCE, Instant.now().plusSeconds(600));
   }
 
+  /** A token that never expires: no {@code exp} claim at all. */
+  String signWithoutExpiry(String subject, Map<String, Object> claims) {
+    return sign(subject, claims, ISSUER, AUDIENCE, null);
+  }
+
   String sign(
       String subject, Map<String, Object> claims, String issuer, String audience, Instant expires) {
+    Instant issued = expires == null ? Instant.now() : expires.minusSeconds(900);
     JWTClaimsSet.Builder set =
         new JWTClaimsSet.Builder()
             .subject(subject)
             .issuer(issuer)
             .audience(audience)
-            .issueTime(Date.from(expires.minusSeconds(900)))
-            .expirationTime(Date.from(expires));
+            .issueTime(Date.from(issued))
+            .expirationTime(expires == null ? null : Date.from(expires));
     claims.forEach(set::claim);
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());
     try {

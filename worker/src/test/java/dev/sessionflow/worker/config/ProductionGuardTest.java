@@ -11,10 +11,39 @@ import org.springframework.mock.env.MockEnvironment;
 
 class ProductionGuardTest {
 
-  private static MockEnvironment realServers() {
+  private static MockEnvironment servers() {
     return new MockEnvironment()
         .withProperty("spring.temporal.test-server.enabled", "false")
         .withProperty("spring.datasource.url", "jdbc:postgresql://db/sessionflow");
+  }
+
+  /** Real servers, and the ticket access of agents whose token does not say. */
+  private static MockEnvironment realServers() {
+    return servers().withProperty("sessionflow.auth.agent-access", "ASSIGNED");
+  }
+
+  private static final AuthProperties TOKENS =
+      AuthProperties.ofTokens(false, List.of(), "s3:ADMIN");
+
+  @Test
+  void refusesAJwtIssuerOrKeyWithoutAnAcceptedAudience() {
+    for (String source : List.of("issuer-uri", "jwk-set-uri", "public-key-location")) {
+      MockEnvironment env =
+          realServers()
+              .withProperty("spring.security.oauth2.resourceserver.jwt." + source, "file:/x");
+      assertThatThrownBy(() -> new ProductionGuard(TOKENS, env).afterPropertiesSet())
+          .as(source)
+          .hasMessageContaining("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES");
+      env.setProperty("spring.security.oauth2.resourceserver.jwt.audiences", "sessionflow");
+      assertThatCode(() -> new ProductionGuard(TOKENS, env).afterPropertiesSet())
+          .doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void refusesToGuessTheTicketAccessOfAgentsWhoseTokenDoesNotSay() {
+    assertThatThrownBy(() -> new ProductionGuard(TOKENS, servers()).afterPropertiesSet())
+        .hasMessageContaining("SESSIONFLOW_AUTH_AGENT_ACCESS");
   }
 
   @Test
