@@ -1,5 +1,6 @@
 package dev.sessionflow.worker.auth;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,7 +14,8 @@ import java.util.Set;
  * @param access which tickets the caller may see and change
  */
 public record Caller(
-    Role role, String agentId, String name, Set<String> groups, TicketAccess access) {
+    Role role, String agentId, String name, Set<String> groups, TicketAccess access)
+    implements Serializable {
 
   public Caller {
     if (role == null) {

@@ -68,15 +68,20 @@ public class SecurityConfig {
     return new StaticTokens(auth, mode.devTokens());
   }
 
+  /** Access tokens from the OIDC provider (none accepted when no issuer or key is configured). */
+  @Bean
+  AccessTokenCallers accessTokenCallers(ObjectProvider<JwtDecoder> decoder, AuthProperties auth) {
+    return new AccessTokenCallers(decoder.getIfAvailable(), auth);
+  }
+
   /** A bearer token: a static token if it is one, else a JWT (when an issuer is configured). */
   @Bean
   AuthenticationManagerResolver<HttpServletRequest> bearerTokens(
-      StaticTokens tokens, ObjectProvider<JwtDecoder> decoder, AuthProperties auth) {
-    JwtDecoder jwts = decoder.getIfAvailable();
+      StaticTokens tokens, AccessTokenCallers jwts) {
     JwtAuthenticationProvider jwtProvider = null;
-    if (jwts != null) {
-      jwtProvider = new JwtAuthenticationProvider(ExpiringJwts.require(jwts));
-      jwtProvider.setJwtAuthenticationConverter(new JwtCallers(auth));
+    if (jwts.configured()) {
+      jwtProvider = new JwtAuthenticationProvider(jwts.decoder());
+      jwtProvider.setJwtAuthenticationConverter(jwts.claims());
     }
     JwtAuthenticationProvider jwt = jwtProvider;
     AuthenticationManager manager =

@@ -43,7 +43,7 @@ class WorkspaceSecurityConfig {
       HttpSecurity http,
       IdentityMode mode,
       DevSignIn devSignIn,
-      WorkspaceCaller callers,
+      OidcCallers oidcCallers,
       ObjectProvider<ClientRegistrationRepository> oidc)
       throws Exception {
     // The end-user chat page is open to anyone, and exists only where the development tokens are.
@@ -75,7 +75,7 @@ class WorkspaceSecurityConfig {
               login
                   .loginPage("/login")
                   .defaultSuccessUrl("/inbox", true)
-                  .userInfoEndpoint(u -> u.userAuthoritiesMapper(callers.oidcAuthorities())));
+                  .userInfoEndpoint(u -> u.oidcUserService(oidcCallers)));
     }
     return http.build();
   }

@@ -113,4 +113,30 @@ class WorkspaceSecurityTest extends ApiTestBase {
     api.get("/api/v1/sessions", null).expectProblem(401, "unauthorized");
     api.get("/api/v1/sessions", ApiClient.AGENT_1).expect(200);
   }
+
+  @Test
+  void aLiveStreamEndsWhenItsBrowserSignsOut() throws Exception {
+    signIn(ApiClient.AGENT_1);
+    String csrf = csrfFrom(get("/inbox").body());
+    var stream =
+        browser.sendAsync(
+            HttpRequest.newBuilder(uri("/inbox/stream")).GET().build(),
+            HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<java.util.stream.Stream<String>> open =
+        stream.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(open.statusCode()).isEqualTo(200);
+    var ended =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> {
+              try {
+                open.body().forEach(line -> {});
+              } catch (java.io.UncheckedIOException closedByTheServer) {
+                // ended all the same
+              }
+            });
+
+    postForm("/logout", "_csrf=" + URLEncoder.encode(csrf, UTF8));
+    ended.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(get("/inbox").statusCode()).as("signed out").isEqualTo(302);
+  }
 }

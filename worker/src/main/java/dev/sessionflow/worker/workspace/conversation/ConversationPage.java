@@ -12,6 +12,7 @@ import dev.sessionflow.worker.sessions.SessionService;
 import dev.sessionflow.worker.workspace.WorkspaceCaller;
 import dev.sessionflow.worker.workspace.WorkspaceErrors;
 import dev.sessionflow.worker.workspace.live.LiveFragments;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,10 +73,15 @@ class ConversationPage {
   SseEmitter stream(
       @PathVariable String sessionId,
       @RequestParam(required = false) String seen,
-      Authentication user) {
+      Authentication user,
+      HttpServletRequest request) {
     String id = PathIds.check("sessionId", sessionId);
     Caller caller = callers.of(user);
-    return live.stream("conversation-" + id, seen, () -> frames(views.of(id, caller)));
+    return live.stream(
+        "conversation-" + id,
+        seen,
+        callers.stillSignedIn(request, caller),
+        () -> frames(views.of(id, caller)));
   }
 
   /** The page's live parts, as its stream sends them. */

@@ -3,6 +3,7 @@ package dev.sessionflow.worker.workspace.inbox;
 import dev.sessionflow.worker.auth.Caller;
 import dev.sessionflow.worker.workspace.WorkspaceCaller;
 import dev.sessionflow.worker.workspace.live.LiveFragments;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -41,8 +42,12 @@ class InboxController {
 
   @GetMapping(path = "/inbox/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @ResponseBody
-  SseEmitter stream(Authentication user, @RequestParam(required = false) String seen) {
+  SseEmitter stream(
+      Authentication user,
+      @RequestParam(required = false) String seen,
+      HttpServletRequest request) {
     Caller caller = callers.of(user);
-    return live.stream("inbox", seen, () -> frames(inbox.rows(caller)));
+    return live.stream(
+        "inbox", seen, callers.stillSignedIn(request, caller), () -> frames(inbox.rows(caller)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.sessionflow.worker.workspace.live;
 
+import dev.sessionflow.worker.api.ApiException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +76,16 @@ public class LiveFragments {
    * ({@code seen}, a {@link #fingerprint}).
    */
   public SseEmitter stream(String name, String seen, Supplier<Map<String, String>> frames) {
+    return stream(name, seen, () -> true, frames);
+  }
+
+  /**
+   * The same, for a signed-in page: before every push the stream asks {@code allowed} (still signed
+   * in as the same caller) and ends when it answers no, or when the caller may no longer read what
+   * the frames show.
+   */
+  public SseEmitter stream(
+      String name, String seen, BooleanSupplier allowed, Supplier<Map<String, String>> frames) {
     SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
     AtomicBoolean open = new AtomicBoolean(true);
     emitter.onCompletion(() -> open.set(false));
@@ -86,16 +98,17 @@ public class LiveFragments {
         });
     emitter.onError(e -> open.set(false));
     Map<String, String> sent = parse(seen);
-    Thread.ofVirtual().name("live-" + name).start(() -> pump(emitter, open, sent, frames));
+    Thread.ofVirtual().name("live-" + name).start(() -> pump(emitter, open, allowed, sent, frames));
     return emitter;
   }
 
   private static void pump(
       SseEmitter emitter,
       AtomicBoolean open,
+      BooleanSupplier allowed,
       Map<String, String> sent,
       Supplier<Map<String, String>> frames) {
-    while (open.get()) {
+    while (open.get() && allowed.getAsBoolean()) {
       try {
         for (Map.Entry<String, String> frame : frames.get().entrySet()) {
           String hash = hash(frame.getValue());
@@ -106,6 +119,9 @@ public class LiveFragments {
         }
       } catch (IOException | IllegalStateException gone) {
         open.set(false);
+        break;
+      } catch (ApiException outOfSight) {
+        // Reassigned, regrouped or gone: the caller may no longer read it.
         break;
       } catch (RuntimeException e) {
         // A service error (database briefly away): keep the page as it is and try again.
