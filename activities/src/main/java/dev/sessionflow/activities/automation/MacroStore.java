@@ -1,6 +1,7 @@
 package dev.sessionflow.activities.automation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.sessionflow.activities.support.LimitReachedException;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.workflows.automation.TicketAction;
 import java.sql.ResultSet;
@@ -29,8 +30,8 @@ public class MacroStore {
   public Macro create(String name, List<TicketAction> actions) {
     AutomationRules.checkMacro(name, actions);
     if (count() >= MAX_MACROS) {
-      throw new dev.sessionflow.activities.support.InvalidInputException(
-          java.util.Map.of("macros", "at most " + MAX_MACROS + " macros"));
+      throw new LimitReachedException(
+          "At most " + MAX_MACROS + " macros: delete one before adding another");
     }
     String id =
         Long.toString(jdbc.sql("select nextval('macro_number')").query(Long.class).single());

@@ -1,7 +1,7 @@
 package dev.sessionflow.activities.automation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.sessionflow.activities.support.InvalidInputException;
+import dev.sessionflow.activities.support.LimitReachedException;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.activities.tickets.EnabledTriggers;
 import dev.sessionflow.workflows.automation.TicketAction;
@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,7 +42,8 @@ public class TriggerStore implements EnabledTriggers {
       List<TicketAction> actions) {
     AutomationRules.checkTrigger(name, conditions, actions);
     if (count() >= MAX_TRIGGERS) {
-      throw new InvalidInputException(Map.of("triggers", "at most " + MAX_TRIGGERS + " triggers"));
+      throw new LimitReachedException(
+          "At most " + MAX_TRIGGERS + " triggers: delete one before adding another");
     }
     String id =
         Long.toString(jdbc.sql("select nextval('trigger_number')").query(Long.class).single());

@@ -101,6 +101,21 @@ class AutomationStoresTest extends StoreTestBase {
   }
 
   @Test
+  void theHundredAndFirstTriggerIsALimitReachedNotBadInput() {
+    List<String> added = new java.util.ArrayList<>();
+    try {
+      while (triggers.list().size() < TriggerStore.MAX_TRIGGERS) {
+        added.add(triggers.create("Filler", false, null, LEFT_TIER_1, ESCALATE).triggerId());
+      }
+      assertThatThrownBy(() -> triggers.create("One more", true, null, LEFT_TIER_1, ESCALATE))
+          .isInstanceOf(dev.sessionflow.activities.support.LimitReachedException.class)
+          .hasMessageContaining("At most 100 triggers");
+    } finally {
+      added.forEach(triggers::delete);
+    }
+  }
+
+  @Test
   void badTriggersAreRefused() {
     TriggerConditions bad =
         new TriggerConditions(

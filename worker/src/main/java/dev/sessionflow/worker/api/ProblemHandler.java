@@ -1,6 +1,7 @@
 package dev.sessionflow.worker.api;
 
 import dev.sessionflow.activities.support.InvalidInputException;
+import dev.sessionflow.activities.support.LimitReachedException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.serviceclient.CheckedExceptionWrapper;
 import java.util.LinkedHashMap;
@@ -45,6 +46,11 @@ class ProblemHandler {
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
     return Problems.of(ProblemType.VALIDATION, "The request has invalid fields", e.fieldErrors());
+  }
+
+  @ExceptionHandler(LimitReachedException.class)
+  ResponseEntity<ProblemDetail> limitReached(LimitReachedException e) {
+    return Problems.of(ProblemType.CONFLICT, e.getMessage(), Map.of());
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -5,6 +5,8 @@ import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import dev.sessionflow.worker.auth.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
@@ -41,7 +43,9 @@ class MacroApplyController {
   ResponseEntity<AutomationResponse> apply(
       @PathVariable String ticketId,
       @PathVariable String macroId,
-      @RequestHeader(name = RunIds.HEADER, required = false) String idempotencyKey,
+      @RequestHeader(name = RunIds.HEADER, required = false)
+          @Parameter(schema = @Schema(pattern = RunIds.KEY_PATTERN, maxLength = 64))
+          String idempotencyKey,
       Caller caller) {
     return respond(
         macros.apply(

@@ -5,6 +5,7 @@ import dev.sessionflow.activities.automation.MacroStore;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
@@ -34,6 +35,10 @@ class MacroController {
               + "SOLVED), ADD_INTERNAL_NOTE (value), SEND_MESSAGE (value), END_SESSION (reason, "
               + "default RESOLVED; sendCsat, default the policy, none for ESCALATED).")
   @ApiResponse(responseCode = "201", description = "Created")
+  @ApiResponse(
+      responseCode = "409",
+      description = "At most 500 macros: delete one first (conflict)",
+      content = @Content(mediaType = "application/problem+json"))
   @PostMapping
   ResponseEntity<Macro> create(@RequestBody MacroRequest body) {
     Macro macro = macros.create(body.name(), body.actions());

@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
  */
 public final class RunIds {
   public static final String HEADER = "Idempotency-Key";
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  /** What an Idempotency-Key of a ticket update may be, as the OpenAPI document declares it. */
+  public static final String KEY_PATTERN = "^[A-Za-z0-9._:-]{1,64}$";
+
+  private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
 
   private RunIds() {}
 

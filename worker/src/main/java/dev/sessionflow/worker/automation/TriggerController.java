@@ -5,6 +5,7 @@ import dev.sessionflow.activities.automation.TriggerStore;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.PathIds;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -40,6 +41,10 @@ class TriggerController {
               + "as for macros, by the system (endedBy SYSTEM). Each trigger fires at most once "
               + "per update, so triggers cannot loop.")
   @ApiResponse(responseCode = "201", description = "Created")
+  @ApiResponse(
+      responseCode = "409",
+      description = "At most 100 triggers: delete one first (conflict)",
+      content = @Content(mediaType = "application/problem+json"))
   @PostMapping
   ResponseEntity<StoredTrigger> create(@Valid @RequestBody TriggerRequest body) {
     StoredTrigger trigger =

@@ -19,6 +19,8 @@ import dev.sessionflow.workflows.automation.AutomationRequest;
 import dev.sessionflow.workflows.automation.TicketAction;
 import dev.sessionflow.workflows.model.AutomationSource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +70,9 @@ class TicketController {
   ResponseEntity<?> patch(
       @PathVariable String ticketId,
       @RequestBody TicketPatch body,
-      @RequestHeader(name = RunIds.HEADER, required = false) String idempotencyKey,
+      @RequestHeader(name = RunIds.HEADER, required = false)
+          @Parameter(schema = @Schema(pattern = RunIds.KEY_PATTERN, maxLength = 64))
+          String idempotencyKey,
       Caller caller) {
     access.ticket(caller, PathIds.check("ticketId", ticketId), true);
     AutomationRun run =
