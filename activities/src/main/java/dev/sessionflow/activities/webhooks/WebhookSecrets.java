@@ -1,5 +1,6 @@
 package dev.sessionflow.activities.webhooks;
 
+import dev.sessionflow.activities.support.DevelopmentMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,19 +62,25 @@ public class WebhookSecrets {
 
   @Autowired
   public WebhookSecrets(WebhookProperties properties, Environment env) {
-    this(key(properties.secretKey(), env.acceptsProfiles(Profiles.of("prod"))));
+    this(key(properties.secretKey(), DevelopmentMode.allowed(env)));
   }
 
   WebhookSecrets(byte[] key) {
     this.key = new SecretKeySpec(key, "AES");
   }
 
-  private static byte[] key(String configured, boolean prod) {
+  /**
+   * The configured key; the development key only where development stand-ins are allowed (fully
+   * embedded, or the dev profile): anywhere else a well-known key would leave the secrets as good
+   * as plain text.
+   */
+  static byte[] key(String configured, boolean development) {
     if (configured == null || configured.isBlank()) {
-      if (prod) {
+      if (!development) {
         throw new IllegalStateException(
-            "Refusing to start with the prod profile: no SESSIONFLOW_WEBHOOKS_SECRET_KEY to"
-                + " encrypt webhook secrets (base64 of 32 random bytes: openssl rand -base64 32)");
+            "Refusing to start: no SESSIONFLOW_WEBHOOKS_SECRET_KEY to encrypt webhook secrets"
+                + " (base64 of 32 random bytes: openssl rand -base64 32); only a fully embedded"
+                + " service or the dev profile may use the development key");
       }
       log.warn("webhook secrets are encrypted with the development key: set a secret key");
       return DEVELOPMENT_KEY;

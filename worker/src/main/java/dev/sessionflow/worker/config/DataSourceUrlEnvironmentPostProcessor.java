@@ -12,7 +12,9 @@ import org.springframework.core.env.MapPropertySource;
  * Makes the database URL one the service can use, or refuses to start naming it and the fix: a
  * plain H2 URL ({@code jdbc:h2:file:./data/x}) gets the modes the schema and queries need; an H2
  * URL that sets another mode, or a database other than H2 and PostgreSQL, stops the start-up
- * (rather than a healthy service whose every request fails).
+ * (rather than a healthy service whose every request fails). An H2 database on disk writes every
+ * commit before it answers ({@code WRITE_DELAY=0}): by default H2 flushes up to half a second
+ * later, and a crash in between loses writes the API already acknowledged.
  */
 public class DataSourceUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
   static final String PROPERTY = "spring.datasource.url";
@@ -74,8 +76,24 @@ public class DataSourceUrlEnvironmentPostProcessor implements EnvironmentPostPro
                 + "DEFAULT_NULL_ORDERING=HIGH itself)");
       }
     }
+    boolean onDisk = !lower.startsWith("jdbc:h2:mem:");
+    String delay = settings.get(WRITE_DELAY);
+    if (onDisk && delay == null) {
+      fixed.append(';').append(WRITE_DELAY).append("=0");
+    } else if (onDisk && !delay.equals("0")) {
+      throw refuse(
+          url,
+          "sets "
+              + WRITE_DELAY
+              + "="
+              + delay
+              + ": a crash would lose writes the service already acknowledged; remove the setting"
+              + " (the service adds WRITE_DELAY=0 itself)");
+    }
     return fixed.toString();
   }
+
+  private static final String WRITE_DELAY = "WRITE_DELAY";
 
   private static IllegalStateException refuse(String url, String why) {
     String shown = url.replaceAll("(?i)(password=)[^;&]*", "$1***");

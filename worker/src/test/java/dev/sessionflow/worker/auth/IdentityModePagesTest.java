@@ -44,6 +44,10 @@ class IdentityModePagesTest {
     return "--sessionflow.csat.token-key=" + Base64.getEncoder().encodeToString(new byte[32]);
   }
 
+  private static String webhookKey() {
+    return "--sessionflow.webhooks.secret-key=" + Base64.getEncoder().encodeToString(new byte[32]);
+  }
+
   @Test
   void fullyEmbeddedOffersThemAll() throws Exception {
     try (var app = start()) {
@@ -54,7 +58,11 @@ class IdentityModePagesTest {
   @Test
   void aDatabaseFileWithApiTokensAndNoDevProfileOffersNone() throws Exception {
     try (var app =
-        start(fileDatabase(), surveyKey(), "--sessionflow.auth.token-list=s3cret-admin:ADMIN")) {
+        start(
+            fileDatabase(),
+            surveyKey(),
+            webhookKey(),
+            "--sessionflow.auth.token-list=s3cret-admin:ADMIN")) {
       DevSurfaces.of(app).assertPresent(false);
     }
   }

@@ -78,6 +78,8 @@ class IdentityModeTest {
       "--server.port=0",
       // (the survey token key, which this mode needs too, is not what the test is about)
       "--sessionflow.csat.token-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+      "--sessionflow.webhooks.secret-key="
+          + java.util.Base64.getEncoder().encodeToString(new byte[32]),
       "--spring.datasource.url=jdbc:h2:file:"
           + dir.resolve("db")
           + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
