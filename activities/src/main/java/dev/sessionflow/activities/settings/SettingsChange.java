@@ -5,11 +5,13 @@ import dev.sessionflow.workflows.session.SessionPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A partial update of the settings. A field left out is {@code null}; a field given as JSON null is
  * {@code Optional.empty()} (only the two timers that can be turned off take that). {@code policy}
- * and {@code webhooks} replace the stored ones whole.
+ * is applied to the stored policy under the settings row's lock, so two partial saves of different
+ * policy keys both hold; {@code webhooks} replace the stored ones whole.
  */
 public record SettingsChange(
     Boolean agentsCanEndSessions,
@@ -18,5 +20,5 @@ public record SettingsChange(
     Optional<Duration> warnBeforeClose,
     String warningText,
     String endedNoticeText,
-    SessionPolicy policy,
+    UnaryOperator<SessionPolicy> policy,
     List<Webhook> webhooks) {}

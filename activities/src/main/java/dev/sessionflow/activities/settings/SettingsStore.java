@@ -196,7 +196,7 @@ public class SettingsStore {
         change.endedNoticeText() != null ? change.endedNoticeText() : now.endedNoticeText(),
         now.messagingEnabledAt(),
         now.updatedAt(),
-        change.policy() != null ? change.policy() : now.policy(),
+        change.policy() != null ? change.policy().apply(now.policy()) : now.policy(),
         change.webhooks() != null ? change.webhooks() : now.webhooks(),
         now.version());
   }

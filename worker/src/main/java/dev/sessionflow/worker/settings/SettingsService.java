@@ -71,7 +71,7 @@ public class SettingsService {
             body.containsKey("csat")
                     || body.containsKey("settlement")
                     || body.containsKey("reopenWithin")
-                ? PolicyInput.apply(current().policy(), body)
+                ? stored -> PolicyInput.apply(stored, body)
                 : null,
             PolicyInput.webhooks(body));
     return update(change, expectedVersion);

@@ -166,4 +166,46 @@ class SettingsApiTest extends ApiTestBase {
     String next = api.endUserSays(newConversation(), "m-1", "Hi").get("sessionId").asText();
     api.post("/api/v1/sessions/" + next + "/end", ApiClient.AGENT_1, null).expect(200);
   }
+
+  @Test
+  void twoAdminsPartialSavesOfDifferentKeysBothHold() throws Exception {
+    String[] statuses = {"SOLVED", "PENDING"};
+    for (int round = 0; round < 30; round++) {
+      String question = "How did we do, round " + round + "?";
+      String status = statuses[round % 2];
+      var start = new java.util.concurrent.CountDownLatch(1);
+      try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        var csat =
+            pool.submit(
+                () -> {
+                  start.await();
+                  return api.put(
+                          "/api/v1/settings/messaging",
+                          ApiClient.ADMIN,
+                          "{\"csat\": {\"question\": \"" + question + "\"}}")
+                      .status();
+                });
+        var settlement =
+            pool.submit(
+                () -> {
+                  start.await();
+                  return api.put(
+                          "/api/v1/settings/messaging",
+                          ApiClient.ADMIN,
+                          "{\"settlement\": {\"default\": \"" + status + "\"}}")
+                      .status();
+                });
+        start.countDown();
+        assertThat(csat.get()).isEqualTo(200);
+        assertThat(settlement.get()).isEqualTo(200);
+      }
+      var saved = api.get("/api/v1/settings/messaging", ApiClient.ADMIN).expect(200).json();
+      assertThat(saved.get("csat").get("question").asText())
+          .as("round " + round)
+          .isEqualTo(question);
+      assertThat(saved.get("settlement").get("defaultStatus").asText())
+          .as("round " + round)
+          .isEqualTo(status);
+    }
+  }
 }
