@@ -67,6 +67,13 @@ class IdentityModesIT {
   void prodOffersNoDevelopmentSurface() throws Exception {
     service = new ServiceProcess(env("prod"), dir).start();
     assertNoDevelopmentSurface();
+    // Behind its TLS proxy: the workspace's session cookie is never sent in clear.
+    String cookie =
+        get("/login", null).headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cookie).contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
   }
 
   private void assertNoDevelopmentSurface() throws Exception {

@@ -139,4 +139,14 @@ class WorkspaceSecurityTest extends ApiTestBase {
     ended.get(10, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(get("/inbox").statusCode()).as("signed out").isEqualTo(302);
   }
+
+  @Test
+  void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
+    String cookie =
+        get("/login").headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+  }
 }
