@@ -2,17 +2,16 @@ package dev.sessionflow.worker.ratelimit;
 
 import dev.sessionflow.worker.api.ProblemType;
 import dev.sessionflow.worker.api.Problems;
+import dev.sessionflow.worker.auth.Caller;
+import dev.sessionflow.worker.auth.Callers;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import org.springframework.core.Ordered;
+import java.util.Optional;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,23 +19,29 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rate limits on the API: a budget per caller, and per client address on the public CSAT endpoint
- * (where survey tokens could otherwise be guessed at speed). Over it: {@code 429 rate-limited} with
- * {@code Retry-After}.
+ * Rate limits on the API: a budget per authenticated caller, and per client address on the public
+ * CSAT endpoint (where survey tokens could otherwise be guessed at speed) and any other request no
+ * caller made. Over it: {@code 429 rate-limited} with {@code Retry-After}.
+ *
+ * <p>It runs after Spring Security, so a budget belongs to who the caller is (role and name), not
+ * to the bearer string: a new JWT for the same agent spends the same budget, and a token that does
+ * not authenticate is refused (401) before it takes a bucket or pushes a real caller's out. Callers
+ * and addresses keep their buckets apart for the same reason. Behind a proxy, the client address is
+ * the one the proxy forwards only with {@code server.forward-headers-strategy} set.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
 class RateLimitFilter extends OncePerRequestFilter {
   static final String CSAT = "/api/v1/csat/";
 
   private final boolean enabled;
   private final Buckets callers;
-  private final Buckets csatAddresses;
+  private final Buckets addresses;
 
   RateLimitFilter(RateLimitProperties properties) {
     this.enabled = properties.enabled();
     this.callers = new Buckets(properties.perCaller(), properties.trackedKeys());
-    this.csatAddresses = new Buckets(properties.csatPerIp(), properties.trackedKeys());
+    this.addresses = new Buckets(properties.csatPerIp(), properties.trackedKeys());
   }
 
   @Override
@@ -48,10 +53,11 @@ class RateLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    Optional<Caller> caller = Callers.current();
     ConsumptionProbe probe =
-        request.getRequestURI().startsWith(CSAT)
-            ? csatAddresses.of(request.getRemoteAddr()).tryConsumeAndReturnRemaining(1)
-            : callers.of(callerKey(request)).tryConsumeAndReturnRemaining(1);
+        caller.isPresent() && !request.getRequestURI().startsWith(CSAT)
+            ? callers.of(callerKey(caller.get())).tryConsumeAndReturnRemaining(1)
+            : addresses.of(request.getRemoteAddr()).tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
       chain.doFilter(request, response);
       return;
@@ -69,25 +75,8 @@ class RateLimitFilter extends OncePerRequestFilter {
                 "Too many requests: retry after " + retryAfter + " seconds"));
   }
 
-  /**
-   * Whose budget a request spends: the caller's token (hashed, never kept as such), or the client
-   * address when there is none. The one place to switch to the authenticated principal's name.
-   */
-  static String callerKey(HttpServletRequest request) {
-    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return "token:" + sha256(authorization.substring(7).trim());
-    }
-    return "address:" + request.getRemoteAddr();
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /** Whose budget a request spends: the authenticated caller's role and name. */
+  static String callerKey(Caller caller) {
+    return caller.role() + ":" + caller.getName();
   }
 }

@@ -2,11 +2,16 @@ package dev.sessionflow.worker.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionflow.worker.auth.Caller;
+import dev.sessionflow.worker.auth.CallerAuthentication;
+import dev.sessionflow.worker.auth.Role;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 class RateLimitFilterTest {
   private final RateLimitFilter filter =
@@ -16,6 +21,21 @@ class RateLimitFilterTest {
               new RateLimitProperties.Limit(3, Duration.ofMinutes(1)),
               new RateLimitProperties.Limit(2, Duration.ofMinutes(1)),
               100));
+
+  @AfterEach
+  void signOut() {
+    SecurityContextHolder.clearContext();
+  }
+
+  /** A request the security chain has authenticated as {@code caller}. */
+  private MockHttpServletResponse callAs(Caller caller, String token) throws Exception {
+    SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
+    try {
+      return call("GET", "/api/v1/sessions", token, "10.0.0.9");
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
 
   private MockHttpServletResponse call(String method, String path, String token, String ip)
       throws Exception {
@@ -30,19 +50,21 @@ class RateLimitFilterTest {
     return response;
   }
 
+  private static final Caller AGENT_1 = new Caller(Role.AGENT, "agent-1");
+  private static final Caller AGENT_2 = new Caller(Role.AGENT, "agent-2");
+
   @Test
   void aCallerOverItsBudgetGets429WithRetryAfter() throws Exception {
     for (int i = 0; i < 3; i++) {
-      assertThat(call("GET", "/api/v1/sessions", "dev-agent-1", "10.0.0.1").getStatus())
-          .isEqualTo(200);
+      assertThat(callAs(AGENT_1, "dev-agent-1").getStatus()).isEqualTo(200);
     }
-    MockHttpServletResponse limited = call("GET", "/api/v1/sessions", "dev-agent-1", "10.0.0.2");
+    MockHttpServletResponse limited = callAs(AGENT_1, "dev-agent-1");
 
     assertThat(limited.getStatus()).isEqualTo(429);
     assertThat(limited.getContentType()).isEqualTo("application/problem+json");
     assertThat(limited.getContentAsString()).contains("/problems/rate-limited");
     assertThat(Long.parseLong(limited.getHeader("Retry-After"))).isBetween(1L, 60L);
-    assertThat(call("GET", "/api/v1/sessions", "dev-agent-2", "10.0.0.1").getStatus())
+    assertThat(callAs(AGENT_2, "dev-agent-2").getStatus())
         .as("another caller has its own budget")
         .isEqualTo(200);
     assertThat(call("GET", "/actuator/health", "dev-agent-1", "10.0.0.1").getStatus())
@@ -59,9 +81,23 @@ class RateLimitFilterTest {
   }
 
   @Test
-  void theKeyIsTheTokensHashNeverTheToken() {
-    MockHttpServletRequest request = new MockHttpServletRequest();
-    request.addHeader("Authorization", "Bearer s3cret-token");
-    assertThat(RateLimitFilter.callerKey(request)).startsWith("token:").doesNotContain("s3cret");
+  void aNewTokenForTheSameCallerSpendsTheSameBudget() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      assertThat(callAs(AGENT_1, "jwt-issued-at-" + i).getStatus()).isEqualTo(200);
+    }
+    assertThat(callAs(AGENT_1, "jwt-issued-later").getStatus()).isEqualTo(429);
+  }
+
+  @Test
+  void aFloodOfJunkTokensNeitherGetsBudgetsNorEvictsARealCallers() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      callAs(AGENT_1, "dev-agent-1");
+    }
+    for (int i = 0; i < 500; i++) {
+      call("GET", "/api/v1/sessions", "junk-" + i, "198.51.100." + (i % 250));
+    }
+    assertThat(callAs(AGENT_1, "dev-agent-1").getStatus())
+        .as("agent-1 is still over its budget")
+        .isEqualTo(429);
   }
 }
