@@ -36,6 +36,31 @@ final class Addresses {
     return address;
   }
 
+  /**
+   * Why an IPv6 address carries an IPv4 one that a translator or tunnel would reach (NAT64, 6to4,
+   * Teredo, IPv4-compatible), or null. Such an address can name any IPv4 host, the service's own
+   * networks included, so none is a destination unless its network is allowed.
+   */
+  private static String ipv4Carrier(byte[] b) {
+    int w0 = (b[0] & 0xff) << 8 | (b[1] & 0xff);
+    int w1 = (b[2] & 0xff) << 8 | (b[3] & 0xff);
+    int w2 = (b[4] & 0xff) << 8 | (b[5] & 0xff);
+    if (w0 == 0x64 && w1 == 0xff9b && (w2 == 0 || w2 == 1)) {
+      return "NAT64 (64:ff9b::/96, 64:ff9b:1::/48)";
+    }
+    if (w0 == 0x2002) {
+      return "6to4 (2002::/16)";
+    }
+    if (w0 == 0x2001 && w1 == 0) {
+      return "Teredo (2001::/32)";
+    }
+    boolean zeros = true;
+    for (int i = 0; i < 12; i++) {
+      zeros &= b[i] == 0;
+    }
+    return zeros ? "IPv4-compatible (::a.b.c.d)" : null;
+  }
+
   /** Why an address is internal, or null when it is a public destination. */
   static String internal(InetAddress raw) {
     InetAddress a = canonical(raw);
@@ -70,6 +95,10 @@ final class Addresses {
     } else {
       if ((b[0] & 0xfe) == 0xfc) {
         return "unique local (ULA)";
+      }
+      String carrier = ipv4Carrier(b);
+      if (carrier != null) {
+        return carrier;
       }
       if (a.isSiteLocalAddress()) {
         return "site-local";

@@ -1,5 +1,7 @@
 package dev.sessionflow.activities.webhooks;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionflow.workflows.session.MessagingSession;
@@ -10,9 +12,14 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -21,17 +28,21 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Delivers one event to one receiver, signed the Standard Webhooks way. The HTTP client resolves
  * through {@link WebhookDestinations}, follows no redirect and uses no proxy, so it only ever
- * connects to an address checked at that moment.
+ * connects to an address checked at that moment. A receiver cannot hold a delivery slot: each call
+ * has a total deadline ({@link #DEADLINE}, however slowly the bytes trickle in) and reads at most
+ * {@link #MAX_RESPONSE} bytes of the answer. Failure messages (kept in Temporal's history) name the
+ * hook's id, never its URL, which may carry a secret.
  */
 @Component
 @ActivityImpl(taskQueues = {MessagingSession.TASK_QUEUE, WebhookDelivery.ACTIVITY_TASK_QUEUE})
@@ -43,13 +54,35 @@ public class WebhookActivitiesImpl implements WebhookActivities {
   private final WebhookStore webhooks;
   private final WebhookDeliveries deliveries;
   private final Clock clock;
-  private final CloseableHttpClient http;
 
+  /** The longest one delivery may take, from connecting to the last byte read. */
+  static final Duration DEADLINE = Duration.ofSeconds(15);
+
+  /** The most of a receiver's answer read (only its status matters). */
+  static final int MAX_RESPONSE = 64 * 1024;
+
+  private final CloseableHttpClient http;
+  private final Duration deadline;
+  private final ScheduledExecutorService deadlines =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("webhook-deadlines").factory());
+
+  @Autowired
   public WebhookActivitiesImpl(
       WebhookStore webhooks,
       WebhookDeliveries deliveries,
       WebhookDestinations destinations,
       Clock clock) {
+    this(webhooks, deliveries, destinations, clock, DEADLINE);
+  }
+
+  WebhookActivitiesImpl(
+      WebhookStore webhooks,
+      WebhookDeliveries deliveries,
+      WebhookDestinations destinations,
+      Clock clock,
+      Duration deadline) {
+    this.deadline = deadline;
     this.webhooks = webhooks;
     this.deliveries = deliveries;
     this.clock = clock;
@@ -76,6 +109,7 @@ public class WebhookActivitiesImpl implements WebhookActivities {
 
   @PreDestroy
   void close() throws IOException {
+    deadlines.shutdownNow();
     http.close();
   }
 
@@ -101,10 +135,6 @@ public class WebhookActivitiesImpl implements WebhookActivities {
         secrets.stream()
             .map(secret -> WebhookSigner.standard(secret, id, timestamp, body))
             .collect(Collectors.joining(" ")));
-    // The headers of earlier releases, kept for one more release.
-    post.setHeader("X-Sessionflow-Event", call.event().type());
-    post.setHeader("X-Sessionflow-Event-Id", id);
-    post.setHeader(WebhookSigner.HEADER, WebhookSigner.sign(hook.secret(), body));
     int status;
     try {
       status = send(hook, post);
@@ -118,11 +148,11 @@ public class WebhookActivitiesImpl implements WebhookActivities {
     if (status == 410) {
       attempted(call, WebhookDeliveries.Outcome.STOPPED, status, "answered 410 Gone");
       throw ApplicationFailure.newNonRetryableFailure(
-          "webhook " + hook.url() + " answered 410 Gone", "WebhookGone");
+          "webhook " + hook.hookId() + " answered 410 Gone", "WebhookGone");
     }
     if (status < 200 || status > 299) {
       attempted(call, WebhookDeliveries.Outcome.FAILING, status, "answered " + status);
-      throw new IllegalStateException("webhook " + hook.url() + " answered " + status);
+      throw new IllegalStateException("webhook " + hook.hookId() + " answered " + status);
     }
     attempted(call, WebhookDeliveries.Outcome.DELIVERED, status, null);
   }
@@ -143,14 +173,19 @@ public class WebhookActivitiesImpl implements WebhookActivities {
   }
 
   private int send(Webhook hook, HttpPost post) {
+    ScheduledFuture<?> late = deadlines.schedule(post::cancel, deadline.toMillis(), MILLISECONDS);
     try {
       return http.execute(
           post,
           response -> {
-            EntityUtils.consume(response.getEntity());
+            readAtMost(response.getEntity(), post);
             return response.getCode();
           });
     } catch (IOException e) {
+      if (post.isCancelled()) {
+        throw new IllegalStateException(
+            "webhook " + hook.hookId() + " took longer than " + deadline.toSeconds() + " s", e);
+      }
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof WebhookDestinations.RefusedDestinationException refused) {
           throw ApplicationFailure.newNonRetryableFailure(
@@ -158,7 +193,32 @@ public class WebhookActivitiesImpl implements WebhookActivities {
               "WebhookDestinationRefused");
         }
       }
-      throw new IllegalStateException("webhook " + hook.url() + " unreachable: " + e, e);
+      throw new IllegalStateException(
+          "webhook " + hook.hookId() + " unreachable: " + e.getClass().getSimpleName(), e);
+    } finally {
+      late.cancel(false);
+    }
+  }
+
+  /**
+   * Reads the answer's body up to {@link #MAX_RESPONSE} bytes, so that the connection can be
+   * reused; a longer one is cut off (the connection is then dropped, never read to its end).
+   */
+  private static void readAtMost(HttpEntity entity, HttpPost post) throws IOException {
+    if (entity == null) {
+      return;
+    }
+    try (InputStream in = entity.getContent()) {
+      byte[] buffer = new byte[8192];
+      long read = 0;
+      int n;
+      while ((n = in.read(buffer)) != -1) {
+        read += n;
+        if (read > MAX_RESPONSE) {
+          post.cancel();
+          return;
+        }
+      }
     }
   }
 

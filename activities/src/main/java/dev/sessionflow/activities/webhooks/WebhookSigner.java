@@ -3,28 +3,21 @@ package dev.sessionflow.activities.webhooks;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
-import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Delivery signatures. The Standard Webhooks one: {@code webhook-signature: v1,<base64>}, the
  * HMAC-SHA256 of {@code <webhook-id>.<webhook-timestamp>.<body>} under the base64-decoded part of
- * the {@code whsec_} secret. The legacy one (sent for one more release): {@code
- * X-Sessionflow-Signature: sha256=<hex>}, the HMAC-SHA256 of the body under the secret's text.
+ * the {@code whsec_} secret. (The signature of earlier releases, {@code X-Sessionflow-Signature},
+ * had no timestamp, so a captured delivery could be replayed: it is no longer sent.)
  */
 public final class WebhookSigner {
-  public static final String HEADER = "X-Sessionflow-Signature";
   public static final String ID = "webhook-id";
   public static final String TIMESTAMP = "webhook-timestamp";
   public static final String SIGNATURE = "webhook-signature";
 
   private WebhookSigner() {}
-
-  public static String sign(String secret, byte[] body) {
-    return "sha256="
-        + HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), body));
-  }
 
   /** One {@code v1,<base64>} signature of a delivery. */
   public static String standard(String secret, String id, long timestamp, byte[] body) {

@@ -54,6 +54,25 @@ class WebhookDestinationsTest {
   }
 
   @Test
+  void ipv6AddressesThatCarryAnIpv4AddressAreRefused() {
+    WebhookDestinations d = destinations(List.of(), false);
+    for (String url :
+        List.of(
+            "http://[64:ff9b::7f00:1]/x", // NAT64 of 127.0.0.1
+            "http://[64:ff9b::5db8:d70e]/x", // NAT64 of a public address: still a translator
+            "http://[64:ff9b:1::a00:1]/x", // local-use NAT64 (RFC 8215)
+            "http://[2002:7f00:1::1]/x", // 6to4 of 127.0.0.1
+            "http://[2002:5db8:d70e::1]/x",
+            "http://[::7f00:1]/x", // IPv4-compatible 127.0.0.1
+            "http://[::a00:1]/x",
+            "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x")) { // Teredo
+      assertThat(d.refusal(url)).as(url).isNotNull().contains("allowed-networks");
+    }
+    assertThat(d.refusal("http://[2606:4700::1]/hooks")).isNull();
+    assertThat(d.refusal("http://[2001:4860::8888]/hooks")).as("2001::/32 only").isNull();
+  }
+
+  @Test
   void malformedUrlsAreRefused() {
     WebhookDestinations d = destinations(List.of(), false);
     for (String url :

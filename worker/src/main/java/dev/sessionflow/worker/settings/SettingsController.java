@@ -1,6 +1,8 @@
 package dev.sessionflow.worker.settings;
 
 import dev.sessionflow.activities.settings.MessagingSettings;
+import dev.sessionflow.worker.auth.Caller;
+import dev.sessionflow.worker.auth.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -33,8 +35,11 @@ class SettingsController {
       headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = "string")),
       content = @Content(schema = @Schema(implementation = SettingsResponse.class)))
   @GetMapping
-  ResponseEntity<SettingsResponse> get() {
-    return answer(settings.current());
+  ResponseEntity<SettingsResponse> get(Caller caller) {
+    MessagingSettings current = settings.current();
+    return ResponseEntity.ok()
+        .eTag(SettingsETag.of(current.version()))
+        .body(SettingsResponse.of(current, caller.role() == Role.ADMIN));
   }
 
   @Operation(
@@ -65,6 +70,6 @@ class SettingsController {
   private static ResponseEntity<SettingsResponse> answer(MessagingSettings current) {
     return ResponseEntity.ok()
         .eTag(SettingsETag.of(current.version()))
-        .body(SettingsResponse.of(current));
+        .body(SettingsResponse.of(current, true));
   }
 }

@@ -47,7 +47,11 @@ public record SettingsResponse(
 
   public record Hook(String hookId, String url, Set<String> events) {}
 
-  public static SettingsResponse of(MessagingSettings s) {
+  /**
+   * @param withWebhooks whether the reader is an admin: webhook URLs (which may carry a receiver's
+   *     secret) are admins' only, and agents get an empty list
+   */
+  public static SettingsResponse of(MessagingSettings s, boolean withWebhooks) {
     SessionPolicy p = s.policy();
     return new SettingsResponse(
         s.agentsCanEndSessions(),
@@ -65,7 +69,9 @@ public record SettingsResponse(
             p.csatQuestion(),
             p.csatScale()),
         new Settlement(p.settleStatus(), p.settleRules()),
-        s.webhooks().stream().map(w -> new Hook(w.hookId(), w.url(), w.events())).toList(),
+        withWebhooks
+            ? s.webhooks().stream().map(w -> new Hook(w.hookId(), w.url(), w.events())).toList()
+            : List.of(),
         iso(p.reopenWithin()),
         s.messagingEnabledAt(),
         s.updatedAt(),

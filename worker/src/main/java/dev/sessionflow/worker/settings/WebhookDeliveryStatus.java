@@ -40,7 +40,7 @@ public class WebhookDeliveryStatus {
 
   /** Every configured webhook, in the settings' order, with how its last delivery went. */
   public List<HookStatus> hooks() {
-    List<SettingsResponse.Hook> hooks = SettingsResponse.of(settings.current()).webhooks();
+    List<SettingsResponse.Hook> hooks = SettingsResponse.of(settings.current(), true).webhooks();
     Map<String, Delivery> last =
         new LinkedHashMap<>(
             deliveries.latest(hooks.stream().map(SettingsResponse.Hook::hookId).toList()));

@@ -1,5 +1,6 @@
 package dev.sessionflow.worker.policies;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.sessionflow.activities.webhooks.WebhookSigner;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,12 +20,17 @@ final class WebhookReceiver implements AutoCloseable {
   /** How old a delivery's timestamp may be: the receiver's replay window. */
   static final Duration TOLERANCE = Duration.ofMinutes(5);
 
+  /**
+   * @param eventId the {@code webhook-id} header (the event's id)
+   * @param type the event's type, from the body
+   * @param legacyHeaders whether any header of earlier releases came along ({@code
+   *     X-Sessionflow-*}: the signature without a timestamp could be replayed)
+   */
   record Delivery(
       String eventId,
       String type,
       String body,
-      boolean legacySignatureValid,
-      String webhookId,
+      boolean legacyHeaders,
       long timestamp,
       List<String> signatures) {
 
@@ -37,9 +44,11 @@ final class WebhookReceiver implements AutoCloseable {
       return age <= TOLERANCE.toSeconds()
           && signatures.contains(
               WebhookSigner.standard(
-                  secret, webhookId, timestamp, body.getBytes(StandardCharsets.UTF_8)));
+                  secret, eventId, timestamp, body.getBytes(StandardCharsets.UTF_8)));
     }
   }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   final List<Delivery> accepted = new CopyOnWriteArrayList<>();
   final AtomicInteger requests = new AtomicInteger();
@@ -59,14 +68,13 @@ final class WebhookReceiver implements AutoCloseable {
           int status = n <= failFirst ? 500 : 200;
           if (status == 200) {
             var headers = exchange.getRequestHeaders();
-            String signature = headers.getFirst(WebhookSigner.HEADER);
             accepted.add(
                 new Delivery(
-                    headers.getFirst("X-Sessionflow-Event-Id"),
-                    headers.getFirst("X-Sessionflow-Event"),
-                    new String(body, StandardCharsets.UTF_8),
-                    WebhookSigner.sign(secret, body).equals(signature),
                     headers.getFirst(WebhookSigner.ID),
+                    JSON.readTree(body).path("type").asText(),
+                    new String(body, StandardCharsets.UTF_8),
+                    headers.keySet().stream()
+                        .anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("x-sessionflow-")),
                     Long.parseLong(headers.getFirst(WebhookSigner.TIMESTAMP)),
                     Arrays.asList(headers.getFirst(WebhookSigner.SIGNATURE).split(" "))));
           }

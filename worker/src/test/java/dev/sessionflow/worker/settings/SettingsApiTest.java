@@ -208,4 +208,22 @@ class SettingsApiTest extends ApiTestBase {
           .isEqualTo(status);
     }
   }
+
+  @Test
+  void agentsDoNotSeeWebhookUrls() {
+    String url = "http://127.0.0.1:9/hook?token=receiver-secret";
+    api.put(
+            "/api/v1/settings/messaging",
+            ApiClient.ADMIN,
+            "{\"webhooks\": [{\"url\": \""
+                + url
+                + "\", \"secret\": \"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\","
+                + " \"events\": [\"session.ended\"]}]}")
+        .expect(200);
+    assertThat(api.get("/api/v1/settings/messaging", ApiClient.ADMIN).expect(200).body())
+        .contains("receiver-secret");
+    assertThat(api.get("/api/v1/settings/messaging", ApiClient.AGENT_1).expect(200).body())
+        .doesNotContain("receiver-secret")
+        .doesNotContain("127.0.0.1:9");
+  }
 }

@@ -47,7 +47,7 @@ class AdminPages {
 
   @GetMapping("/admin/settings")
   String settingsPage(Model model) {
-    return settingsView(model, SettingsResponse.of(settings.current()));
+    return settingsView(model, SettingsResponse.of(settings.current(), true));
   }
 
   private String settingsView(Model model, SettingsResponse current) {
@@ -75,7 +75,7 @@ class AdminPages {
       @RequestParam String settlementDefault,
       @RequestParam(required = false) Long version,
       Model model) {
-    SettingsResponse before = SettingsResponse.of(settings.current());
+    SettingsResponse before = SettingsResponse.of(settings.current(), true);
     Map<String, Object> change = new HashMap<>();
     // A legacy account keeps its account default until an admin actually flips the toggle.
     if (agentsCanEndSessions != before.agentsCanEndSessions()
@@ -97,7 +97,7 @@ class AdminPages {
     change.put("csat", csat);
     change.put("settlement", Map.of("default", settlementDefault));
     try {
-      SettingsResponse saved = SettingsResponse.of(settings.update(change, version));
+      SettingsResponse saved = SettingsResponse.of(settings.update(change, version), true);
       model.addAttribute("saved", true);
       return settingsView(model, saved);
     } catch (ApiException e) {
