@@ -76,7 +76,7 @@ class ChatPage {
   SseEmitter stream(
       @PathVariable String conversationId, @RequestParam(required = false) String seen) {
     String id = PathIds.check("conversationId", conversationId);
-    return live.stream("chat-" + id, seen, () -> frames(view(id)));
+    return live.stream("chat " + id, "chat " + id, seen, () -> true, () -> frames(view(id)));
   }
 
   private Map<String, String> frames(Map<String, Object> view) {

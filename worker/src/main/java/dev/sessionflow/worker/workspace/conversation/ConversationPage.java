@@ -78,7 +78,8 @@ class ConversationPage {
     String id = PathIds.check("sessionId", sessionId);
     Caller caller = callers.of(user);
     return live.stream(
-        "conversation-" + id,
+        caller.authority() + ":" + caller.getName(),
+        "conversation " + id + " " + caller,
         seen,
         callers.stillSignedIn(request, caller),
         () -> frames(views.of(id, caller)));

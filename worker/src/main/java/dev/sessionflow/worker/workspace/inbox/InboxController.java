@@ -48,6 +48,10 @@ class InboxController {
       HttpServletRequest request) {
     Caller caller = callers.of(user);
     return live.stream(
-        "inbox", seen, callers.stillSignedIn(request, caller), () -> frames(inbox.rows(caller)));
+        caller.authority() + ":" + caller.getName(),
+        "inbox " + caller,
+        seen,
+        callers.stillSignedIn(request, caller),
+        () -> frames(inbox.rows(caller)));
   }
 }

@@ -1,42 +1,47 @@
 package dev.sessionflow.worker.workspace.inbox;
 
+import dev.sessionflow.activities.sessions.LastWords;
 import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.worker.auth.Caller;
-import dev.sessionflow.worker.conversations.ConversationService;
-import dev.sessionflow.worker.conversations.TranscriptMessage;
 import dev.sessionflow.worker.sessions.SessionResponse;
 import dev.sessionflow.worker.sessions.SessionService;
 import dev.sessionflow.worker.settings.SettingsService;
-import dev.sessionflow.worker.tickets.TicketService;
 import dev.sessionflow.worker.workspace.WorkspaceServices;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Builds the inbox from the session, conversation, ticket and settings services. */
+/**
+ * Builds the inbox: the page of sessions in the caller's sight (one query, scoped), and what each
+ * shows (one query for them all: {@link LastWords}), with the settings. Two reads whatever the
+ * number of rows; the live stream re-reads no transcript.
+ */
 @Component
 public class InboxRows {
   static final int LIMIT = 100;
 
   private final SessionService sessions;
-  private final ConversationService conversations;
-  private final TicketService tickets;
   private final SettingsService settings;
+  private final LastWords lastWords;
 
-  InboxRows(WorkspaceServices services) {
+  InboxRows(WorkspaceServices services, LastWords lastWords) {
     this.sessions = services.sessions();
-    this.conversations = services.conversations();
-    this.tickets = services.tickets();
     this.settings = services.settings();
+    this.lastWords = lastWords;
   }
 
   /** The sessions {@code caller} may see, in inbox order. */
   public List<InboxRow> rows(Caller caller) {
     MessagingSettings current = settings.current();
-    return sessions.page(caller, null, null, null, LIMIT).sessions().stream()
-        .map(s -> row(caller, s, current))
+    List<SessionResponse> page = sessions.page(caller, null, null, null, LIMIT).sessions();
+    // The ids come from the caller's scoped page: what they show is in the caller's sight.
+    Map<String, LastWords.Of> shown =
+        lastWords.of(page.stream().map(SessionResponse::sessionId).toList());
+    return page.stream()
+        .map(s -> row(s, shown.get(s.sessionId()), current))
         .sorted(INBOX_ORDER)
         .toList();
   }
@@ -53,26 +58,18 @@ public class InboxRows {
             : time.compare(b.lastAt(), a.lastAt());
       };
 
-  private InboxRow row(Caller caller, SessionResponse s, MessagingSettings current) {
-    List<TranscriptMessage> messages = conversations.transcript(caller, s.conversationId());
-    TranscriptMessage last =
-        messages.stream()
-            .filter(m -> s.sessionId().equals(m.sessionId()) && !"SYSTEM".equals(m.author()))
-            .reduce((a, b) -> b)
-            .orElse(null);
+  private static InboxRow row(SessionResponse s, LastWords.Of shown, MessagingSettings current) {
+    boolean said = shown != null && shown.author() != null;
     boolean open = !"ENDED".equals(s.status());
-    boolean agentWroteLast = last != null && "AGENT".equals(last.author());
+    boolean agentWroteLast = said && "AGENT".equals(shown.author());
     Instant closeAt = null;
     Instant warningAt = null;
     if (open && agentWroteLast && current.autoCloseAfter() != null) {
-      closeAt = last.at().plus(current.autoCloseAfter());
+      closeAt = shown.at().plus(current.autoCloseAfter());
       Duration warnBefore = current.warnBeforeClose();
-      boolean warned =
-          messages.stream()
-              .anyMatch(m -> "INACTIVITY_WARNING".equals(m.kind()) && m.at().isAfter(last.at()));
-      if (warnBefore != null && !warned) {
+      if (warnBefore != null && !shown.warned()) {
         Instant due = closeAt.minus(warnBefore);
-        warningAt = due.isBefore(last.at()) ? last.at() : due;
+        warningAt = due.isBefore(shown.at()) ? shown.at() : due;
       }
     }
     return new InboxRow(
@@ -81,16 +78,16 @@ public class InboxRows {
         s.endUserId(),
         s.status(),
         open && !agentWroteLast,
-        last == null ? "" : last.text(),
-        last == null ? "" : author(last),
-        last == null ? s.openedAt() : last.at(),
-        tickets.get(caller, s.ticketId()).ticket().group(),
+        said ? shown.text() : "",
+        said ? author(shown) : "",
+        said ? shown.at() : s.openedAt(),
+        shown == null ? null : shown.ticketGroup(),
         s.assignedAgentId(),
         warningAt,
         closeAt);
   }
 
-  static String author(TranscriptMessage m) {
+  static String author(LastWords.Of m) {
     return switch (m.author()) {
       case "AGENT" -> m.agentId();
       case "END_USER" -> "end user";

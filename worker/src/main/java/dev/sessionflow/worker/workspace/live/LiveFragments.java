@@ -1,39 +1,29 @@
 package dev.sessionflow.worker.workspace.live;
 
-import dev.sessionflow.worker.api.ApiException;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Live pages without shared state: each open stream re-renders its fragments from the services
- * about once a second and pushes the ones that changed, as named SSE events that htmx swaps in. Any
- * replica can serve any stream, since everything is read from the services each time.
+ * Live pages: fragments re-rendered from the services about once a second ({@link LiveHub}) and
+ * pushed when they changed, as named SSE events that htmx swaps in. Any replica can serve any
+ * stream, since everything is read from the services each time.
  */
 @Component
 public class LiveFragments {
-  private static final Logger log = LoggerFactory.getLogger(LiveFragments.class);
-  static final Duration PERIOD = Duration.ofSeconds(1);
-
-  /** The browser reconnects after this; a stream never holds a thread for long. */
-  static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
-
   private final ITemplateEngine templates;
+  private final LiveHub hub;
 
-  LiveFragments(ITemplateEngine templates) {
+  LiveFragments(ITemplateEngine templates, LiveHub hub) {
     this.templates = templates;
+    this.hub = hub;
   }
 
   /** Renders one fragment ({@code template :: fragment}) with the model, outside any request. */
@@ -53,7 +43,7 @@ public class LiveFragments {
     return seen.toString();
   }
 
-  private static String hash(String html) {
+  static String hash(String html) {
     return Integer.toHexString(html.hashCode());
   }
 
@@ -71,70 +61,23 @@ public class LiveFragments {
   }
 
   /**
-   * Streams the events {@code frames} renders (event name to HTML) while the browser listens. Each
-   * event is sent when its HTML differs from the last sent, or from what the page was rendered with
-   * ({@code seen}, a {@link #fingerprint}).
-   */
-  public SseEmitter stream(String name, String seen, Supplier<Map<String, String>> frames) {
-    return stream(name, seen, () -> true, frames);
-  }
-
-  /**
-   * The same, for a signed-in page: before every push the stream asks {@code allowed} (still signed
-   * in as the same caller) and ends when it answers no, or when the caller may no longer read what
-   * the frames show.
+   * Streams the events {@code frames} renders (event name to HTML) while the browser listens,
+   * through the shared poll of {@link LiveHub}. Each event is sent when its HTML differs from the
+   * last sent, or from what the page was rendered with ({@code seen}, a {@link #fingerprint}).
+   *
+   * @param owner whose stream it is, for the per-user cap (the caller, or the chat's conversation)
+   * @param view what the stream shows to whom: streams of the same view share one rendering, so it
+   *     names the caller as well as the page
+   * @param allowed asked before every push (still signed in as the same caller); the stream ends
+   *     when it answers no, or when the caller may no longer read what the frames show
    */
   public SseEmitter stream(
-      String name, String seen, BooleanSupplier allowed, Supplier<Map<String, String>> frames) {
-    SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-    AtomicBoolean open = new AtomicBoolean(true);
-    emitter.onCompletion(() -> open.set(false));
-    // The browser reconnects when a stream ends: its lifetime ending is a normal end, not a
-    // failure.
-    emitter.onTimeout(
-        () -> {
-          open.set(false);
-          emitter.complete();
-        });
-    emitter.onError(e -> open.set(false));
-    Map<String, String> sent = parse(seen);
-    Thread.ofVirtual().name("live-" + name).start(() -> pump(emitter, open, allowed, sent, frames));
-    return emitter;
-  }
-
-  private static void pump(
-      SseEmitter emitter,
-      AtomicBoolean open,
+      String owner,
+      String view,
+      String seen,
       BooleanSupplier allowed,
-      Map<String, String> sent,
       Supplier<Map<String, String>> frames) {
-    while (open.get() && allowed.getAsBoolean()) {
-      try {
-        for (Map.Entry<String, String> frame : frames.get().entrySet()) {
-          String hash = hash(frame.getValue());
-          if (!hash.equals(sent.get(frame.getKey()))) {
-            emitter.send(SseEmitter.event().name(frame.getKey()).data(oneLine(frame.getValue())));
-            sent.put(frame.getKey(), hash);
-          }
-        }
-      } catch (IOException | IllegalStateException gone) {
-        open.set(false);
-        break;
-      } catch (ApiException outOfSight) {
-        // Reassigned, regrouped or gone: the caller may no longer read it.
-        break;
-      } catch (RuntimeException e) {
-        // A service error (database briefly away): keep the page as it is and try again.
-        log.debug("live fragment failed, retrying", e);
-      }
-      try {
-        Thread.sleep(PERIOD);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    emitter.complete();
+    return hub.subscribe(owner, view, parse(seen), allowed, frames);
   }
 
   /**

@@ -1,2 +1,5 @@
-/** Live fragments over Server-Sent Events, re-rendered from the services by each stream. */
+/**
+ * Live fragments over Server-Sent Events: one shared poll re-renders each view (a caller's page)
+ * once a second from the services and pushes what changed to every stream that watches it.
+ */
 package dev.sessionflow.worker.workspace.live;

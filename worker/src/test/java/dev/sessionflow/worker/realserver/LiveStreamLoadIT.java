@@ -1,0 +1,153 @@
+package dev.sessionflow.worker.realserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionflow.worker.ApiClient;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A load run: one agent holds 150 live inbox streams (the per-user cap raised to let it) on the
+ * service as its own process, and the API's p99 is compared with its idle p99 in the same run. The
+ * streams share one poll, so they cost one inbox rendering a second, not 150. Reports server
+ * threads, database connections and heap.
+ */
+class LiveStreamLoadIT extends RealServerTestBase {
+  private static final Logger log = LoggerFactory.getLogger(LiveStreamLoadIT.class);
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private static final int STREAMS = 150;
+  private static final int REQUESTS = 400;
+
+  @Override
+  protected Map<String, String> serviceEnv() {
+    Map<String, String> env = new HashMap<>(super.serviceEnv());
+    env.put("SESSIONFLOW_LIVE_MAX_STREAMS_PER_USER", Integer.toString(STREAMS));
+    return env;
+  }
+
+  @Test
+  void anAgentHolding150StreamsLeavesTheApiP99WithinTwiceIdle() throws Exception {
+    List<String> sessions = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      sessions.add(
+          api.endUserSays("c-" + UUID.randomUUID(), "m-1", "Hello " + i).get("sessionId").asText());
+    }
+    p99(sessions); // warm up
+    double idle = p99(sessions);
+    Map<String, Double> before = metrics();
+
+    HttpClient browser = signedIn(ApiClient.AGENT_1);
+    List<HttpResponse<Stream<String>>> streams = new ArrayList<>();
+    for (int i = 0; i < STREAMS; i++) {
+      HttpResponse<Stream<String>> stream =
+          browser
+              .sendAsync(
+                  HttpRequest.newBuilder(uri("/inbox/stream")).build(),
+                  HttpResponse.BodyHandlers.ofLines())
+              .get(30, TimeUnit.SECONDS);
+      assertThat(stream.statusCode()).as("stream " + i).isEqualTo(200);
+      streams.add(stream);
+    }
+    Ports.sleep(3_000);
+    double loaded = p99(sessions);
+    Map<String, Double> during = metrics();
+    streams.forEach(s -> Thread.ofVirtual().start(() -> s.body().close()));
+
+    double ratio = loaded / idle;
+    log.info(
+        "live streams: {} held by one agent; GET session p99 idle {} ms, with the streams {} ms"
+            + " (ratio {}); server threads {} -> {}, database connections active {} -> {} (pool"
+            + " {}), heap used {} -> {} MB",
+        STREAMS,
+        String.format("%.1f", idle),
+        String.format("%.1f", loaded),
+        String.format("%.2f", ratio),
+        before.get("threads"),
+        during.get("threads"),
+        before.get("connections"),
+        during.get("connections"),
+        during.get("pool"),
+        String.format("%.0f", before.get("heap") / 1e6),
+        String.format("%.0f", during.get("heap") / 1e6));
+    assertThat(ratio).as("p99 with %d streams over idle p99", STREAMS).isLessThanOrEqualTo(2.0);
+  }
+
+  /** The p99 of {@value #REQUESTS} reads of sessions, one after another, in milliseconds. */
+  private double p99(List<String> sessions) {
+    double[] ms = new double[REQUESTS];
+    for (int i = 0; i < REQUESTS; i++) {
+      long started = System.nanoTime();
+      api.get("/api/v1/sessions/" + sessions.get(i % sessions.size()), ApiClient.AGENT_1)
+          .expect(200);
+      ms[i] = (System.nanoTime() - started) / 1e6;
+    }
+    Arrays.sort(ms);
+    return ms[(int) Math.ceil(REQUESTS * 0.99) - 1];
+  }
+
+  private Map<String, Double> metrics() {
+    String text = api.get("/actuator/prometheus", ApiClient.ADMIN).expect(200).body();
+    return Map.of(
+        "threads", sum(text, "jvm_threads_live_threads"),
+        "connections", sum(text, "hikaricp_connections_active"),
+        "pool", sum(text, "hikaricp_connections_max"),
+        "heap", sum(text, "jvm_memory_used_bytes{area=\"heap\""));
+  }
+
+  private static double sum(String prometheus, String series) {
+    return prometheus
+        .lines()
+        .filter(l -> l.startsWith(series))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + service.port() + path);
+  }
+
+  private HttpClient signedIn(String identity) throws Exception {
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    String login =
+        browser
+            .send(
+                HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+            .body();
+    Matcher csrf = CSRF.matcher(login);
+    assertThat(csrf.find()).isTrue();
+    browser.send(
+        HttpRequest.newBuilder(uri("/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "username="
+                        + identity
+                        + "&password=dev&_csrf="
+                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+    return browser;
+  }
+}
