@@ -27,6 +27,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
@@ -137,6 +138,12 @@ class ProblemHandler {
         ProblemType.UNAVAILABLE,
         "A dependency (Temporal or the database) is unavailable; retry the request",
         Map.of());
+  }
+
+  /** A client that went away mid-stream: nothing to answer, nothing failed on this side. */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void clientGone() {
+    // the response can no longer be written
   }
 
   /** An asynchronous request (a stream) that outlived its time: nothing failed, nothing to log. */

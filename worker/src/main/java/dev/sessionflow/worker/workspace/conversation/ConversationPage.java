@@ -77,6 +77,7 @@ class ConversationPage {
       HttpServletRequest request) {
     String id = PathIds.check("sessionId", sessionId);
     Caller caller = callers.of(user);
+    views.of(id, caller); // out of sight: 404 before any stream opens
     return live.stream(
         caller.authority() + ":" + caller.getName(),
         "conversation " + id + " " + caller,

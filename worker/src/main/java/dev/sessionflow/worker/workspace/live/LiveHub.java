@@ -184,7 +184,7 @@ public class LiveHub {
               }
             }
           } catch (IOException | IllegalStateException gone) {
-            stream.emitter.completeWithError(gone);
+            stream.emitter.complete(); // the browser went away
           } finally {
             stream.busy.set(false);
           }
