@@ -2,6 +2,7 @@ package dev.sessionflow.worker.workspace;
 
 import dev.sessionflow.worker.auth.IdentityMode;
 import dev.sessionflow.worker.auth.SecurityConfig;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +55,11 @@ class WorkspaceSecurityConfig {
     http.securityMatcher(BROWSER_PATHS)
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers(open)
+                // A stream's async dispatch only ends a response its request was let into (a
+                // stream that ends on sign-out must not be refused on a committed response).
+                a.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                    .permitAll()
+                    .requestMatchers(open)
                     .permitAll()
                     .requestMatchers("/admin/**")
                     .hasRole("ADMIN")

@@ -3,13 +3,11 @@ package dev.sessionflow.worker.realserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionflow.worker.ApiClient;
-import java.net.CookieManager;
+import dev.sessionflow.worker.SignedInBrowser;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -32,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 class LiveStreamLoadIT extends RealServerTestBase {
   private static final Logger log = LoggerFactory.getLogger(LiveStreamLoadIT.class);
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final int STREAMS = 150;
   private static final int REQUESTS = 400;
 
@@ -54,7 +49,8 @@ class LiveStreamLoadIT extends RealServerTestBase {
     double idle = p99(sessions);
     Map<String, Double> before = metrics();
 
-    HttpClient browser = signedIn(ApiClient.AGENT_1);
+    HttpClient browser =
+        SignedInBrowser.as("http://127.0.0.1:" + service.port(), ApiClient.AGENT_1).http;
     List<HttpResponse<Stream<String>>> streams = new ArrayList<>();
     for (int i = 0; i < STREAMS; i++) {
       HttpResponse<Stream<String>> stream =
@@ -122,32 +118,5 @@ class LiveStreamLoadIT extends RealServerTestBase {
 
   private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + service.port() + path);
-  }
-
-  private HttpClient signedIn(String identity) throws Exception {
-    HttpClient browser =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    String login =
-        browser
-            .send(
-                HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
-            .body();
-    Matcher csrf = CSRF.matcher(login);
-    assertThat(csrf.find()).isTrue();
-    browser.send(
-        HttpRequest.newBuilder(uri("/login"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "username="
-                        + identity
-                        + "&password=dev&_csrf="
-                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
-    return browser;
   }
 }

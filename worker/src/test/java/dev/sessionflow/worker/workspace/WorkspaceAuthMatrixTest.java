@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionflow.worker.ApiClient;
 import dev.sessionflow.worker.ApiTestBase;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
+import dev.sessionflow.worker.SignedInBrowser;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -29,8 +23,6 @@ import org.springframework.test.context.TestPropertySource;
       "sessionflow.auth.token-list=t-agent-9-matrix:AGENT:agent-9"
     })
 class WorkspaceAuthMatrixTest extends ApiTestBase {
-  private static final Pattern CSRF =
-      Pattern.compile("(?:name=\"_csrf\" value|name=\"csrf-token\" content)=\"([^\"]+)\"");
 
   enum Reach {
     HIDDEN,
@@ -58,7 +50,7 @@ class WorkspaceAuthMatrixTest extends ApiTestBase {
       session("first-line", "t-agent-9-matrix"),
       session("tier-2", ApiClient.AGENT_2)
     };
-    Browser browser = signIn(who);
+    SignedInBrowser browser = SignedInBrowser.as(base(), who);
     String inbox = browser.get("/inbox").body();
     for (int i = 0; i < sessions.length; i++) {
       String s = sessions[i];
@@ -70,7 +62,7 @@ class WorkspaceAuthMatrixTest extends ApiTestBase {
       assertThat(browser.get("/conversations/" + s + "/end").statusCode())
           .as("end confirmation " + at)
           .isEqualTo(seen);
-      assertThat(browser.streamStatus("/conversations/" + s + "/stream"))
+      assertThat(streamStatus(browser, "/conversations/" + s + "/stream"))
           .as("stream " + at)
           .isEqualTo(seen);
       assertThat(inbox.contains("/conversations/" + s)).as("inbox " + at).isEqualTo(seen == 200);
@@ -109,66 +101,12 @@ class WorkspaceAuthMatrixTest extends ApiTestBase {
     return sessionId;
   }
 
-  private Browser signIn(String identity) throws Exception {
-    Browser browser = new Browser();
-    String token = browser.csrf("/login");
-    browser.post(
-        "/login",
-        "username="
-            + identity
-            + "&password=dev&_csrf="
-            + URLEncoder.encode(token, StandardCharsets.UTF_8));
-    browser.csrf = browser.csrf("/inbox");
-    return browser;
-  }
-
-  /** A signed-in browser with its cookie and CSRF token. */
-  private final class Browser {
-    final HttpClient http =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    String csrf = "";
-
-    HttpResponse<String> get(String path) throws Exception {
-      return http.send(
-          HttpRequest.newBuilder(URI.create(base() + path)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    String csrf(String path) throws Exception {
-      Matcher m = CSRF.matcher(get(path).body());
-      assertThat(m.find())
-          .as(
-              "a CSRF token on "
-                  + path
-                  + ": "
-                  + get(path).statusCode()
-                  + " "
-                  + get(path).headers().map())
-          .isTrue();
-      return m.group(1);
-    }
-
-    HttpResponse<String> post(String path, String form) throws Exception {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(base() + path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(form));
-      if (!csrf.isEmpty()) {
-        request.header("X-CSRF-TOKEN", csrf);
-      }
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    int streamStatus(String path) throws Exception {
-      HttpResponse<java.io.InputStream> stream =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base() + path)).build(),
-              HttpResponse.BodyHandlers.ofInputStream());
-      stream.body().close();
-      return stream.statusCode();
-    }
+  private int streamStatus(SignedInBrowser browser, String path) throws Exception {
+    HttpResponse<java.io.InputStream> stream =
+        browser.http.send(
+            HttpRequest.newBuilder(browser.uri(path)).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    stream.body().close();
+    return stream.statusCode();
   }
 }

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionflow.worker.ApiClient;
 import dev.sessionflow.worker.ApiTestBase;
-import java.net.CookieManager;
+import dev.sessionflow.worker.SignedInBrowser;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,37 +22,10 @@ import org.springframework.test.context.TestPropertySource;
 /** Live streams: capped per user, and all of one caller's streams of a page share one poll. */
 @TestPropertySource(properties = "sessionflow.live.max-streams-per-user=12")
 class LiveStreamsTest extends ApiTestBase {
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
   @Autowired LiveHub hub;
 
-  /** A browser signed in as a development identity. */
   HttpClient signedIn(String identity) throws Exception {
-    HttpClient browser =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    String login =
-        browser
-            .send(
-                HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    Matcher csrf = CSRF.matcher(login);
-    assertThat(csrf.find()).isTrue();
-    browser.send(
-        HttpRequest.newBuilder(URI.create(base() + "/login"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "username="
-                        + identity
-                        + "&password=dev&_csrf="
-                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
-    return browser;
+    return SignedInBrowser.as(base(), identity).http;
   }
 
   static HttpResponse<Stream<String>> open(HttpClient browser, String url) throws Exception {
