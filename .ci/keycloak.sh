@@ -14,7 +14,7 @@ if [ -x "$home/bin/kc.sh" ]; then
   exit 0
 fi
 mkdir -p "$cache"
-./mvnw -B -q dependency:copy \
+./mvnw -B -q -N dependency:copy \
   -Dartifact="org.keycloak:keycloak-quarkus-dist:$version:zip" \
   -DoutputDirectory="$cache" -Dmdep.stripVersion=false
 rm -rf "$home.partial"
