@@ -387,4 +387,21 @@ class ConversationStoreTest extends StoreTestBase {
   private static String sessionOf(List<AcceptedMessage> accepted) {
     return accepted.getFirst().sessionId();
   }
+
+  @Test
+  void aTranscriptPageHoldsOnlyTheSessionsAskedFor() {
+    AcceptedMessage first = endUserSays("conv-pages", "m-1", "first session");
+    conversations.acceptAgentMessage(first.sessionId(), "a-1", "agent-1", "answered");
+    AcceptedMessage also = endUserSays("conv-pages", "m-2", "still the first session");
+
+    assertThat(conversations.transcript("conv-pages", 0, 10, null).orElseThrow()).hasSize(3);
+    assertThat(
+            conversations.transcript("conv-pages", 0, 10, List.of(also.sessionId())).orElseThrow())
+        .extracting(StoredMessage::sessionId)
+        .containsOnly(first.sessionId());
+    assertThat(conversations.transcript("conv-pages", 0, 10, List.of("s-other")).orElseThrow())
+        .isEmpty();
+    assertThat(conversations.transcript("conv-pages", 0, 10, List.of()).orElseThrow()).isEmpty();
+    assertThat(conversations.transcript("conv-unknown", 0, 10, List.of("s-other"))).isEmpty();
+  }
 }
