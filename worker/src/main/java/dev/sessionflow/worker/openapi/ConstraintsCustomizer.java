@@ -1,4 +1,4 @@
-package dev.sessionflow.worker.config;
+package dev.sessionflow.worker.openapi;
 
 import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.worker.settings.Durations;

@@ -1,4 +1,4 @@
-package dev.sessionflow.worker.config;
+package dev.sessionflow.worker.temporal;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

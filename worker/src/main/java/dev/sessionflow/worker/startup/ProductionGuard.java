@@ -1,4 +1,4 @@
-package dev.sessionflow.worker.config;
+package dev.sessionflow.worker.startup;
 
 import dev.sessionflow.worker.auth.AuthProperties;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.sessionflow.worker.config;
+package dev.sessionflow.worker.temporal;
 
 import dev.sessionflow.workflows.session.SessionSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;

@@ -1,4 +1,4 @@
-package dev.sessionflow.worker.config;
+package dev.sessionflow.worker.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

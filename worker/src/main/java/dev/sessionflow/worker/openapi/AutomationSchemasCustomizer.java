@@ -1,4 +1,4 @@
-package dev.sessionflow.worker.config;
+package dev.sessionflow.worker.openapi;
 
 import dev.sessionflow.activities.automation.AutomationRules;
 import dev.sessionflow.activities.support.Limits;

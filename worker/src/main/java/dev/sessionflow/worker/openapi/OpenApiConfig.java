@@ -1,4 +1,4 @@
-package dev.sessionflow.worker.config;
+package dev.sessionflow.worker.openapi;
 
 import dev.sessionflow.worker.auth.Caller;
 import io.swagger.v3.oas.models.Components;

@@ -1,4 +1,4 @@
-package dev.sessionflow.worker.config;
+package dev.sessionflow.worker.temporal;
 
 import java.util.HashMap;
 import java.util.Map;

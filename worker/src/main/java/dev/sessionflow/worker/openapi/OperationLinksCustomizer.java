@@ -1,4 +1,4 @@
-package dev.sessionflow.worker.config;
+package dev.sessionflow.worker.openapi;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;

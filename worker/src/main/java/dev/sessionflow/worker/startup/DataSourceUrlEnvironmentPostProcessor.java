@@ -1,4 +1,4 @@
-package dev.sessionflow.worker.config;
+package dev.sessionflow.worker.startup;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
