@@ -7,10 +7,10 @@ import dev.sessionflow.workflows.automation.Condition;
 import dev.sessionflow.workflows.automation.TicketAction;
 import dev.sessionflow.workflows.automation.TriggerConditions;
 import dev.sessionflow.workflows.model.TicketFacts;
+import dev.sessionflow.workflows.model.TicketStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  * (e.g. {@code actions[1].value}), and nothing is stored unless all is well.
  */
 public final class AutomationRules {
-  public static final Set<String> STATUSES = Set.of("OPEN", "PENDING", "SOLVED");
   public static final int MAX_ACTIONS = 20;
   public static final int MAX_CONDITIONS = 20;
 
@@ -106,8 +105,8 @@ public final class AutomationRules {
       switch (a.type()) {
         case SET_GROUP -> text(at, a.value(), MAX_GROUP, errors);
         case SET_STATUS -> {
-          if (a.value() == null || !STATUSES.contains(a.value())) {
-            errors.put(at + ".value", "must be one of " + STATUSES);
+          if (a.value() == null || !TicketStatus.settable(a.value())) {
+            errors.put(at + ".value", "must be one of " + TicketStatus.SETTABLE);
           }
         }
         case ADD_INTERNAL_NOTE, SEND_MESSAGE -> text(at, a.value(), MAX_TEXT, errors);

@@ -11,6 +11,7 @@ import dev.sessionflow.activities.webhooks.WebhookDestinations;
 import dev.sessionflow.activities.webhooks.WebhookSecrets;
 import dev.sessionflow.activities.webhooks.WebhookStore;
 import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.model.TicketStatus;
 import dev.sessionflow.workflows.session.SessionPolicy;
 import dev.sessionflow.workflows.session.SettlementRule;
 import dev.sessionflow.workflows.webhooks.WebhookEvent;
@@ -44,7 +45,6 @@ public class SettingsStore {
   private volatile MessagingSettings lastRead;
 
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-  private static final Set<String> STATUSES = Set.of("SOLVED", "PENDING", "OPEN");
   private static final Set<String> EVENTS =
       Set.of(WebhookEvent.SESSION_ENDED, WebhookEvent.CSAT_SENT, WebhookEvent.CSAT_ANSWERED);
 
@@ -247,16 +247,18 @@ public class SettingsStore {
     if (p.settleRules().size() > 50) {
       errors.put("settlement.rules", "at most 50 rules");
     }
-    if (!STATUSES.contains(p.settleStatus())) {
-      errors.put("settlement.default", "must be one of " + STATUSES);
+    if (!TicketStatus.settable(p.settleStatus())) {
+      errors.put("settlement.default", "must be one of " + TicketStatus.SETTABLE);
     }
     p.settleRules()
         .forEach(
             (key, rule) -> {
               if (key.isBlank() || key.length() > 64) {
                 errors.put("settlement.rules", "keys are 1 to 64 characters");
-              } else if (rule == null || !STATUSES.contains(rule.status())) {
-                errors.put("settlement.rules." + key + ".status", "must be one of " + STATUSES);
+              } else if (rule == null || !TicketStatus.settable(rule.status())) {
+                errors.put(
+                    "settlement.rules." + key + ".status",
+                    "must be one of " + TicketStatus.SETTABLE);
               } else if (rule.group() != null
                   && (rule.group().isBlank() || rule.group().length() > Limits.GROUP)) {
                 errors.put("settlement.rules." + key + ".group", "must be 1 to 128 characters");

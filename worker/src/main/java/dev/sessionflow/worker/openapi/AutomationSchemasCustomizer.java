@@ -5,6 +5,7 @@ import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.workflows.automation.ActionType;
 import dev.sessionflow.workflows.automation.Condition;
 import dev.sessionflow.workflows.model.TicketFacts;
+import dev.sessionflow.workflows.model.TicketStatus;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.BooleanSchema;
@@ -68,10 +69,7 @@ class AutomationSchemasCustomizer implements OpenApiCustomizer {
   private static Schema<?> ticketAction() {
     List<Schema> variants = new ArrayList<>();
     variants.add(action(ActionType.SET_GROUP, text(Limits.GROUP)));
-    variants.add(
-        action(
-            ActionType.SET_STATUS,
-            new StringSchema()._enum(AutomationRules.STATUSES.stream().sorted().toList())));
+    variants.add(action(ActionType.SET_STATUS, new StringSchema()._enum(TicketStatus.SETTABLE)));
     variants.add(action(ActionType.ADD_INTERNAL_NOTE, text(Limits.ACTION_TEXT)));
     variants.add(action(ActionType.SEND_MESSAGE, text(Limits.ACTION_TEXT)));
     variants.add(

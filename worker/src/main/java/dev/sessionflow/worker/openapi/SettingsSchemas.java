@@ -3,6 +3,7 @@ package dev.sessionflow.worker.openapi;
 import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.activities.webhooks.WebhookSecrets;
 import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.model.TicketStatus;
 import dev.sessionflow.workflows.webhooks.WebhookEvent;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.BooleanSchema;
@@ -20,7 +21,6 @@ import java.util.Set;
  * section that refuses keys it does not know says so; one that ignores them allows them.
  */
 final class SettingsSchemas {
-  private static final List<String> STATUSES = List.of("OPEN", "PENDING", "SOLVED");
 
   private SettingsSchemas() {}
 
@@ -51,13 +51,13 @@ final class SettingsSchemas {
     Schema<?> group = notBlank(Limits.GROUP).types(Set.of("string", "null"));
     Schema<?> rule =
         new ObjectSchema()
-            .addProperty("status", new StringSchema()._enum(STATUSES))
+            .addProperty("status", new StringSchema()._enum(TicketStatus.SETTABLE))
             .addProperty("group", group)
             .required(List.of("status"));
     Schema<?> rules =
         new ObjectSchema().maxProperties(50).propertyNames(notBlank(64)).additionalProperties(rule);
     return new ObjectSchema()
-        .addProperty("default", new StringSchema()._enum(STATUSES))
+        .addProperty("default", new StringSchema()._enum(TicketStatus.SETTABLE))
         .addProperty("rules", rules);
   }
 

@@ -1,6 +1,5 @@
 package dev.sessionflow.worker.tickets;
 
-import dev.sessionflow.activities.automation.AutomationRules;
 import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.activities.tickets.Ticket;
 import dev.sessionflow.activities.tickets.TicketStore;
@@ -18,6 +17,7 @@ import dev.sessionflow.workflows.automation.ActionType;
 import dev.sessionflow.workflows.automation.AutomationRequest;
 import dev.sessionflow.workflows.automation.TicketAction;
 import dev.sessionflow.workflows.model.AutomationSource;
+import dev.sessionflow.workflows.model.TicketStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -105,8 +105,8 @@ class TicketController {
       actions.add(TicketAction.of(ActionType.SET_GROUP, body.group()));
     }
     if (body.status() != null) {
-      if (!AutomationRules.STATUSES.contains(body.status())) {
-        errors.put("status", "must be one of " + AutomationRules.STATUSES);
+      if (!TicketStatus.settable(body.status())) {
+        errors.put("status", "must be one of " + TicketStatus.SETTABLE);
       }
       actions.add(TicketAction.of(ActionType.SET_STATUS, body.status()));
     }

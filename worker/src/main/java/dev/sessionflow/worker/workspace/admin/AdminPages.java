@@ -11,6 +11,7 @@ import dev.sessionflow.workflows.automation.Condition;
 import dev.sessionflow.workflows.automation.TicketAction;
 import dev.sessionflow.workflows.automation.TriggerConditions;
 import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.model.TicketStatus;
 import dev.sessionflow.workflows.session.SessionPolicy;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -53,7 +54,7 @@ class AdminPages {
   private String settingsView(Model model, SettingsResponse current) {
     model.addAttribute("s", current);
     model.addAttribute("endedByOptions", Arrays.stream(EndedBy.values()).map(Enum::name).toList());
-    model.addAttribute("statuses", List.of("OPEN", "PENDING", "SOLVED"));
+    model.addAttribute("statuses", TicketStatus.SETTABLE);
     return "workspace/admin-settings";
   }
 
