@@ -122,13 +122,13 @@ public class ConversationStore implements Transcript {
               created ? Optional.empty() : find(conversationId, "END_USER", messageId);
           if (seen.isPresent()) {
             SessionRecord session = sessions.find(seen.get().sessionId()).orElseThrow();
-            boolean[] flags = sessionFlags(seen.get());
+            SessionFlags flags = sessionFlags(seen.get());
             return accepted(
                 conversation,
                 session,
-                flags[0],
+                flags.opened(),
                 true,
-                flags[1],
+                flags.reopened(),
                 new Stored(seen.get().seq(), seen.get().at()));
           }
           String reopened =
@@ -442,11 +442,14 @@ public class ConversationStore implements Transcript {
         .optional();
   }
 
-  /** Whether a stored message opened, or reopened, its session: a repeat answers alike. */
-  private boolean[] sessionFlags(StoredMessage message) {
+  /** Whether a stored message opened, or reopened, its session. */
+  private record SessionFlags(boolean opened, boolean reopened) {}
+
+  /** What a stored message did to its session: a repeat of it answers alike. */
+  private SessionFlags sessionFlags(StoredMessage message) {
     return jdbc.sql("select opened_session, reopened_session from messages where seq = :seq")
         .param("seq", message.seq())
-        .query((rs, row) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)})
+        .query((rs, row) -> new SessionFlags(rs.getBoolean(1), rs.getBoolean(2)))
         .single();
   }
 
