@@ -2,25 +2,17 @@ package dev.sessionflow.activities.settings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionflow.activities.support.InvalidInputException;
-import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.activities.support.Transactions;
-import dev.sessionflow.activities.webhooks.Webhook;
-import dev.sessionflow.activities.webhooks.WebhookDestinations;
-import dev.sessionflow.activities.webhooks.WebhookSecrets;
 import dev.sessionflow.activities.webhooks.WebhookStore;
 import dev.sessionflow.workflows.model.EndedBy;
-import dev.sessionflow.workflows.model.TicketStatus;
 import dev.sessionflow.workflows.session.SessionPolicy;
 import dev.sessionflow.workflows.session.SettlementRule;
-import dev.sessionflow.workflows.webhooks.WebhookEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,21 +24,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SettingsStore {
   static final String ACCOUNT = "default";
-  private static final int MAX_TEXT = Limits.SETTINGS_TEXT;
 
   private final JdbcClient jdbc;
   private final Transactions tx;
   private final SettingsDefaults defaults;
   private final Clock clock;
   private final WebhookStore webhooks;
-  private final WebhookDestinations destinations;
+  private final SettingsValidation validation;
 
   /** The settings last read by {@link #atVersion}, with their version. */
   private volatile MessagingSettings lastRead;
 
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-  private static final Set<String> EVENTS =
-      Set.of(WebhookEvent.SESSION_ENDED, WebhookEvent.CSAT_SENT, WebhookEvent.CSAT_ANSWERED);
 
   public SettingsStore(
       JdbcClient jdbc,
@@ -54,13 +43,13 @@ public class SettingsStore {
       SettingsDefaults defaults,
       Clock clock,
       WebhookStore webhooks,
-      WebhookDestinations destinations) {
+      SettingsValidation validation) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.defaults = defaults;
     this.clock = clock;
     this.webhooks = webhooks;
-    this.destinations = destinations;
+    this.validation = validation;
   }
 
   public MessagingSettings current() {
@@ -149,7 +138,7 @@ public class SettingsStore {
           }
           MessagingSettings now = load();
           MessagingSettings next = merge(now, change);
-          validate(next, change.webhooks() != null);
+          validation.check(next, change.webhooks() != null);
           jdbc.sql(
                   """
                   update messaging_settings set agents_can_end_sessions = :agentsCanEnd,
@@ -211,90 +200,6 @@ public class SettingsStore {
         .single();
   }
 
-  private void validate(MessagingSettings s, boolean newWebhooks) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    atLeastOneSecond(errors, "inactiveAfter", s.inactiveAfter());
-    atLeastOneSecond(errors, "autoCloseAfter", s.autoCloseAfter());
-    atLeastOneSecond(errors, "warnBeforeClose", s.warnBeforeClose());
-    if (s.autoCloseAfter() != null
-        && s.warnBeforeClose() != null
-        && s.warnBeforeClose().compareTo(s.autoCloseAfter()) >= 0) {
-      errors.putIfAbsent("warnBeforeClose", "must be shorter than autoCloseAfter");
-    }
-    text(errors, "warningText", s.warningText());
-    text(errors, "endedNoticeText", s.endedNoticeText());
-    validatePolicy(errors, s.policy());
-    if (newWebhooks) {
-      validateWebhooks(errors, s.webhooks());
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
-    }
-  }
-
-  private static void validatePolicy(Map<String, String> errors, SessionPolicy p) {
-    if (p.csatScale() < 2 || p.csatScale() > 10) {
-      errors.put("csat.scale", "must be 2 to 10");
-    }
-    if (p.csatMinEndUserMessages() < 0) {
-      errors.put("csat.minEndUserMessages", "must be 0 or more");
-    }
-    atLeastOneSecond(errors, "csat.expiresAfter", p.csatExpiresAfter());
-    if (p.csatQuestion().isBlank() || p.csatQuestion().length() > Limits.CSAT_QUESTION) {
-      errors.put("csat.question", "must be 1 to " + Limits.CSAT_QUESTION + " characters");
-    }
-    atLeastOneSecond(errors, "reopenWithin", p.reopenWithin());
-    if (p.settleRules().size() > 50) {
-      errors.put("settlement.rules", "at most 50 rules");
-    }
-    if (!TicketStatus.settable(p.settleStatus())) {
-      errors.put("settlement.default", "must be one of " + TicketStatus.SETTABLE);
-    }
-    p.settleRules()
-        .forEach(
-            (key, rule) -> {
-              if (key.isBlank() || key.length() > 64) {
-                errors.put("settlement.rules", "keys are 1 to 64 characters");
-              } else if (rule == null || !TicketStatus.settable(rule.status())) {
-                errors.put(
-                    "settlement.rules." + key + ".status",
-                    "must be one of " + TicketStatus.SETTABLE);
-              } else if (rule.group() != null
-                  && (rule.group().isBlank() || rule.group().length() > Limits.GROUP)) {
-                errors.put("settlement.rules." + key + ".group", "must be 1 to 128 characters");
-              }
-            });
-  }
-
-  private void validateWebhooks(Map<String, String> errors, List<Webhook> hooks) {
-    if (hooks.size() > 20) {
-      errors.put("webhooks", "at most 20 webhooks");
-    }
-    if (hooks.stream().map(h -> h.url() + " " + h.events()).distinct().count() < hooks.size()) {
-      errors.put("webhooks", "each url and set of events at most once");
-    }
-    for (int i = 0; i < hooks.size(); i++) {
-      Webhook hook = hooks.get(i);
-      String url = hook.url() == null ? "" : hook.url();
-      String refusal =
-          url.length() > Limits.WEBHOOK_URL
-              ? "at most " + Limits.WEBHOOK_URL + " characters"
-              : destinations.refusal(url);
-      if (refusal != null) {
-        errors.put("webhooks[" + i + "].url", refusal);
-      }
-      if (!WebhookSecrets.wellFormed(hook.secret())) {
-        errors.put(
-            "webhooks[" + i + "].secret",
-            "must be whsec_ and the base64 of 24 to 64 random bytes (e.g. whsec_$(openssl rand"
-                + " -base64 32))");
-      }
-      if (hook.events() == null || hook.events().isEmpty() || !EVENTS.containsAll(hook.events())) {
-        errors.put("webhooks[" + i + "].events", "must be some of " + EVENTS);
-      }
-    }
-  }
-
   private static String json(SessionPolicy policy) {
     try {
       return JSON.writeValueAsString(policy);
@@ -321,21 +226,6 @@ public class SettingsStore {
       return JSON.readValue(json, SessionPolicy.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored policy is unreadable", e);
-    }
-  }
-
-  /** Longest duration a setting takes: beyond it deadlines would overflow or mean nothing. */
-  private static final Duration MAX_DURATION = Duration.ofDays(365);
-
-  private static void atLeastOneSecond(Map<String, String> errors, String field, Duration d) {
-    if (d != null && (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(MAX_DURATION) > 0)) {
-      errors.put(field, "must be a duration from one second (PT1S) to 365 days (P365D)");
-    }
-  }
-
-  private static void text(Map<String, String> errors, String field, String value) {
-    if (value == null || value.isBlank() || value.length() > MAX_TEXT) {
-      errors.put(field, "must be 1 to " + MAX_TEXT + " characters");
     }
   }
 

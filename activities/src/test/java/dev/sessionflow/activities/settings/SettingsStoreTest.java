@@ -274,7 +274,8 @@ class SettingsStoreTest extends StoreTestBase {
   private SettingsStore storeWithMessagingEnabledAt(Instant messagingEnabledAt) {
     SettingsDefaults configured =
         new SettingsDefaults(null, null, null, null, null, RELEASED, messagingEnabledAt, null);
-    return new SettingsStore(jdbc, tx, configured, clock, webhooks, destinations);
+    return new SettingsStore(
+        jdbc, tx, configured, clock, webhooks, new SettingsValidation(destinations));
   }
 
   private void assertRejected(Change change, String... fields) {
