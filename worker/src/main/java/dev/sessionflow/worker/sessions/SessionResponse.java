@@ -1,6 +1,10 @@
 package dev.sessionflow.worker.sessions;
 
+import dev.sessionflow.activities.csat.Survey;
+import dev.sessionflow.activities.sessions.SessionRecord;
+import dev.sessionflow.workflows.model.CsatStatus;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A session as the API shows it. */
 public record SessionResponse(
@@ -20,4 +24,33 @@ public record SessionResponse(
 
   /** The session's survey: its status and, once answered, the rating. */
   public record Csat(String status, Integer rating) {}
+
+  /**
+   * The view of a stored session and its survey (if one was sent), as of {@code now} (a survey
+   * expires).
+   */
+  static SessionResponse of(SessionRecord s, Optional<Survey> survey, Instant now) {
+    return new SessionResponse(
+        s.sessionId(),
+        s.conversationId(),
+        s.ticketId(),
+        s.status(),
+        s.assignedAgentId(),
+        s.endedBy(),
+        s.endedByAgentId(),
+        s.endReason(),
+        s.endedVia(),
+        s.endedAt(),
+        s.openedAt(),
+        csat(s, survey, now),
+        s.endUserId());
+  }
+
+  private static Csat csat(SessionRecord s, Optional<Survey> survey, Instant now) {
+    if (survey.isPresent()) {
+      return new Csat(survey.get().status(now).name(), survey.get().rating());
+    }
+    boolean skipped = s.ended() && Boolean.FALSE.equals(s.csatWanted());
+    return new Csat((skipped ? CsatStatus.SKIPPED : CsatStatus.NOT_SENT).name(), null);
+  }
 }

@@ -13,7 +13,6 @@ import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.Cursors;
 import dev.sessionflow.worker.api.ProblemType;
 import dev.sessionflow.worker.auth.Caller;
-import dev.sessionflow.workflows.model.CsatStatus;
 import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.session.ChatMessage;
 import dev.sessionflow.workflows.session.EndRequest;
@@ -274,30 +273,7 @@ public class SessionService {
   }
 
   private SessionResponse view(SessionRecord s, Optional<Survey> survey) {
-    return new SessionResponse(
-        s.sessionId(),
-        s.conversationId(),
-        s.ticketId(),
-        s.status(),
-        s.assignedAgentId(),
-        s.endedBy(),
-        s.endedByAgentId(),
-        s.endReason(),
-        s.endedVia(),
-        s.endedAt(),
-        s.openedAt(),
-        csat(s, survey),
-        s.endUserId());
-  }
-
-  private SessionResponse.Csat csat(SessionRecord s, Optional<Survey> survey) {
-    if (survey.isPresent()) {
-      return new SessionResponse.Csat(
-          survey.get().status(clock.instant()).name(), survey.get().rating());
-    }
-    boolean skipped = s.ended() && Boolean.FALSE.equals(s.csatWanted());
-    return new SessionResponse.Csat(
-        (skipped ? CsatStatus.SKIPPED : CsatStatus.NOT_SENT).name(), null);
+    return SessionResponse.of(s, survey, clock.instant());
   }
 
   static ApiException sessionEnded(String sessionId) {
