@@ -2,6 +2,7 @@ package dev.sessionflow.worker.openapi;
 
 import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.worker.settings.Durations;
+import dev.sessionflow.workflows.model.TicketStatus;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.SpecVersion;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +46,7 @@ class ConstraintsCustomizer implements OpenApiCustomizer {
     }
     settingsChange(openApi);
     if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+      ticketPatch(openApi.getComponents().getSchemas().get("TicketPatch"));
       boolean v31 = openApi.getSpecVersion() == SpecVersion.V31;
       openApi.getComponents().getSchemas().values().forEach(s -> optionalIsNullable(s, v31));
     }
@@ -82,6 +85,29 @@ class ConstraintsCustomizer implements OpenApiCustomizer {
                 property.setNullable(true);
               }
             });
+  }
+
+  /**
+   * A ticket change names a group (1 to 128 characters), a settable status, or both: at least one
+   * of them not null.
+   */
+  private static void ticketPatch(Schema<?> patch) {
+    if (patch == null || patch.getProperties() == null) {
+      return;
+    }
+    // Each use its own instance: the optional properties become nullable below, the branches' not.
+    patch.getProperties().put("group", SettingsSchemas.notBlank(Limits.GROUP));
+    patch
+        .getProperties()
+        .put("status", new StringSchema()._enum(new ArrayList<>(TicketStatus.SETTABLE)));
+    patch.setAnyOf(
+        List.of(
+            new ObjectSchema()
+                .addProperty("group", SettingsSchemas.notBlank(Limits.GROUP))
+                .addRequiredItem("group"),
+            new ObjectSchema()
+                .addProperty("status", new StringSchema()._enum(TicketStatus.SETTABLE))
+                .addRequiredItem("status")));
   }
 
   /** A settings change names only messaging settings: any other key is a 400. */

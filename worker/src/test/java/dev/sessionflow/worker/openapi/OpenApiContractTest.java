@@ -52,6 +52,13 @@ class OpenApiContractTest extends ApiTestBase {
         .isEqualTo("^[A-Za-z0-9._:@-]{1,128}$");
     assertThat(schemas.at("/EndSessionRequest/properties/reason/maxLength").asInt()).isEqualTo(64);
     assertThat(schemas.at("/CsatAnswerRequest/properties/rating/maximum").asInt()).isEqualTo(10);
+    // A ticket change: a group of 1 to 128 characters or a settable status, at least one not null.
+    JsonNode patch = schemas.get("TicketPatch");
+    assertThat(patch.at("/properties/group/maxLength").asInt()).isEqualTo(128);
+    assertThat(patch.at("/properties/status/enum").toString()).contains("PENDING");
+    assertThat(patch.at("/anyOf/0/required").toString()).isEqualTo("[\"group\"]");
+    assertThat(patch.at("/anyOf/0/properties/group/type").toString()).isEqualTo("\"string\"");
+    assertThat(patch.at("/anyOf/1/required").toString()).isEqualTo("[\"status\"]");
   }
 
   @Test
