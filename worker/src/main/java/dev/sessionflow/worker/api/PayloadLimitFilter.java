@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,14 +24,10 @@ class PayloadLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > LIMIT) {
-      response.setStatus(ProblemType.PAYLOAD_TOO_LARGE.status().value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response
-          .getWriter()
-          .write(
-              Problems.json(
-                  ProblemType.PAYLOAD_TOO_LARGE,
-                  "The request body is larger than " + LIMIT + " bytes"));
+      Problems.write(
+          response,
+          ProblemType.PAYLOAD_TOO_LARGE,
+          "The request body is larger than " + LIMIT + " bytes");
       return;
     }
     chain.doFilter(new LimitedRequest(request), response);

@@ -1,5 +1,7 @@
 package dev.sessionflow.worker.api;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,6 +23,14 @@ public final class Problems {
     return ResponseEntity.status(type.status())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
+  }
+
+  /** Answers with the problem, for filters and handlers that answer before Spring MVC does. */
+  public static void write(HttpServletResponse response, ProblemType type, String detail)
+      throws IOException {
+    response.setStatus(type.status().value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getWriter().write(json(type, detail));
   }
 
   /** The same body, for filters that answer before Spring MVC does. */

@@ -9,7 +9,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,9 +28,7 @@ class QueryStringFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String problem = problem(request.getQueryString());
     if (problem != null) {
-      response.setStatus(ProblemType.VALIDATION.status().value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.getWriter().write(Problems.json(ProblemType.VALIDATION, problem));
+      Problems.write(response, ProblemType.VALIDATION, problem);
       return;
     }
     chain.doFilter(request, response);

@@ -22,7 +22,7 @@ public record IdentityMode(boolean devTokens, boolean jwt) {
   }
 
   public static IdentityMode of(Environment env, AuthProperties auth) {
-    boolean devTokens = auth.devTokens() && DevelopmentMode.allowed(env);
+    boolean devTokens = devTokensAccepted(env);
     boolean jwt =
         has(env, JWT + "issuer-uri")
             || has(env, JWT + "jwk-set-uri")

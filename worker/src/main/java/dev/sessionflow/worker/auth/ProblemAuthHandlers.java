@@ -5,7 +5,6 @@ import dev.sessionflow.worker.api.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -26,7 +25,7 @@ final class ProblemAuthHandlers implements AuthenticationEntryPoint, AccessDenie
         request.getHeader("Authorization") == null
             ? "Send Authorization: Bearer <token>"
             : "The token is unknown, expired or invalid";
-    write(response, ProblemType.UNAUTHORIZED, detail);
+    Problems.write(response, ProblemType.UNAUTHORIZED, detail);
   }
 
   @Override
@@ -34,13 +33,6 @@ final class ProblemAuthHandlers implements AuthenticationEntryPoint, AccessDenie
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     String role = Callers.current().map(c -> c.role().name()).orElse("this caller");
-    write(response, ProblemType.FORBIDDEN, "This endpoint is not open to " + role);
-  }
-
-  private static void write(HttpServletResponse response, ProblemType type, String detail)
-      throws IOException {
-    response.setStatus(type.status().value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getWriter().write(Problems.json(type, detail));
+    Problems.write(response, ProblemType.FORBIDDEN, "This endpoint is not open to " + role);
   }
 }

@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -64,15 +63,11 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
     long retryAfter =
         Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-    response.setStatus(ProblemType.RATE_LIMITED.status().value());
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response
-        .getWriter()
-        .write(
-            Problems.json(
-                ProblemType.RATE_LIMITED,
-                "Too many requests: retry after " + retryAfter + " seconds"));
+    Problems.write(
+        response,
+        ProblemType.RATE_LIMITED,
+        "Too many requests: retry after " + retryAfter + " seconds");
   }
 
   /** Whose budget a request spends: the authenticated caller's role and name. */

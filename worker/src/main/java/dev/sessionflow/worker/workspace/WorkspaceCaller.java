@@ -34,11 +34,11 @@ public class WorkspaceCaller {
   }
 
   /**
-   * Whether the browser session a stream was opened in is still signed in as {@code caller}: false
-   * once it signs out (the session is invalidated) or signs in as someone else, or with another
-   * role or scope.
+   * Whether the browser session a stream was opened in is still signed in as {@code user}: false
+   * once it signs out (the session is invalidated) or signs in again, as someone else or with
+   * another role or scope (a new sign-in is a new authentication).
    */
-  public BooleanSupplier stillSignedIn(HttpServletRequest request, Caller caller) {
+  public BooleanSupplier stillSignedIn(HttpServletRequest request, Authentication user) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return () -> false;
@@ -46,8 +46,7 @@ public class WorkspaceCaller {
     return () -> {
       try {
         return session.getAttribute(SECURITY_CONTEXT) instanceof SecurityContext context
-            && context.getAuthentication() != null
-            && caller.equals(of(context.getAuthentication()));
+            && user.equals(context.getAuthentication());
       } catch (IllegalStateException invalidated) {
         return false;
       }

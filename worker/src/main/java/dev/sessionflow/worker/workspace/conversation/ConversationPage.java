@@ -82,7 +82,7 @@ class ConversationPage {
         caller.authority() + ":" + caller.getName(),
         "conversation " + id + " " + caller,
         seen,
-        callers.stillSignedIn(request, caller),
+        callers.stillSignedIn(request, user),
         () -> frames(views.of(id, caller)));
   }
 

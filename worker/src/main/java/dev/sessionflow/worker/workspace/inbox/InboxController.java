@@ -51,7 +51,7 @@ class InboxController {
         caller.authority() + ":" + caller.getName(),
         "inbox " + caller,
         seen,
-        callers.stillSignedIn(request, caller),
+        callers.stillSignedIn(request, user),
         () -> frames(inbox.rows(caller)));
   }
 }

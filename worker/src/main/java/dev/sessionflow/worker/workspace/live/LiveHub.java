@@ -43,7 +43,10 @@ public class LiveHub {
   private final int perOwner;
   private final int total;
   private final Map<String, View> views = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> owners = new ConcurrentHashMap<>();
+
+  /** Open streams per owner; an owner with none has no entry. */
+  private final Map<String, Integer> owners = new ConcurrentHashMap<>();
+
   private final AtomicInteger open = new AtomicInteger();
   private final ScheduledExecutorService poll =
       Executors.newSingleThreadScheduledExecutor(
@@ -97,12 +100,10 @@ public class LiveHub {
       Map<String, String> sent,
       BooleanSupplier allowed,
       Supplier<Map<String, String>> frames) {
-    AtomicInteger mine = owners.computeIfAbsent(owner, o -> new AtomicInteger());
-    int owned = mine.incrementAndGet();
+    int owned = owners.merge(owner, 1, Integer::sum);
     int all = open.incrementAndGet();
     if (owned > perOwner || all > total) {
-      mine.decrementAndGet();
-      open.decrementAndGet();
+      release(owner);
       throw new ApiException(
           ProblemType.RATE_LIMITED,
           "Too many live pages open: close some (at most "
@@ -113,13 +114,20 @@ public class LiveHub {
     }
     SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
     Stream stream = new Stream(emitter, allowed, sent);
-    View watched = views.computeIfAbsent(view, v -> new View(frames));
-    watched.streams.add(stream);
+    // Added inside compute: the poll drops a view with no streams in compute too, so a stream is
+    // never added to a view that is being dropped.
+    View watched =
+        views.compute(
+            view,
+            (key, current) -> {
+              View v = current != null ? current : new View(frames);
+              v.streams.add(stream);
+              return v;
+            });
     Runnable gone =
         () -> {
           if (watched.streams.remove(stream)) {
-            mine.decrementAndGet();
-            open.decrementAndGet();
+            release(owner);
           }
         };
     emitter.onCompletion(gone);
@@ -139,11 +147,15 @@ public class LiveHub {
     return emitter;
   }
 
+  private void release(String owner) {
+    owners.computeIfPresent(owner, (o, n) -> n == 1 ? null : n - 1);
+    open.decrementAndGet();
+  }
+
   private void tick() {
     views.forEach(
         (key, view) -> {
-          if (view.streams.isEmpty()) {
-            views.remove(key, view);
+          if (views.computeIfPresent(key, (k, v) -> v.streams.isEmpty() ? null : v) == null) {
             return;
           }
           Map<String, String> frames;
