@@ -217,7 +217,8 @@ class MessagingSessionTest {
     assertThat(outcome.end().endedBy()).isEqualTo(EndedBy.SYSTEM);
     assertThat(outcome.end().reason()).isEqualTo("INACTIVITY");
     assertThat(outcome.end().endedAt().toEpochMilli() - agentWroteAt)
-        .isBetween(Duration.ofMinutes(30).toMillis(), Duration.ofMinutes(31).toMillis());
+        .isBetween(
+            Duration.ofMinutes(30).minusSeconds(1).toMillis(), Duration.ofMinutes(31).toMillis());
     assertThat(outcome.csat()).isEqualTo(CsatStatus.SKIPPED);
     assertThat(activities.systemMessages)
         .singleElement()
@@ -294,7 +295,8 @@ class MessagingSessionTest {
 
     assertThat(outcome.end().reason()).isEqualTo("INACTIVITY");
     assertThat(outcome.end().endedAt().toEpochMilli() - agentWroteAt)
-        .isBetween(Duration.ofMinutes(30).toMillis(), Duration.ofMinutes(31).toMillis());
+        .isBetween(
+            Duration.ofMinutes(30).minusSeconds(1).toMillis(), Duration.ofMinutes(31).toMillis());
   }
 
   @Test
@@ -326,7 +328,8 @@ class MessagingSessionTest {
     SessionOutcome outcome = outcome(session);
 
     assertThat(outcome.end().endedAt().toEpochMilli() - agentWroteAt)
-        .isBetween(Duration.ofMinutes(15).toMillis(), Duration.ofMinutes(16).toMillis());
+        .isBetween(
+            Duration.ofMinutes(15).minusSeconds(1).toMillis(), Duration.ofMinutes(16).toMillis());
   }
 
   @Test
