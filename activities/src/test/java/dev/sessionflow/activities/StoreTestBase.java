@@ -36,6 +36,7 @@ public abstract class StoreTestBase {
           "webhook_deliveries",
           "surveys",
           "ticket_audit",
+          "session_starts",
           "sessions",
           "conversations",
           "tickets",

@@ -397,6 +397,11 @@ public class ConversationStore implements Transcript {
    * settings had while the message was being stored; a ticket that is missing is read again ({@link
    * #openSession}).
    */
+  /** Locks the conversation row for a unit of work of this package's (the close as decided). */
+  void lockConversation(String conversationId) {
+    lock(conversationId);
+  }
+
   private Optional<Conversation> lock(String conversationId) {
     return jdbc.sql(
             """

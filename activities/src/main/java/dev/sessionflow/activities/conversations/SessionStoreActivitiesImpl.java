@@ -3,6 +3,7 @@ package dev.sessionflow.activities.conversations;
 import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.support.Transactions;
 import dev.sessionflow.activities.tickets.TicketActivitiesImpl;
+import dev.sessionflow.workflows.activities.Closed;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SessionProgress;
 import dev.sessionflow.workflows.activities.SessionStoreActivities;
@@ -20,16 +21,19 @@ public class SessionStoreActivitiesImpl implements SessionStoreActivities {
   private final ConversationStore conversations;
   private final Transactions tx;
   private final TicketActivities tickets;
+  private final DecidedCloses decided;
 
   public SessionStoreActivitiesImpl(
       SessionStore sessions,
       ConversationStore conversations,
       Transactions tx,
-      TicketActivitiesImpl tickets) {
+      TicketActivitiesImpl tickets,
+      DecidedCloses decided) {
     this.sessions = sessions;
     this.conversations = conversations;
     this.tx = tx;
     this.tickets = tickets;
+    this.decided = decided;
   }
 
   @Override
@@ -46,5 +50,27 @@ public class SessionStoreActivitiesImpl implements SessionStoreActivities {
   public SettleOutcome closeAndSettle(SessionClosing closing, Settlement settlement) {
     conversations.close(closing);
     return tickets.settle(settlement);
+  }
+
+  @Override
+  public Closed closeAsDecided(SessionClosing closing, Settlement settlement) {
+    Closed closed = decided.close(closing);
+    if (settlement == null
+        || closed.refusedTheEnd()
+        || !closed.end().sameDecisionAs(closing.end())) {
+      return closed;
+    }
+    // Settled as stored (a retried task decided it again, later); a repeat answers the first
+    // outcome.
+    Settlement asStored =
+        new Settlement(
+            settlement.ticketId(),
+            settlement.sessionId(),
+            settlement.status(),
+            settlement.group(),
+            closing.end().asHeld(closed.end()),
+            settlement.csat(),
+            settlement.round());
+    return Closed.as(closed.end(), tickets.settle(asStored));
   }
 }

@@ -20,10 +20,12 @@ import org.springframework.stereotype.Repository;
 public class SessionStore {
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final SessionStarts starts;
 
-  public SessionStore(JdbcClient jdbc, Clock clock) {
+  public SessionStore(JdbcClient jdbc, Clock clock, SessionStarts starts) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.starts = starts;
   }
 
   public void open(String sessionId, String conversationId, String ticketId, String endUserId) {
@@ -39,6 +41,7 @@ public class SessionStore {
         .param("endUser", endUserId)
         .param("now", Times.db(clock.instant()))
         .update();
+    starts.pending(sessionId);
   }
 
   public Optional<SessionRecord> find(String sessionId) {

@@ -1,5 +1,6 @@
 package dev.sessionflow.worker.sessions;
 
+import dev.sessionflow.activities.sessions.SessionStarts;
 import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.workflows.session.ChatMessage;
@@ -40,10 +41,12 @@ public class SessionGateway {
 
   private final WorkflowClient client;
   private final SettingsStore settings;
+  private final SessionStarts starts;
 
-  public SessionGateway(WorkflowClient client, SettingsStore settings) {
+  public SessionGateway(WorkflowClient client, SettingsStore settings, SessionStarts starts) {
     this.client = client;
     this.settings = settings;
+    this.starts = starts;
   }
 
   /**
@@ -102,6 +105,9 @@ public class SessionGateway {
           session.sessionId(),
           message.messageId());
     }
+    // Its workflow exists: the outbox row written with the session is done (a crash before this
+    // line leaves it, and the reconciler delivers again, which changes nothing).
+    starts.started(session.sessionId());
   }
 
   /**

@@ -204,9 +204,10 @@ public class SessionService {
    * way. An end without key is asked again as the store holds it: a session that knows an end
    * refuses it (or answers it, if it is its own), one that missed it takes it.
    */
-  private void confirmEnd(String sessionId, EndRequest request) {
+  private boolean confirmEnd(String sessionId, EndRequest request) {
     try {
       gateway.end(sessionId, request, () -> {});
+      return true;
     } catch (WorkflowUpdateException | WorkflowNotFoundException e) {
       log.debug("session {} finished or refused the repeated end", sessionId);
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
@@ -215,6 +216,16 @@ public class SessionService {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return false;
+  }
+
+  /**
+   * The reconciler's request: the session is asked for the end the store holds, as stored (see
+   * {@link #confirmEnd}). Answers whether it took or knew it; false for a session that finished or
+   * is gone.
+   */
+  public boolean askToFinish(SessionRecord session) {
+    return confirmEnd(session.sessionId(), storedEnd(session));
   }
 
   /** An end user who leaves has not said the issue is resolved. */

@@ -43,7 +43,7 @@ class TracingApiTest extends ApiTestBase {
 
     ApiClient.await(
         Duration.ofSeconds(30),
-        () -> names(endTrace()).stream().anyMatch(n -> n.contains("CloseSession")));
+        () -> names(endTrace()).stream().anyMatch(n -> n.contains("CloseAsDecided")));
     List<SpanData> trace = endTrace();
     trace.forEach(
         s ->
@@ -52,7 +52,7 @@ class TracingApiTest extends ApiTestBase {
     assertThat(names(trace))
         .anyMatch(n -> n.contains("/api/v1/sessions/{sessionId}/end"))
         .anyMatch(n -> n.contains("Update") && n.contains("end"))
-        .anyMatch(n -> n.startsWith("RunActivity:CloseSession"));
+        .anyMatch(n -> n.startsWith("RunActivity:CloseAsDecided"));
   }
 
   /** The spans of the trace whose root is the end request. */

@@ -8,6 +8,10 @@ import java.time.Instant;
  * told so, and the conversation is free for a new session. {@code round} counts reopens: the end of
  * each round is told once. Until {@code reopenUntil} (null: never) a new end-user message reopens
  * this session instead of opening a new one.
+ *
+ * <p>{@code seenSequence}, for a system end only: the highest store sequence the session was told
+ * of. The store refuses such an end while it holds a newer message of the session (its signal was
+ * lost or is late), so no session auto-closes on an end user who wrote. Null for any other end.
  */
 public record SessionClosing(
     String sessionId,
@@ -17,4 +21,27 @@ public record SessionClosing(
     SessionEnd end,
     String endedNoticeText,
     int round,
-    Instant reopenUntil) {}
+    Instant reopenUntil,
+    Long seenSequence) {
+
+  public SessionClosing(
+      String sessionId,
+      String conversationId,
+      long revision,
+      String assignedAgentId,
+      SessionEnd end,
+      String endedNoticeText,
+      int round,
+      Instant reopenUntil) {
+    this(
+        sessionId,
+        conversationId,
+        revision,
+        assignedAgentId,
+        end,
+        endedNoticeText,
+        round,
+        reopenUntil,
+        null);
+  }
+}

@@ -25,4 +25,15 @@ public interface SessionStoreActivities {
    * idempotent, so a repeat changes nothing and answers the first settlement's outcome.
    */
   SettleOutcome closeAndSettle(SessionClosing closing, Settlement settlement);
+
+  /**
+   * The close as the store decides it ({@code store-decides-end}): the store's end is the session's
+   * end. It applies {@link #closeSession} and answers the end it then holds, which may be an
+   * earlier one: an end whose workflow task was lost after its close ran (the store ENDED, the
+   * Update gone), which the session must adopt rather than decide another. It refuses a system end
+   * while it holds messages newer than {@link SessionClosing#seenSequence}, and answers them. With
+   * a {@code settlement}, it also settles when the end it holds is this close's decision (who,
+   * which agent, why). A repeat answers the same.
+   */
+  Closed closeAsDecided(SessionClosing closing, Settlement settlement);
 }

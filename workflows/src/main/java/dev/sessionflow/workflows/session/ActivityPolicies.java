@@ -12,12 +12,16 @@ import java.time.Duration;
  */
 final class ActivityPolicies {
 
-  /** Read-model writes: a few milliseconds each, run in the worker without a server round trip. */
+  /**
+   * Read-model writes: a few milliseconds each, run in the worker without a server round trip.
+   * Bounded well within the workflow task (10 s): a slow database must not hold a workflow-task
+   * slot and one of the few local-activity slots for long, stalling every session's messages and
+   * ends; {@link StoreRetry} takes a longer outage on durable timers, and alerts when it lasts.
+   */
   static final LocalActivityOptions STORE =
       LocalActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(5))
-          // bounded: a longer outage surfaces to StoreRetry, which alerts when it lasts
-          .setScheduleToCloseTimeout(Duration.ofMinutes(1))
+          .setStartToCloseTimeout(Duration.ofSeconds(2))
+          .setScheduleToCloseTimeout(Duration.ofSeconds(6))
           .setRetryOptions(Retries.UNTIL_DONE)
           .setSummary("session read model")
           .build();
@@ -45,8 +49,8 @@ final class ActivityPolicies {
    */
   static final LocalActivityOptions SETTINGS =
       LocalActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(5))
-          .setScheduleToCloseTimeout(Duration.ofSeconds(10))
+          .setStartToCloseTimeout(Duration.ofSeconds(2))
+          .setScheduleToCloseTimeout(Duration.ofSeconds(6))
           .setRetryOptions(Retries.UNTIL_DONE)
           .setSummary("current settings")
           .build();

@@ -1,27 +1,23 @@
 package dev.sessionflow.workflows.session;
 
-import dev.sessionflow.workflows.activities.CsatActivities;
-import dev.sessionflow.workflows.activities.InvitedAndSettled;
+import dev.sessionflow.workflows.activities.Closed;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SessionStoreActivities;
 import dev.sessionflow.workflows.activities.SettleOutcome;
 import dev.sessionflow.workflows.activities.Settlement;
-import dev.sessionflow.workflows.activities.SurveyRequest;
-import dev.sessionflow.workflows.activities.TicketActivities;
-import dev.sessionflow.workflows.automation.FieldChange;
+import dev.sessionflow.workflows.activities.StoredMessage;
 import dev.sessionflow.workflows.model.CsatStatus;
 import dev.sessionflow.workflows.model.SessionEnd;
 import dev.sessionflow.workflows.model.SessionStatus;
-import dev.sessionflow.workflows.model.TicketFacts;
-import dev.sessionflow.workflows.webhooks.WebhookEvent;
 import io.temporal.workflow.Workflow;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The after-end sequence, the one way a session ends: the close (store ENDED, notice to the end
- * user, conversation released), then the {@code SESSION_ENDED} webhooks, the CSAT survey if the
- * policy wants one, the ticket's settlement and the triggers on the change it made.
+ * user, conversation released), whose answer is the store's end, then {@link AfterClose}: the
+ * {@code SESSION_ENDED} webhooks, the CSAT survey if the end wants one, the ticket's settlement and
+ * the triggers on the change it made.
  */
 final class AfterEnd {
   private final SessionContext session;
@@ -30,12 +26,6 @@ final class AfterEnd {
       Workflow.newLocalActivityStub(SessionStoreActivities.class, ActivityPolicies.STORE);
   private final SessionStoreActivities storeAfterAcceptance =
       Workflow.newActivityStub(SessionStoreActivities.class, ActivityPolicies.CLOSE);
-  private final CsatActivities csat =
-      Workflow.newActivityStub(CsatActivities.class, ActivityPolicies.SURVEY);
-  private final TicketActivities tickets =
-      Workflow.newActivityStub(TicketActivities.class, ActivityPolicies.SETTLE);
-  private final CsatActivities surveyAndSettle =
-      Workflow.newActivityStub(CsatActivities.class, ActivityPolicies.SURVEY_AND_SETTLE);
 
   /** This round's end follows the rules of {@link VersionMarkers#TICKET_AUTOMATION}. */
   private boolean automationRules;
@@ -49,9 +39,21 @@ final class AfterEnd {
   /** That settlement's outcome, whose triggers run after the webhooks. */
   private SettleOutcome closeOutcome;
 
+  /** This round's end is the clock's: the store may refuse it for messages the session missed. */
+  private boolean autoClosing;
+
+  /** The store's answer to the latest close. */
+  private Closed storeAnswer;
+
+  /** Where the messages go that a refused system end found the session had missed. */
+  private Consumer<ChatMessage> missed = m -> {};
+
+  private final AfterClose afterClose;
+
   AfterEnd(SessionContext session) {
     this.session = session;
     this.state = session.state;
+    this.afterClose = new AfterClose(session);
   }
 
   /**
@@ -61,9 +63,9 @@ final class AfterEnd {
    * @param afterAcceptance close through a regular activity: an Update that asked for the end is
    *     then durable before the store changes (a timer's end needs no such step)
    */
-  void endAs(SessionEnd end, boolean automationRules, boolean afterAcceptance) {
+  boolean endAs(SessionEnd end, boolean automationRules, boolean afterAcceptance) {
     markEnded(end, automationRules);
-    close(afterAcceptance);
+    return close(afterAcceptance);
   }
 
   private void markEnded(SessionEnd end, boolean automationRules) {
@@ -74,17 +76,30 @@ final class AfterEnd {
     state.revision++;
   }
 
+  /** Takes back an end the store refused: the session goes on as it was. */
+  private void unmarkEnded() {
+    state.end = null;
+    state.status = statusBeforeEnd;
+    state.csat = CsatStatus.NOT_SENT;
+    state.revision++;
+  }
+
   /**
    * Ends the session for the system (an auto-close). One that wants no survey closes and settles in
    * one local activity, in the workflow task that decided the end: no activity task and no workflow
-   * task more for the server ({@link VersionMarkers#SYSTEM_END_IN_ONE_TASK}).
+   * task more for the server ({@link VersionMarkers#SYSTEM_END_IN_ONE_TASK}). The store refuses it
+   * while it holds messages the session missed ({@link VersionMarkers#STORE_DECIDES_END}): they go
+   * to {@code missed} and the session does not end.
+   *
+   * @return whether the session ended
    */
-  void endBySystem(SessionEnd end) {
+  boolean endBySystem(SessionEnd end, Consumer<ChatMessage> missed) {
+    this.missed = missed;
+    this.autoClosing = true;
     if (end.csatWanted() || !VersionMarkers.SYSTEM_END_IN_ONE_TASK.adopted()) {
-      endAs(end, false, false);
-      return;
+      return endAs(end, false, false);
     }
-    closeAndSettle(end, false);
+    return closeAndSettle(end, false);
   }
 
   /**
@@ -103,6 +118,7 @@ final class AfterEnd {
    *     #endAs})
    */
   void endByAutomation(SessionEnd end, boolean afterAcceptance) {
+    autoClosing = false;
     if (end.csatWanted()
         || session.policy().reopenWithin() != null
         || !VersionMarkers.AUTOMATED_END_IN_ONE_TASK.adopted()) {
@@ -130,6 +146,7 @@ final class AfterEnd {
    *     #endAs})
    */
   void endOnRequest(SessionEnd end, boolean automationRules, boolean afterAcceptance) {
+    autoClosing = false;
     endAs(end, automationRules, afterAcceptance && !closesInAcceptingTask());
   }
 
@@ -138,18 +155,76 @@ final class AfterEnd {
         && VersionMarkers.REQUESTED_END_IN_ONE_TASK.adopted();
   }
 
-  /** Records the end, then closes and settles in one local activity, in this workflow task. */
-  private void closeAndSettle(SessionEnd end, boolean automationRules) {
+  /**
+   * Records the end, then closes and settles in one local activity, in this workflow task. Where
+   * the store holds another end ({@link VersionMarkers#STORE_DECIDES_END}), the session adopts it
+   * and goes on as that end wants (survey, settlement); where it refuses, the session goes on.
+   *
+   * @return whether the session ended
+   */
+  private boolean closeAndSettle(SessionEnd end, boolean automationRules) {
     markEnded(end, automationRules);
     state.csat = CsatStatus.SKIPPED;
     SessionClosing closing = closing();
     Settlement settlement = settlement();
-    session.storeRetry.untilStored(
-        "close", () -> closeOutcome = store.closeAndSettle(closing, settlement));
+    if (VersionMarkers.STORE_DECIDES_END.adopted()) {
+      session.storeRetry.untilStored(
+          "close", () -> storeAnswer = store.closeAsDecided(closing, settlement));
+      if (!applied(storeAnswer)) {
+        return false;
+      }
+      if (storeAnswer.settled() == null) {
+        // The store holds another end: its survey and settlement follow in finish.
+        state.csat = CsatStatus.NOT_SENT;
+        state.closed = true;
+        session.publish();
+        return true;
+      }
+      closeOutcome = storeAnswer.settled();
+    } else {
+      session.storeRetry.untilStored(
+          "close", () -> closeOutcome = store.closeAndSettle(closing, settlement));
+    }
     settledWithClose = true;
     state.closed = true;
     state.settled = true;
     session.publish();
+    return true;
+  }
+
+  /**
+   * Takes the store's answer to a close: its end becomes the session's (the same decision keeps
+   * what only the session knows of it, the macro's name); a refusal takes the end back and hands
+   * the missed messages on.
+   *
+   * @return whether the session is ended
+   */
+  private boolean applied(Closed answer) {
+    if (answer.refusedTheEnd()) {
+      unmarkEnded();
+      answer.missed().forEach(m -> missed.accept(asSignal(m)));
+      return false;
+    }
+    SessionEnd held = answer.end();
+    SessionEnd decided = state.end;
+    if (held.sameDecisionAs(decided)) {
+      state.end = decided.asHeld(held);
+    } else {
+      state.end = held;
+      automationRules = held.via() != null && VersionMarkers.TICKET_AUTOMATION.adopted();
+    }
+    return true;
+  }
+
+  private static ChatMessage asSignal(StoredMessage m) {
+    return new ChatMessage(
+        m.messageId(),
+        Author.valueOf(m.author()),
+        m.agentId(),
+        false,
+        m.sequence(),
+        null,
+        m.storedAt());
   }
 
   private SessionClosing closing() {
@@ -162,7 +237,8 @@ final class AfterEnd {
         state.end,
         session.timers().endedNoticeText(),
         state.reopens,
-        policy.reopenWithin() == null ? null : state.end.endedAt().plus(policy.reopenWithin()));
+        policy.reopenWithin() == null ? null : state.end.endedAt().plus(policy.reopenWithin()),
+        autoClosing ? state.lastSeenSequence : null);
   }
 
   private Settlement settlement() {
@@ -177,115 +253,37 @@ final class AfterEnd {
         state.reopens);
   }
 
-  /** Records the end in the store (once: the store ignores a repeat), then publishes it. */
-  void close(boolean afterAcceptance) {
+  /**
+   * Records the end in the store (once: the store ignores a repeat), then publishes it. From {@link
+   * VersionMarkers#STORE_DECIDES_END} on, the session adopts the end the store answers, and a
+   * system end the store refuses is taken back.
+   *
+   * @return whether the session is ended
+   */
+  boolean close(boolean afterAcceptance) {
     SessionClosing closing = closing();
-    if (afterAcceptance) {
-      session.storeRetry.untilStored("close", () -> storeAfterAcceptance.closeSession(closing));
+    SessionStoreActivities stub = afterAcceptance ? storeAfterAcceptance : store;
+    if (VersionMarkers.STORE_DECIDES_END.adopted()) {
+      session.storeRetry.untilStored(
+          "close", () -> storeAnswer = stub.closeAsDecided(closing, null));
+      if (!applied(storeAnswer)) {
+        return false;
+      }
     } else {
-      session.storeRetry.untilStored("close", () -> store.closeSession(closing));
+      session.storeRetry.untilStored("close", () -> stub.closeSession(closing));
     }
     state.closed = true;
     session.publish();
+    return true;
   }
 
   /**
-   * After the close: webhooks, survey and settlement. A reopen that arrives before the survey or
-   * the settlement makes them moot.
+   * After the close: webhooks, survey and settlement ({@link AfterClose}). A reopen that arrives
+   * before the survey or the settlement makes them moot.
    */
   void finish(BooleanSupplier reopened) {
-    SessionEvents.publish(session.policy(), WebhookEvent.SESSION_ENDED, session.start, state);
-    if (settledWithClose) {
-      settledWithClose = false; // a later round (after a reopen) decides again
-      session.describe();
-      runTriggers(closeOutcome);
-      return;
-    }
-    if (surveyDue() && !reopened.getAsBoolean() && VersionMarkers.INVITE_AND_SETTLE.adopted()) {
-      inviteAndSettle();
-      return;
-    }
-    if (!reopened.getAsBoolean()) {
-      survey();
-    }
-    if (!reopened.getAsBoolean()) {
-      settle();
-    }
-  }
-
-  private boolean surveyDue() {
-    return state.end.csatWanted() && !state.surveyed;
-  }
-
-  /**
-   * The survey and the settlement in one activity ({@link VersionMarkers#INVITE_AND_SETTLE}). A
-   * reopen that arrives meanwhile is the store's to see: it sends no survey to a reopened session
-   * and leaves its ticket unsettled, as the two activities did when the reopen came between them.
-   */
-  private void inviteAndSettle() {
-    InvitedAndSettled done = surveyAndSettle.inviteAndSettle(surveyRequest(), settlement());
-    state.csat = done.invitation() != null ? CsatStatus.SENT : CsatStatus.SKIPPED;
-    state.settled = done.outcome() != null && done.outcome().before() != null;
-    session.describe();
-    if (state.csat == CsatStatus.SENT) {
-      SessionEvents.publish(session.policy(), WebhookEvent.CSAT_SENT, session.start, state);
-    }
-    runTriggers(done.outcome());
-  }
-
-  private void survey() {
-    if (!surveyDue()) {
-      state.csat = CsatStatus.SKIPPED;
-      return;
-    }
-    boolean sent = SurveyInvitations.send(csat, surveyRequest());
-    state.csat = sent ? CsatStatus.SENT : CsatStatus.SKIPPED;
-    session.describe();
-    SessionEvents.publish(session.policy(), WebhookEvent.CSAT_SENT, session.start, state);
-  }
-
-  private SurveyRequest surveyRequest() {
-    SessionStart start = session.start;
-    SessionPolicy policy = session.policy();
-    return new SurveyRequest(
-        start.sessionId(),
-        start.ticketId(),
-        start.conversationId(),
-        start.endUserId(),
-        policy.csatExpiresAfter(),
-        policy.csatQuestion(),
-        policy.csatScale());
-  }
-
-  private void settle() {
-    SettleOutcome outcome = tickets.settle(settlement());
-    state.settled = true;
-    session.describe();
-    runTriggers(outcome);
-  }
-
-  /**
-   * Starts the triggers on the end and its settlement, in their own workflow so that the session
-   * never waits on them. A macro or trigger that ended the session runs them itself, in order.
-   */
-  private void runTriggers(SettleOutcome outcome) {
-    if (outcome == null
-        || outcome.before() == null
-        || !outcome.triggersActive()
-        || state.end.via() != null
-        || !VersionMarkers.TICKET_AUTOMATION.adopted()) {
-      return;
-    }
-    TicketFacts running =
-        new TicketFacts(
-            outcome.before().ticketId(),
-            outcome.before().sessionId(),
-            outcome.before().group(),
-            outcome.before().status(),
-            statusBeforeEnd == null ? null : statusBeforeEnd.name(),
-            null,
-            null);
-    SessionTriggers.start(
-        session.start, state, FieldChange.merge(Map.of(), running, outcome.after()));
+    SettleOutcome settledInClose = settledWithClose ? closeOutcome : null;
+    settledWithClose = false; // a later round (after a reopen) decides again
+    afterClose.finish(reopened, settledInClose, this::settlement, statusBeforeEnd);
   }
 }

@@ -123,7 +123,8 @@ public class MessagingSessionImpl implements MessagingSession {
       if (!state.ended()) {
         SessionEnd autoClose = inactivity.takeDue();
         if (autoClose != null) {
-          afterEnd.endBySystem(autoClose);
+          // The store refuses while it holds messages this session missed; they arrive here.
+          afterEnd.endBySystem(autoClose, this::message);
         }
       }
     }
@@ -160,18 +161,6 @@ public class MessagingSessionImpl implements MessagingSession {
     Workflow.continueAsNew(session.nextRun());
   }
 
-  /**
-   * When a message happened: when the store took it (its signal carries the time), never later than
-   * now; before {@link VersionMarkers#STORED_MESSAGE_TIME}, when the signal is handled.
-   */
-  private static long messageTime(ChatMessage message) {
-    long now = Workflow.currentTimeMillis();
-    if (message.storedAt() == null || !VersionMarkers.STORED_MESSAGE_TIME.adopted()) {
-      return now;
-    }
-    return Math.min(now, message.storedAt().toEpochMilli());
-  }
-
   @Override
   public void message(ChatMessage message) {
     state.saw(message);
@@ -179,7 +168,7 @@ public class MessagingSessionImpl implements MessagingSession {
     if (state.ended() && !state.closed) {
       // Delivered in the same step as the end, or while it is recorded: the API stored it in this
       // session's transcript before the end, so it counts here. It moves no timer any more.
-      state.onMessage(message, messageTime(message));
+      state.onMessage(message, StoredMessageFacts.time(message));
       return;
     }
     if (state.ended()) {
@@ -189,24 +178,13 @@ public class MessagingSessionImpl implements MessagingSession {
     }
     messagesThisRun++;
     SessionStatus statusBefore = state.status;
-    if (state.onMessage(message, messageTime(message))) {
-      if (state.status == statusBefore && assigneeStoredWith(message)) {
+    if (state.onMessage(message, StoredMessageFacts.time(message))) {
+      if (state.status == statusBefore && StoredMessageFacts.assigneeStoredWith(message)) {
         readModel.markAttributesStale();
       } else {
         readModel.markStale();
       }
     }
-  }
-
-  /**
-   * Whether the store took this agent's message (its signal carries the stored time) and with it
-   * the assignee: the API assigns an unassigned session in the transaction that stores an agent's
-   * message ({@link VersionMarkers#ASSIGNEE_STORED_WITH_MESSAGE}).
-   */
-  private static boolean assigneeStoredWith(ChatMessage message) {
-    return message.author() == Author.AGENT
-        && message.storedAt() != null
-        && VersionMarkers.ASSIGNEE_STORED_WITH_MESSAGE.adopted();
   }
 
   @Override
@@ -242,7 +220,7 @@ public class MessagingSessionImpl implements MessagingSession {
   @Override
   public EndResult end(EndRequest request) {
     // Updates accepted in the same workflow task all pass the validator: the handler decides.
-    if (state.ended()) {
+    if (state.ended() && endHeldByStore()) {
       return endedAlready(request);
     }
     if (!state.hasSeen(request.lastSeenSequence()) && VersionMarkers.END_AFTER_SEEN.adopted()) {
@@ -250,14 +228,14 @@ public class MessagingSessionImpl implements MessagingSession {
       // way: decide on them, not before them.
       Workflow.await(
           FOLLOW_UP_WAIT, () -> state.hasSeen(request.lastSeenSequence()) || state.ended());
-      if (state.ended()) {
+      if (state.ended() && endHeldByStore()) {
         return endedAlready(request);
       }
     }
     session.heardOfSettings(request.settingsVersion());
     if (session.settingsBehind()) {
       session.catchUpOnSettings(); // the end decides under the settings its caller saw
-      if (state.ended()) {
+      if (state.ended() && endHeldByStore()) {
         return endedAlready(request);
       }
     }
@@ -291,6 +269,17 @@ public class MessagingSessionImpl implements MessagingSession {
       afterEnd.endOnRequest(end, automationRules, durableEnd >= 2);
     }
     return endResult();
+  }
+
+  /**
+   * Whether the session is still ended once the store answered its close: the answer is the store's
+   * end, which may replace the one the session decided ({@link VersionMarkers#STORE_DECIDES_END}).
+   */
+  private boolean endHeldByStore() {
+    if (!state.closed && VersionMarkers.STORE_DECIDES_END.adopted()) {
+      Workflow.await(() -> state.closed || !state.ended());
+    }
+    return state.ended();
   }
 
   /** A repeat of the request that ended the session gets its answer again; others are refused. */

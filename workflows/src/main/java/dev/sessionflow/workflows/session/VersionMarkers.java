@@ -183,7 +183,22 @@ public enum VersionMarkers {
       1,
       "one activity sends the survey and settles the ticket",
       List.of("survey-id-receipt", "requested-end-in-one-task", "real-requested-end-in-one-task"),
-      List.of("invite-and-settle", "real-invite-and-settle"));
+      List.of("invite-and-settle", "real-invite-and-settle")),
+  /**
+   * Version 1: the store's end is the session's end. A close answers the end the store holds, and
+   * the session adopts it: one whose workflow task was lost after its close ran is settled as it
+   * was stored, not as a later auto-close would decide it. The store refuses an auto-close while it
+   * holds messages the session was not told of, and the session takes them as signals (before it:
+   * the session's own end, and an auto-close on an end user whose message's signal was lost). Asked
+   * at every close.
+   */
+  STORE_DECIDES_END(
+      "store-decides-end",
+      1,
+      "a close answers the store's end, which the session adopts; an auto-close waits on"
+          + " messages the store holds",
+      List.of("auto-close-in-one-task", "requested-end-in-one-task", "agent-end-v2"),
+      List.of("store-decides-end-auto-close", "store-decides-end-requested"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

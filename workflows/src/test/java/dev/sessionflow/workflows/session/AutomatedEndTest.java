@@ -132,7 +132,7 @@ class AutomatedEndTest {
                     && e.getActivityTaskScheduledEventAttributes()
                         .getActivityType()
                         .getName()
-                        .equals("CloseSession"));
+                        .equals("CloseAsDecided"));
   }
 
   @Test

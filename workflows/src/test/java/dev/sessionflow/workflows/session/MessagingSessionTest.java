@@ -148,7 +148,7 @@ class MessagingSessionTest {
     session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(2L));
 
     assertThat(SessionTestEnvironment.scheduledActivities(client, "s41"))
-        .startsWith("CloseSession");
+        .startsWith("CloseAsDecided");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.sessionflow.workflows.session;
 
+import dev.sessionflow.workflows.activities.Closed;
 import dev.sessionflow.workflows.activities.ConversationActivities;
 import dev.sessionflow.workflows.activities.CsatActivities;
 import dev.sessionflow.workflows.activities.InvitedAndSettled;
@@ -8,12 +9,14 @@ import dev.sessionflow.workflows.activities.SessionProgress;
 import dev.sessionflow.workflows.activities.SessionStoreActivities;
 import dev.sessionflow.workflows.activities.SettleOutcome;
 import dev.sessionflow.workflows.activities.Settlement;
+import dev.sessionflow.workflows.activities.StoredMessage;
 import dev.sessionflow.workflows.activities.SurveyInvitation;
 import dev.sessionflow.workflows.activities.SurveyReceipt;
 import dev.sessionflow.workflows.activities.SurveyRequest;
 import dev.sessionflow.workflows.activities.SystemMessage;
 import dev.sessionflow.workflows.activities.TicketActivities;
 import dev.sessionflow.workflows.model.CsatStatus;
+import dev.sessionflow.workflows.model.SessionEnd;
 import dev.sessionflow.workflows.model.TicketFacts;
 import java.time.Instant;
 import java.util.List;
@@ -97,6 +100,51 @@ class RecordingActivities
       return outcome(settlement);
     }
     return settle(settlement);
+  }
+
+  /** The ends the store holds, by session and round; a test may put one there first. */
+  final java.util.Map<String, SessionEnd> heldEnds = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Messages the store holds whose signals never reached their session, by session. */
+  final java.util.Map<String, List<StoredMessage>> unsignalled =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** System ends the store refused, for messages the session missed. */
+  final List<SessionClosing> refusals = new CopyOnWriteArrayList<>();
+
+  static String heldKey(String sessionId, int round) {
+    return sessionId + "/" + round;
+  }
+
+  @Override
+  public Closed closeAsDecided(SessionClosing closing, Settlement settlement) {
+    // As the store: a system end waits on what the session missed; the first end stays the end.
+    if (closing.seenSequence() != null) {
+      List<StoredMessage> missed =
+          unsignalled.getOrDefault(closing.sessionId(), List.of()).stream()
+              .filter(m -> m.sequence() > closing.seenSequence())
+              .toList();
+      if (!missed.isEmpty()) {
+        refusals.add(closing);
+        return Closed.refused(missed);
+      }
+    }
+    SessionEnd held =
+        heldEnds.computeIfAbsent(
+            heldKey(closing.sessionId(), closing.round()),
+            key -> {
+              closeSession(closing);
+              return closing.end();
+            });
+    if (settlement == null || !held.sameDecisionAs(closing.end())) {
+      return Closed.as(held, null);
+    }
+    if (settlements.stream()
+        .anyMatch(
+            s -> s.sessionId().equals(settlement.sessionId()) && s.round() == settlement.round())) {
+      return Closed.as(held, outcome(settlement));
+    }
+    return Closed.as(held, settle(settlement));
   }
 
   @Override

@@ -92,7 +92,10 @@ class SessionHistoryReplayTest {
           "real-requested-end-in-one-task",
           // invite-and-settle 1, on the test server and on a real one
           "invite-and-settle",
-          "real-invite-and-settle");
+          "real-invite-and-settle",
+          // store-decides-end 1
+          StoreDecidesEndHistories.AUTO_CLOSE,
+          StoreDecidesEndHistories.REQUESTED);
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES =
@@ -105,6 +108,31 @@ class SessionHistoryReplayTest {
   /** Histories of the first version (before {@code durable-end}): running sessions of old code. */
   static final List<String> V0_HISTORIES =
       List.of("agent-end-v0", "end-user-end-v0", "auto-close-v0", "inactive-then-active-v0");
+
+  /** The activity types a history ran, local activities included, in order. */
+  static List<String> activityTypes(String name) throws IOException {
+    return WorkflowExecutionHistory.fromJson(read(name)).getEvents().stream()
+        .flatMap(
+            e -> {
+              if (e.hasActivityTaskScheduledEventAttributes()) {
+                return java.util.stream.Stream.of(
+                    e.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+              }
+              if (e.hasMarkerRecordedEventAttributes()
+                  && e.getMarkerRecordedEventAttributes().getDetailsMap().containsKey("type")) {
+                String json =
+                    e.getMarkerRecordedEventAttributes()
+                        .getDetailsMap()
+                        .get("type")
+                        .getPayloads(0)
+                        .getData()
+                        .toStringUtf8();
+                return java.util.stream.Stream.of(json.replace("\"", ""));
+              }
+              return java.util.stream.Stream.empty();
+            })
+        .toList();
+  }
 
   static java.util.stream.Stream<String> recordedHistories() {
     return java.util.stream.Stream.concat(HISTORIES.stream(), V0_HISTORIES.stream());
@@ -231,6 +259,18 @@ class SessionHistoryReplayTest {
       assertThat(read("survey-id-receipt"))
           .contains("\"InviteToSurvey\"")
           .doesNotContain("\"SendSurvey\"");
+      // The "before" histories of store-decides-end reach its call sites: the close of an
+      // auto-close, of an end in its accepting task, and of one through a regular activity.
+      assertThat(activityTypes("auto-close-in-one-task")).contains("CloseAndSettle");
+      assertThat(activityTypes("requested-end-in-one-task")).contains("CloseSession");
+      assertThat(activityTypes("agent-end-v2")).contains("CloseSession");
+      // After it, every close asks the store for its end; the refused auto-close asked twice.
+      assertThat(activityTypes(StoreDecidesEndHistories.AUTO_CLOSE))
+          .containsSubsequence("CloseAsDecided", "CloseAsDecided")
+          .doesNotContain("CloseSession", "CloseAndSettle");
+      assertThat(activityTypes(StoreDecidesEndHistories.REQUESTED))
+          .contains("CloseAsDecided")
+          .doesNotContain("CloseSession");
       return;
     }
     RecordingActivities activities = new RecordingActivities();
@@ -257,6 +297,7 @@ class SessionHistoryReplayTest {
       RecordedPaths.recordEarlierDeadlineAndReopenSkips(env, client, dir, activities);
       RecordedPaths.recordVersionedSettings(env, client, dir, settings);
       RecordedPaths.recordOwnQueues(client, dir);
+      StoreDecidesEndHistories.record(env, client, dir, activities);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";
         TicketAutomation run =

@@ -1,0 +1,82 @@
+package dev.sessionflow.activities.conversations;
+
+import dev.sessionflow.activities.sessions.SessionRecord;
+import dev.sessionflow.activities.sessions.SessionStore;
+import dev.sessionflow.activities.sessions.StoredEnds;
+import dev.sessionflow.activities.support.Times;
+import dev.sessionflow.activities.support.Transactions;
+import dev.sessionflow.workflows.activities.Closed;
+import dev.sessionflow.workflows.activities.SessionClosing;
+import dev.sessionflow.workflows.activities.StoredMessage;
+import dev.sessionflow.workflows.model.SessionEnd;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The close as the store decides it: under the conversation's lock, a system end waits on the
+ * messages its session missed, and any close answers the end the store then holds.
+ */
+@Component
+public class DecidedCloses {
+  /** At most this many missed messages go back in one answer; the rest come with the next. */
+  static final int MISSED_PER_ANSWER = 100;
+
+  private final ConversationStore conversations;
+  private final SessionStore sessions;
+  private final Transactions tx;
+  private final JdbcClient jdbc;
+
+  public DecidedCloses(
+      ConversationStore conversations, SessionStore sessions, Transactions tx, JdbcClient jdbc) {
+    this.conversations = conversations;
+    this.sessions = sessions;
+    this.tx = tx;
+    this.jdbc = jdbc;
+  }
+
+  /** Refuses a system end that missed messages, or closes and answers the end stored. */
+  public Closed close(SessionClosing closing) {
+    return tx.inTransaction(
+        () -> {
+          conversations.lockConversation(closing.conversationId());
+          if (closing.seenSequence() != null) {
+            List<StoredMessage> missed = missed(closing.sessionId(), closing.seenSequence());
+            if (!missed.isEmpty()) {
+              return Closed.refused(missed);
+            }
+          }
+          conversations.close(closing); // joins this transaction: the lock is held throughout
+          return Closed.as(held(closing), null);
+        });
+  }
+
+  private SessionEnd held(SessionClosing closing) {
+    return sessions
+        .find(closing.sessionId())
+        .filter(SessionRecord::ended)
+        .map(StoredEnds::of)
+        .orElse(closing.end()); // reopened since: this round's late close changed nothing
+  }
+
+  private List<StoredMessage> missed(String sessionId, long seenSequence) {
+    return jdbc.sql(
+            """
+            select message_id, author, agent_id, seq, sent_at from messages
+            where session_id = :session and seq > :seen and author in ('END_USER', 'AGENT')
+            order by seq limit :limit
+            """)
+        .param("session", sessionId)
+        .param("seen", seenSequence)
+        .param("limit", MISSED_PER_ANSWER)
+        .query(
+            (rs, row) ->
+                new StoredMessage(
+                    rs.getString("message_id"),
+                    rs.getString("author"),
+                    rs.getString("agent_id"),
+                    rs.getLong("seq"),
+                    Times.instant(rs, "sent_at")))
+        .list();
+  }
+}

@@ -1,0 +1,139 @@
+package dev.sessionflow.worker.reconciler;
+
+import dev.sessionflow.activities.sessions.SessionRecord;
+import dev.sessionflow.activities.sessions.SessionStarts;
+import dev.sessionflow.activities.sessions.SessionStore;
+import dev.sessionflow.activities.sessions.UnsettledEnds;
+import dev.sessionflow.worker.sessions.SessionGateway;
+import dev.sessionflow.worker.sessions.SessionIdentity;
+import dev.sessionflow.worker.sessions.SessionService;
+import dev.sessionflow.workflows.reconciler.Reconciled;
+import dev.sessionflow.workflows.reconciler.ReconcilerActivities;
+import dev.sessionflow.workflows.reconciler.SessionReconciler;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.temporal.activity.Activity;
+import io.temporal.spring.boot.ActivityImpl;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+@Component
+@ActivityImpl(taskQueues = SessionReconciler.TASK_QUEUE)
+public class ReconcilerActivitiesImpl implements ReconcilerActivities {
+  static final String UNSETTLED_METRIC = "sessionflow_sessions_ended_unsettled";
+  static final String ASKED_METRIC = "sessionflow_reconciler_asked";
+  static final String STRANDED_METRIC = "sessionflow_reconciler_stranded";
+  static final String PASSES_METRIC = "sessionflow_reconciler_passes";
+  static final String STARTED_METRIC = "sessionflow_reconciler_started";
+
+  /** Ends older than this are left to the alert: their sessions are long finished or gone. */
+  static final Duration ASKS_FOR = Duration.ofDays(1);
+
+  static final int PER_PASS = 200;
+
+  private static final Logger log = LoggerFactory.getLogger(ReconcilerActivitiesImpl.class);
+
+  private final UnsettledEnds unsettled;
+  private final SessionStore sessions;
+  private final SessionService sessionService;
+  private final SessionStarts starts;
+  private final SessionGateway gateway;
+  private final Counter started;
+  private final Clock clock;
+  private final Duration grace;
+  private final AtomicInteger lastUnsettled = new AtomicInteger();
+  private final AtomicLong lastPassAt = new AtomicLong();
+  private final Counter passes;
+  private final Counter asked;
+  private final Counter stranded;
+
+  public ReconcilerActivitiesImpl(
+      UnsettledEnds unsettled,
+      SessionStore sessions,
+      SessionService sessionService,
+      SessionStarts starts,
+      SessionGateway gateway,
+      Clock clock,
+      MeterRegistry meters,
+      @Value("${sessionflow.reconciler.grace:2m}") Duration grace) {
+    this.unsettled = unsettled;
+    this.sessions = sessions;
+    this.sessionService = sessionService;
+    this.starts = starts;
+    this.gateway = gateway;
+    this.started = meters.counter(STARTED_METRIC);
+    this.clock = clock;
+    this.grace = grace;
+    // Only the replica that ran the latest pass reports a count: another one's would be stale.
+    Gauge.builder(UNSETTLED_METRIC, this, ReconcilerActivitiesImpl::freshCount)
+        .description("sessions ENDED but unsettled for longer than the grace period")
+        .register(meters);
+    this.passes = meters.counter(PASSES_METRIC);
+    this.asked = meters.counter(ASKED_METRIC);
+    this.stranded = meters.counter(STRANDED_METRIC);
+  }
+
+  @Override
+  public Reconciled finishStrandedEnds() {
+    Instant before = clock.instant().minus(grace);
+    int found = unsettled.count(before);
+    lastUnsettled.set(found);
+    lastPassAt.set(clock.millis());
+    passes.increment();
+    int askedNow = 0;
+    int strandedNow = 0;
+    for (String sessionId : unsettled.sessionIds(before.minus(ASKS_FOR), before, PER_PASS)) {
+      var session = sessions.find(sessionId);
+      if (session.isEmpty()) {
+        continue;
+      }
+      askedNow++;
+      asked.increment();
+      if (!sessionService.askToFinish(session.get())) {
+        strandedNow++;
+        stranded.increment();
+        log.warn("session {} is ended but unsettled and its workflow cannot finish it", sessionId);
+      }
+      Activity.getExecutionContext().heartbeat(askedNow);
+    }
+    return new Reconciled(found, askedNow, strandedNow, 0);
+  }
+
+  @Override
+  public int startSessionsLeftBehind() {
+    int delivered = 0;
+    for (String sessionId : starts.leftBehind(clock.instant().minus(grace), PER_PASS)) {
+      var session = sessions.find(sessionId);
+      var message = starts.latestEndUserMessage(sessionId);
+      if (session.isEmpty() || message.isEmpty()) {
+        starts.started(sessionId); // nothing to start it with
+        continue;
+      }
+      SessionRecord s = session.get();
+      gateway.deliver(
+          new SessionIdentity(
+              s.sessionId(), s.conversationId(), s.ticketId(), s.endUserId(), s.endUserId()),
+          message.get(),
+          false);
+      delivered++;
+      started.increment();
+      log.info("session {} was opened but not started: started it", sessionId);
+    }
+    return delivered;
+  }
+
+  private double freshCount() {
+    long age = clock.millis() - lastPassAt.get();
+    return age <= SessionReconciler.PERIOD.multipliedBy(3).toMillis()
+        ? lastUnsettled.get()
+        : Double.NaN;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.sessionflow.worker.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionflow.activities.conversations.AcceptedMessage;
+import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.worker.ApiClient;
+import dev.sessionflow.worker.ApiTestBase;
+import dev.sessionflow.workflows.activities.SessionClosing;
+import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.model.SessionEnd;
+import dev.sessionflow.workflows.reconciler.Reconciled;
+import dev.sessionflow.workflows.reconciler.SessionReconciler;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A crash left the store ENDED and the session unaware (the workflow task that closed it, and its
+ * Update, were lost): no one asks again, and a reconciler pass settles it.
+ */
+class ReconcilerTest extends ApiTestBase {
+  @Autowired ConversationStore conversations;
+  @Autowired WorkflowClient client;
+  @Autowired JdbcClient jdbc;
+
+  private Reconciled pass(String id) {
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder(ReconcilerSchedule.passOptions()).setWorkflowId(id).build();
+    return client.newWorkflowStub(SessionReconciler.class, options).run();
+  }
+
+  @Test
+  void aPassFinishesAnEndTheStoreHoldsButItsSessionNeverHeardOf() {
+    String c = newConversation();
+    String s = api.endUserSays(c, "m-1", "Hi").get("sessionId").asText();
+    api.agentSays(ApiClient.AGENT_1, s, "a-1", "Fixed it");
+    assertThat(pendingStart(s)).as("started: the outbox row is gone").isZero();
+    // Past the grace period: the pass asks only ends older than two minutes.
+    Instant endedAt = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS);
+    conversations.close(
+        new SessionClosing(
+            s,
+            c,
+            1,
+            "agent-1",
+            new SessionEnd(EndedBy.AGENT, "agent-1", "RESOLVED", endedAt, true),
+            "This session has ended.",
+            0,
+            null));
+
+    Reconciled first = pass("reconciler-test-1");
+
+    assertThat(first.asked()).isGreaterThanOrEqualTo(1);
+    assertThat(first.stranded()).isZero();
+    String ticketId = api.session(s).get("ticketId").asText();
+    ApiClient.await(
+        Duration.ofSeconds(10),
+        () ->
+            "SOLVED"
+                .equals(
+                    api.get("/api/v1/tickets/" + ticketId, ApiClient.AGENT_1)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asText()));
+    ApiClient.await(
+        Duration.ofSeconds(10),
+        () -> "SENT".equals(api.session(s).path("csat").path("status").asText()));
+    assertThat(Instant.parse(api.session(s).get("endedAt").asText())).isEqualTo(endedAt);
+
+    Reconciled second = pass("reconciler-test-2");
+    assertThat(second.unsettled()).as("nothing left to finish").isLessThan(first.unsettled());
+    String scraped = api.get("/actuator/prometheus", ApiClient.ADMIN).expect(200).body();
+    assertThat(scraped)
+        .contains("sessionflow_reconciler_passes_total")
+        .contains("sessionflow_reconciler_asked_total")
+        .contains("sessionflow_sessions_ended_unsettled " + second.unsettled());
+  }
+
+  private long pendingStart(String sessionId) {
+    return jdbc.sql("select count(*) from session_starts where session_id = :id")
+        .param("id", sessionId)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void aPassStartsASessionWhoseStartACrashCutShort() {
+    // The store opened the session (and its ticket); the replica died before starting it.
+    String c = newConversation();
+    AcceptedMessage opened =
+        conversations.acceptEndUserMessage(c, "m-1", "user-" + c, "End User", "Hi", "web-chat");
+    String s = opened.sessionId();
+    jdbc.sql("update session_starts set created_at = :at where session_id = :id")
+        .param("at", java.time.OffsetDateTime.now().minusMinutes(5))
+        .param("id", s)
+        .update();
+    api.post("/api/v1/sessions/" + s + "/end", ApiClient.AGENT_1, "{}")
+        .expectProblem(409, "conflict");
+
+    Reconciled pass = pass("reconciler-test-3");
+
+    assertThat(pass.started()).isGreaterThanOrEqualTo(1);
+    assertThat(pendingStart(s)).isZero();
+    api.post("/api/v1/sessions/" + s + "/end", ApiClient.AGENT_1, "{}").expect(200);
+    assertThat(api.session(s).get("status").asText()).isEqualTo("ENDED");
+  }
+}
