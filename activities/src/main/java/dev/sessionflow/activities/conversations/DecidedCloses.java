@@ -3,6 +3,7 @@ package dev.sessionflow.activities.conversations;
 import dev.sessionflow.activities.sessions.SessionRecord;
 import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.sessions.StoredEnds;
+import dev.sessionflow.activities.support.CrashPoints;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.activities.support.Transactions;
 import dev.sessionflow.workflows.activities.Closed;
@@ -26,9 +27,15 @@ public class DecidedCloses {
   private final SessionStore sessions;
   private final Transactions tx;
   private final JdbcClient jdbc;
+  private final CrashPoints crashPoints;
 
   public DecidedCloses(
-      ConversationStore conversations, SessionStore sessions, Transactions tx, JdbcClient jdbc) {
+      ConversationStore conversations,
+      SessionStore sessions,
+      Transactions tx,
+      JdbcClient jdbc,
+      CrashPoints crashPoints) {
+    this.crashPoints = crashPoints;
     this.conversations = conversations;
     this.sessions = sessions;
     this.tx = tx;
@@ -37,18 +44,21 @@ public class DecidedCloses {
 
   /** Refuses a system end that missed messages, or closes and answers the end stored. */
   public Closed close(SessionClosing closing) {
-    return tx.inTransaction(
-        () -> {
-          conversations.lockConversation(closing.conversationId());
-          if (closing.seenSequence() != null) {
-            List<StoredMessage> missed = missed(closing.sessionId(), closing.seenSequence());
-            if (!missed.isEmpty()) {
-              return Closed.refused(missed);
-            }
-          }
-          conversations.close(closing); // joins this transaction: the lock is held throughout
-          return Closed.as(held(closing), null);
-        });
+    Closed closed =
+        tx.inTransaction(
+            () -> {
+              conversations.lockConversation(closing.conversationId());
+              if (closing.seenSequence() != null) {
+                List<StoredMessage> missed = missed(closing.sessionId(), closing.seenSequence());
+                if (!missed.isEmpty()) {
+                  return Closed.refused(missed);
+                }
+              }
+              conversations.close(closing); // joins this transaction: the lock is held throughout
+              return Closed.as(held(closing), null);
+            });
+    crashPoints.reached("after-close"); // committed; Temporal has not recorded it yet
+    return closed;
   }
 
   private SessionEnd held(SessionClosing closing) {

@@ -84,6 +84,9 @@ public class SessionStore {
             select s.*, t.group_name as ticket_group,
               (select max(m.seq) from messages m
                where m.session_id = s.session_id and m.author in ('AGENT', 'END_USER')) as last_seq,
+              (select count(*) from messages m
+               where m.session_id = s.session_id and m.author in ('AGENT', 'END_USER'))
+                as message_count,
               %s as settings_version
             from sessions s left join tickets t on t.ticket_id = s.ticket_id
             where s.session_id = :id
@@ -93,15 +96,20 @@ public class SessionStore {
         .query(
             (rs, row) ->
                 new EndTarget(
-                    inGroup(rs, row), rs.getLong("last_seq"), rs.getLong("settings_version")))
+                    inGroup(rs, row),
+                    rs.getLong("last_seq"),
+                    rs.getLong("settings_version"),
+                    rs.getLong("message_count")))
         .optional();
   }
 
   /**
    * @param lastSequence the session's last message from the end user or an agent, 0 for none
    * @param settingsVersion the current settings version, 0 before the settings were first stored
+   * @param messageCount how many messages from the end user or an agent the session has
    */
-  public record EndTarget(InGroup found, long lastSequence, long settingsVersion) {}
+  public record EndTarget(
+      InGroup found, long lastSequence, long settingsVersion, long messageCount) {}
 
   /** A listed session with its survey (null when none was sent). */
   public record Listed(SessionRecord session, Survey survey) {}

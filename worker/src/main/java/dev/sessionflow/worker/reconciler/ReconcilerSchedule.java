@@ -66,6 +66,9 @@ class ReconcilerSchedule implements ApplicationRunner, AutoCloseable {
       log.info("created the schedule {}", SessionReconciler.SCHEDULE_ID);
     } catch (ScheduleAlreadyRunningException kept) {
       log.debug("the schedule {} exists", SessionReconciler.SCHEDULE_ID);
+    } catch (RuntimeException e) {
+      // The service still serves; SessionflowReconcilerNotRunning pages while no pass runs.
+      log.error("could not create the schedule {}", SessionReconciler.SCHEDULE_ID, e);
     }
   }
 

@@ -180,6 +180,7 @@ public class SessionService {
     EndRequest request =
         new EndRequest(endedBy, caller.getName(), reason, body == null ? null : body.sendCsat())
             .after(seen == 0 ? null : seen)
+            .afterMessages(position.messageCount())
             .knowingSettings(position.settingsVersion());
     return keyed == null ? request : request.withRequestId(keyed.updateId());
   }

@@ -79,7 +79,9 @@ class StoreRoundTripsTest extends ApiTestBase {
             + " end-user message %s, agent's first reply %s, agent message %s, repeated agent"
             + " message %s, agent end %s%n",
         opening, endUser, firstReply, agent, repeat, end);
-    assertThat(opening).isEqualTo(new Cost(11, 1));
+    // Two of them are the outbox of starts: its row written with the session, deleted once its
+    // workflow exists (the delete commits on its own).
+    assertThat(opening).isEqualTo(new Cost(13, 1));
     assertThat(endUser).isEqualTo(new Cost(2, 1));
     assertThat(agent).isEqualTo(new Cost(4, 1));
     assertThat(firstReply).isEqualTo(new Cost(5, 1));

@@ -18,6 +18,9 @@ import dev.sessionflow.workflows.model.SessionEnd;
  *     decides at once
  * @param settingsVersion the settings' version when the end was asked (null from older callers): a
  *     session holding older settings fetches the current ones before it decides
+ * @param messagesBefore how many of this session's messages (end user's and agents') the store held
+ *     when the end was asked (null from older callers): sequences are global and signals may arrive
+ *     out of order, so the session also waits until it has been told of that many
  */
 public record EndRequest(
     EndedBy endedBy,
@@ -27,7 +30,29 @@ public record EndRequest(
     AutomationSource via,
     String requestId,
     Long lastSeenSequence,
-    Long settingsVersion) {
+    Long settingsVersion,
+    Long messagesBefore) {
+
+  public EndRequest(
+      EndedBy endedBy,
+      String agentId,
+      String reason,
+      Boolean sendCsat,
+      AutomationSource via,
+      String requestId,
+      Long lastSeenSequence,
+      Long settingsVersion) {
+    this(
+        endedBy,
+        agentId,
+        reason,
+        sendCsat,
+        via,
+        requestId,
+        lastSeenSequence,
+        settingsVersion,
+        null);
+  }
 
   public EndRequest(EndedBy endedBy, String agentId, String reason, Boolean sendCsat) {
     this(endedBy, agentId, reason, sendCsat, null, null, null, null);
@@ -46,19 +71,57 @@ public record EndRequest(
   /** The same request, to be decided once the session has followed up to {@code sequence}. */
   public EndRequest after(Long sequence) {
     return new EndRequest(
-        endedBy, agentId, reason, sendCsat, via, requestId, sequence, settingsVersion);
+        endedBy,
+        agentId,
+        reason,
+        sendCsat,
+        via,
+        requestId,
+        sequence,
+        settingsVersion,
+        messagesBefore);
   }
 
   /** The same request under the caller's idempotency key. */
   public EndRequest withRequestId(String key) {
     return new EndRequest(
-        endedBy, agentId, reason, sendCsat, via, key, lastSeenSequence, settingsVersion);
+        endedBy,
+        agentId,
+        reason,
+        sendCsat,
+        via,
+        key,
+        lastSeenSequence,
+        settingsVersion,
+        messagesBefore);
   }
 
   /** The same request, telling the session which settings version is current. */
   public EndRequest knowingSettings(long version) {
     return new EndRequest(
-        endedBy, agentId, reason, sendCsat, via, requestId, lastSeenSequence, version);
+        endedBy,
+        agentId,
+        reason,
+        sendCsat,
+        via,
+        requestId,
+        lastSeenSequence,
+        version,
+        messagesBefore);
+  }
+
+  /** The same request, to be decided once the session has been told of {@code count} messages. */
+  public EndRequest afterMessages(long count) {
+    return new EndRequest(
+        endedBy,
+        agentId,
+        reason,
+        sendCsat,
+        via,
+        requestId,
+        lastSeenSequence,
+        settingsVersion,
+        count);
   }
 
   /** Whether this repeats the request that ended the session. */

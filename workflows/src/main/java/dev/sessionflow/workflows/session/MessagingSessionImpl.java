@@ -223,11 +223,20 @@ public class MessagingSessionImpl implements MessagingSession {
     if (state.ended() && endHeldByStore()) {
       return endedAlready(request);
     }
-    if (!state.hasSeen(request.lastSeenSequence()) && VersionMarkers.END_AFTER_SEEN.adopted()) {
+    // Asked only when the count says a message is missing: older requests carry none.
+    boolean perSession =
+        !state.hasSeenMessages(request.messagesBefore())
+            && VersionMarkers.SEEN_PER_SESSION.adopted();
+    if ((!state.hasSeen(request.lastSeenSequence()) || perSession)
+        && VersionMarkers.END_AFTER_SEEN.adopted()) {
       // The API stored (and answered) messages this end follows whose signals are still on the
       // way: decide on them, not before them.
       Workflow.await(
-          FOLLOW_UP_WAIT, () -> state.hasSeen(request.lastSeenSequence()) || state.ended());
+          FOLLOW_UP_WAIT,
+          () ->
+              state.hasSeen(request.lastSeenSequence())
+                      && (!perSession || state.hasSeenMessages(request.messagesBefore()))
+                  || state.ended());
       if (state.ended() && endHeldByStore()) {
         return endedAlready(request);
       }

@@ -57,6 +57,11 @@ public class SessionState {
     return sequence == null || lastSeenSequence >= sequence;
   }
 
+  /** Whether the session has been told of {@code count} end-user and agent messages (null: any). */
+  public boolean hasSeenMessages(Long count) {
+    return count == null || endUserMessages + agentMessages >= count;
+  }
+
   public static SessionState openedAt(long nowMillis) {
     SessionState state = new SessionState();
     state.lastMessageAtMillis = nowMillis;

@@ -198,7 +198,19 @@ public enum VersionMarkers {
       "a close answers the store's end, which the session adopts; an auto-close waits on"
           + " messages the store holds",
       List.of("auto-close-in-one-task", "requested-end-in-one-task", "agent-end-v2"),
-      List.of("store-decides-end-auto-close", "store-decides-end-requested"));
+      List.of("store-decides-end-auto-close", "store-decides-end-requested")),
+  /**
+   * Version 1: an end waits (as {@link #END_AFTER_SEEN}) until the session has been told of as many
+   * of its messages as the store held when the end was asked, not only of the highest sequence its
+   * caller saw: sequences are global and signals may arrive out of order. Asked only when that
+   * count is not reached.
+   */
+  SEEN_PER_SESSION(
+      "seen-per-session",
+      1,
+      "an end waits until the session was told of as many of its messages as the store held",
+      List.of("end-after-seen"),
+      List.of("seen-per-session"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

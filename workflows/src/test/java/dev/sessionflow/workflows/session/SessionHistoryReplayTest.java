@@ -95,7 +95,9 @@ class SessionHistoryReplayTest {
           "real-invite-and-settle",
           // store-decides-end 1
           StoreDecidesEndHistories.AUTO_CLOSE,
-          StoreDecidesEndHistories.REQUESTED);
+          StoreDecidesEndHistories.REQUESTED,
+          // seen-per-session 1
+          StoreDecidesEndHistories.SEEN_PER_SESSION);
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES =
@@ -298,6 +300,7 @@ class SessionHistoryReplayTest {
       RecordedPaths.recordVersionedSettings(env, client, dir, settings);
       RecordedPaths.recordOwnQueues(client, dir);
       StoreDecidesEndHistories.record(env, client, dir, activities);
+      StoreDecidesEndHistories.recordSeenPerSession(client, dir);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";
         TicketAutomation run =

@@ -17,6 +17,7 @@ import java.util.List;
 final class StoreDecidesEndHistories {
   static final String AUTO_CLOSE = "store-decides-end-auto-close";
   static final String REQUESTED = "store-decides-end-requested";
+  static final String SEEN_PER_SESSION = "seen-per-session";
 
   private StoreDecidesEndHistories() {}
 
@@ -59,6 +60,24 @@ final class StoreDecidesEndHistories {
       session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(2L));
       save(client, dir, REQUESTED, session);
     }
+  }
+
+  /** An end that waits for an earlier message whose signal came after a later one's. */
+  static void recordSeenPerSession(WorkflowClient client, Path dir) throws IOException {
+    if (Files.exists(dir.resolve(SEEN_PER_SESSION + ".json"))) {
+      return;
+    }
+    MessagingSession session = open(client, SEEN_PER_SESSION);
+    session.message(ChatMessage.fromEndUser("m1").withSequence(5));
+    session.message(ChatMessage.fromAgent("a1", "agent-1").withSequence(7));
+    WorkflowStub.fromTyped(session)
+        .startUpdate(
+            "end",
+            io.temporal.client.WorkflowUpdateStage.ACCEPTED,
+            EndResult.class,
+            new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(7L).afterMessages(3));
+    session.message(ChatMessage.fromEndUser("m2").withSequence(6));
+    save(client, dir, SEEN_PER_SESSION, session);
   }
 
   private static MessagingSession open(WorkflowClient client, String id) {
