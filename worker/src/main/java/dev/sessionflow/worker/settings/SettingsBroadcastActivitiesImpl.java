@@ -11,22 +11,36 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.spring.boot.ActivityImpl;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+/**
+ * The walk over the open sessions, on the maintenance queue (it never takes a session's activity
+ * slot). It heartbeats after every session, so a retry resumes where the last attempt stopped and a
+ * slow page cannot outlast the heartbeat timeout; it stops as soon as a newer version is saved
+ * (that version's walk sends newer settings), and it paces its signals so that a change reaching
+ * many sessions does not crowd out their messages.
+ */
 @Component
-@ActivityImpl(taskQueues = SettingsBroadcast.TASK_QUEUE)
+@ActivityImpl(taskQueues = SettingsBroadcast.ACTIVITY_TASK_QUEUE)
 class SettingsBroadcastActivitiesImpl implements SettingsBroadcastActivities {
   static final int PAGE = 500;
 
   private final SettingsStore settings;
   private final SessionStore sessions;
   private final SessionGateway gateway;
+  private final long nanosPerSignal;
 
   SettingsBroadcastActivitiesImpl(
-      SettingsStore settings, SessionStore sessions, SessionGateway gateway) {
+      SettingsStore settings,
+      SessionStore sessions,
+      SessionGateway gateway,
+      @Value("${sessionflow.settings.broadcast-per-second:1000}") int perSecond) {
     this.settings = settings;
     this.sessions = sessions;
     this.gateway = gateway;
+    this.nanosPerSignal = 1_000_000_000L / Math.max(1, perSecond);
   }
 
   @Override
@@ -39,14 +53,20 @@ class SettingsBroadcastActivitiesImpl implements SettingsBroadcastActivities {
     SessionSettings changed = current.forSessions();
     String after = context.getHeartbeatDetails(String.class).orElse("");
     int reached = 0;
+    long next = System.nanoTime();
     List<String> page;
     while (!(page = sessions.openSessionIds(after, PAGE)).isEmpty()) {
       for (String sessionId : page) {
-        gateway.changeSettings(sessionId, changed); // a failure retries from the last heartbeat
+        LockSupport.parkNanos(next - System.nanoTime());
+        next = Math.max(next, System.nanoTime() - nanosPerSignal) + nanosPerSignal;
+        gateway.changeSettings(sessionId, changed); // a failure retries after the last heartbeat
         reached++;
+        context.heartbeat(sessionId); // throttled by the SDK: cheap per call
       }
       after = page.getLast();
-      context.heartbeat(after);
+      if (settings.version() > version) {
+        return reached; // a newer version was saved meanwhile: its walk takes over
+      }
     }
     return reached;
   }

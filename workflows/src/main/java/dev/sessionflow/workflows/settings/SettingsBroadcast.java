@@ -14,6 +14,12 @@ public interface SettingsBroadcast {
   String TASK_QUEUE = MessagingSession.TASK_QUEUE;
   String WORKFLOW_TYPE = "SettingsBroadcast";
 
+  /**
+   * The walk's queue: the maintenance queue, which the reconciler's passes share (the same name as
+   * {@code SessionReconciler.TASK_QUEUE}, kept equal by a test).
+   */
+  String ACTIVITY_TASK_QUEUE = "messaging-maintenance";
+
   static String workflowId(long version) {
     return "settings-broadcast-" + version;
   }

@@ -34,4 +34,10 @@ class ActivityPoliciesTest {
           .isLessThan(WORKFLOW_TASK_TIMEOUT.multipliedBy(8).dividedBy(10));
     }
   }
+
+  @Test
+  void maintenanceWorkSharesOneQueue() {
+    assertThat(dev.sessionflow.workflows.settings.SettingsBroadcast.ACTIVITY_TASK_QUEUE)
+        .isEqualTo(dev.sessionflow.workflows.reconciler.SessionReconciler.TASK_QUEUE);
+  }
 }

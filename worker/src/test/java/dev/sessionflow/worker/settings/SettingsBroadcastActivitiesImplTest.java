@@ -1,0 +1,80 @@
+package dev.sessionflow.worker.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.sessionflow.activities.sessions.SessionStore;
+import dev.sessionflow.activities.settings.MessagingSettings;
+import dev.sessionflow.activities.settings.SettingsStore;
+import dev.sessionflow.worker.sessions.SessionGateway;
+import dev.sessionflow.workflows.settings.SettingsBroadcastActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.testing.TestActivityEnvironment;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The walk over open sessions, with the store and Temporal's client replaced by mocks. */
+class SettingsBroadcastActivitiesImplTest {
+  static final int PAGE = SettingsBroadcastActivitiesImpl.PAGE;
+
+  SettingsStore settings = mock(SettingsStore.class);
+  SessionStore sessions = mock(SessionStore.class);
+  SessionGateway gateway = mock(SessionGateway.class);
+  TestActivityEnvironment env;
+  SettingsBroadcastActivities walk;
+
+  @BeforeEach
+  void setUp() {
+    MessagingSettings v2 = mock(MessagingSettings.class);
+    when(v2.version()).thenReturn(2L);
+    when(settings.current()).thenReturn(v2);
+    // Two pages of open sessions.
+    when(sessions.openSessionIds("", PAGE)).thenReturn(ids(0));
+    when(sessions.openSessionIds(ids(0).getLast(), PAGE)).thenReturn(ids(PAGE));
+    when(sessions.openSessionIds(ids(PAGE).getLast(), PAGE)).thenReturn(List.of());
+    env = TestActivityEnvironment.newInstance();
+    env.registerActivitiesImplementations(
+        new SettingsBroadcastActivitiesImpl(settings, sessions, gateway, 1_000_000));
+    walk =
+        env.newActivityStub(
+            SettingsBroadcastActivities.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  private static List<String> ids(int from) {
+    return IntStream.range(from, from + PAGE).mapToObj(i -> "s-%05d".formatted(i)).toList();
+  }
+
+  @Test
+  void aWalkReachesEveryOpenSession() {
+    when(settings.version()).thenReturn(2L);
+
+    assertThat(walk.sendToRunningSessions(2)).isEqualTo(2 * PAGE);
+    verify(gateway, times(2 * PAGE)).changeSettings(anyString(), any());
+  }
+
+  @Test
+  void aWalkStopsOnceANewerVersionIsSaved() {
+    // Version 3 is saved while the first page is being signalled: its own walk takes over.
+    when(settings.version()).thenReturn(3L);
+
+    assertThat(walk.sendToRunningSessions(2)).isEqualTo(PAGE);
+    verify(gateway, times(PAGE)).changeSettings(anyString(), any());
+    verify(gateway, times(0)).changeSettings(eq(ids(PAGE).getFirst()), any());
+  }
+}
