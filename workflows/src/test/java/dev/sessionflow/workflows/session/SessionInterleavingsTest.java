@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.model.AutomationSource;
 import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.model.SessionEnd;
 import dev.sessionflow.workflows.model.SessionStatus;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
@@ -18,6 +19,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -33,8 +35,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Property-based interleavings on the time-skipping test server: each case is a random script of
  * messages from both sides (some redelivered), ends from every actor (some repeated, some
- * concurrent), settings changes, store failures, {@code retryStore}, reopening messages and time
- * advances. After each script the session must: close exactly once per round, send at most one
+ * concurrent), settings changes, store failures, {@code retryStore}, reopening messages, time
+ * advances, and an end the store committed whose workflow task a crash lost (the session must end
+ * as stored). After each script the session must: close exactly once per round, send at most one
  * survey, settle the ticket exactly once per round, complete (no run waits for ever, no end request
  * hangs), count in its transcript exactly the messages the API accepted, and replay its own
  * history.
@@ -157,6 +160,9 @@ class SessionInterleavingsTest {
     final List<String> endKeys = new ArrayList<>();
     final List<String> script = new ArrayList<>();
 
+    /** An end the store committed that the session never heard of (null: none). */
+    SessionEnd lostEnd;
+
     Case(long seed) {
       random = new Random(seed);
       id = "pbt-" + Long.toHexString(seed);
@@ -186,8 +192,10 @@ class SessionInterleavingsTest {
 
     void step() throws Exception {
       int roll = random.nextInt(100);
-      if (roll < 35) {
+      if (roll < 32) {
         talk();
+      } else if (roll < 35) {
+        loseAnEnd();
       } else if (roll < 50) {
         advance(pick(ADVANCES));
       } else if (roll < 65) {
@@ -206,11 +214,41 @@ class SessionInterleavingsTest {
       }
     }
 
+    /**
+     * A crash right after the store committed an agent's end: its workflow task and its Update are
+     * lost, so the session never heard of it. The API now refuses messages to the session (the
+     * store says ENDED); whatever ends the session next (a request, a macro, the auto-close) must
+     * end it as stored, and settle it once ({@code store-decides-end}).
+     */
+    void loseAnEnd() {
+      if (lostEnd != null || policy.reopenWithin() != null || session.state().end() != null) {
+        return;
+      }
+      lostEnd =
+          new SessionEnd(
+              EndedBy.AGENT,
+              "agent-2",
+              "RESOLVED",
+              Instant.ofEpochMilli(env.currentTimeMillis()),
+              false,
+              null,
+              id + "-lost");
+      activities.heldEnds.put(RecordingActivities.heldKey(id, 0), lostEnd);
+      activities.closings.add(
+          new SessionClosing(id, "conv-" + id, 0, "agent-2", lostEnd, "Ended.", 0, null));
+      script.add("end lost after its close");
+    }
+
+    /** Whether the API sees the session ended (the store), or the session says so. */
+    boolean ended() {
+      return lostEnd != null || session.state().end() != null;
+    }
+
     /** One to three messages, as the API sends them: only while the session is not ended. */
     void talk() {
       int count = 1 + random.nextInt(3);
       for (int i = 0; i < count; i++) {
-        if (session.state().end() != null) {
+        if (ended()) {
           script.add("message refused: ended");
           return;
         }
@@ -233,7 +271,7 @@ class SessionInterleavingsTest {
 
     /** A signal delivered twice: the session counts it once. */
     void redeliver() {
-      if (sent.isEmpty() || session.state().end() != null) {
+      if (sent.isEmpty() || ended()) {
         return;
       }
       ChatMessage again = sent.get(random.nextInt(sent.size()));
@@ -443,6 +481,12 @@ class SessionInterleavingsTest {
       assertThat(answers.stream().map(EndResult::endedAt).distinct())
           .as("every end that was answered got the same end: " + context)
           .hasSizeLessThanOrEqualTo(rounds);
+      if (lostEnd != null) {
+        assertThat(outcome.end())
+            .as("ended as the store holds it: " + context)
+            .extracting(SessionEnd::endedBy, SessionEnd::reason, SessionEnd::endedAt)
+            .containsExactly(lostEnd.endedBy(), lostEnd.reason(), lostEnd.endedAt());
+      }
       WorkflowExecutionHistory history = client.fetchHistory(MessagingSession.workflowId(id));
       WorkflowReplayer.replayWorkflowExecution(history, MessagingSessionImpl.class);
     }
