@@ -3,6 +3,12 @@ package dev.sessionflow.worker.realserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionflow.worker.ApiClient;
+import dev.sessionflow.workflows.reconciler.SessionReconciler;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleClientOptions;
+import io.temporal.client.schedules.ScheduleHandle;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -172,6 +178,22 @@ class ScaleOutClusterIT {
         load.accepted(),
         outcome.maxLateness().toSeconds(),
         (System.nanoTime() - started) / 1_000_000_000);
+  }
+
+  @Test
+  void theReconcilersScheduleRunsOnTheCluster() {
+    // Created once by whichever replica started first; the cluster's worker service runs it.
+    ScheduleHandle schedule =
+        ScheduleClient.newInstance(
+                WorkflowServiceStubs.newServiceStubs(
+                    WorkflowServiceStubsOptions.newBuilder().setTarget(balancer.address()).build()),
+                ScheduleClientOptions.newBuilder().setNamespace("default").build())
+            .getHandle(SessionReconciler.SCHEDULE_ID);
+    ApiClient.await(
+        Duration.ofMinutes(3), () -> schedule.describe().getInfo().getNumActions() >= 1);
+    log.info(
+        "reconciler schedule on the cluster: {} passes started",
+        schedule.describe().getInfo().getNumActions());
   }
 
   /** Bytes in the ticket store and in Temporal's persistence, for the capacity model. */
