@@ -175,6 +175,7 @@ public final class BenchMain {
                   params.deadlineSpread(),
                   params.scaleConcurrency()));
           report.autoCloseActions(scale.actions(Scale.ACTION_SAMPLE));
+          report.settingsBroadcast(scale.broadcast());
         }
         report.profiles(Profile.analyse(scaleRecording, scaleWindows));
       } finally {

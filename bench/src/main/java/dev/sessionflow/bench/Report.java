@@ -37,6 +37,7 @@ final class Report {
   private Duration startupDevFirst;
   private LongSession.Result longSession;
   private Scale.Result scale;
+  private Broadcast.Result broadcast;
   private Stats bareTimers;
   private Stats bareWarnedTimers;
   private double bareTimerStartSeconds = Double.NaN;
@@ -156,6 +157,10 @@ final class Report {
 
   void scale(Scale.Result r) {
     scale = r;
+  }
+
+  void settingsBroadcast(Broadcast.Result r) {
+    broadcast = r;
   }
 
   private boolean lifecycleMeasured() {
@@ -305,6 +310,23 @@ final class Report {
                     + " (ratio "
                     + f(closesRatio(Rate::peak))
                     + ")"
+                : ""));
+    t.add(
+        atMost(
+            "end-user message POST p99 while a settings change reaches every open session, vs"
+                + " just before",
+            2,
+            broadcast != null ? broadcast.ratio() : nan,
+            broadcast != null
+                ? "p99 "
+                    + f(broadcast.duringMs().p99())
+                    + " vs "
+                    + f(broadcast.idleMs().p99())
+                    + " ms; "
+                    + broadcast.openSessions()
+                    + " sessions held it after "
+                    + f(broadcast.secondsToApplyAll())
+                    + " s"
                 : ""));
     double httpActions = lc ? totalActions(Variant.HTTP) : nan;
     t.add(
@@ -474,6 +496,9 @@ final class Report {
       rate.put("ratioBest" + Rate.WINDOW + "sWindow", closesRatio(Rate::bestWindow));
       s.put("closesPerSecond", rate);
       f.put("scale", s);
+    }
+    if (broadcast != null) {
+      f.put("settingsBroadcast", broadcast.asMap());
     }
     if (!startups.isEmpty()) {
       Map<String, Object> start = new LinkedHashMap<>();

@@ -53,6 +53,7 @@ final class Scale {
   private final List<Profile.Window> windows;
   private String[] ids = new String[0];
   private Instant[] endedAt = new Instant[0];
+  private Broadcast.Result broadcast;
 
   Scale(Service service, Store store, WorkflowClient client, List<Profile.Window> windows) {
     this.service = service;
@@ -91,6 +92,7 @@ final class Scale {
             + WARN_BEFORE
             + "\"}");
     double heapIdle = Proc.heapAfterGcMb(service.pid());
+    Broadcast probe = new Broadcast(http, client);
     ids = new String[sessions];
     long[] repliedAt = new long[sessions];
     long start = System.nanoTime();
@@ -115,6 +117,7 @@ final class Scale {
     double replySeconds = (System.nanoTime() - start) / 1e9;
     windows.add(new Profile.Window("scale: agent replies", from, Instant.now()));
     double heapOpen = Proc.heapAfterGcMb(service.pid());
+    measureBroadcast(probe, firstReply + autoClose.toMillis(), sessions);
     long lastDue = 0;
     for (long t : repliedAt) {
       lastDue = Math.max(lastDue, t + autoClose.toMillis());
@@ -220,6 +223,27 @@ final class Scale {
         unansweredQueries.get(),
         Rate.of(closedAt),
         workflowCloses);
+  }
+
+  /** Scenario 4b while every session is open, if it fits well before the first deadline. */
+  private void measureBroadcast(Broadcast probe, long firstDueAt, int sessions) {
+    Duration budget = Duration.ofMillis(firstDueAt - System.currentTimeMillis() - 20_000);
+    if (budget.toSeconds() < 10) {
+      BenchMain.log("settings broadcast: no time before the first deadline, not measured");
+      return;
+    }
+    Instant from = Instant.now();
+    try {
+      broadcast = probe.run(ids, sessions >= 1000 ? 40 : 20, budget);
+    } catch (IllegalStateException notReached) {
+      BenchMain.log("settings broadcast not measured: " + notReached.getMessage());
+    }
+    windows.add(new Profile.Window("scale: settings broadcast", from, Instant.now()));
+  }
+
+  /** Scenario 4b's result, null when it was not measured. */
+  Broadcast.Result broadcast() {
+    return broadcast;
   }
 
   interface Step {

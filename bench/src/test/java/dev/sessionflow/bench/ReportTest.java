@@ -104,8 +104,29 @@ class ReportTest {
     Report report = new Report(BenchMain.Params.SMALL, Path.of("unused"));
 
     assertThat(report.targets())
-        .hasSize(10)
+        .hasSize(11)
         .allSatisfy(t -> assertThat(t.verdict()).isEqualTo("not measured"));
+  }
+
+  @Test
+  void aSettingsChangeIsJudgedByTheMessageP99DuringItAgainstJustBefore() {
+    Report report = new Report(BenchMain.Params.SMALL, Path.of("unused"));
+    report.settingsBroadcast(
+        new Broadcast.Result(
+            200,
+            1.5,
+            Stats.of(java.util.List.of(10.0, 20.0)),
+            Stats.of(java.util.List.of(30.0, 50.0))));
+
+    assertThat(report.targets())
+        .filteredOn(t -> t.figure().contains("settings change"))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.ratio()).isEqualTo(2.5);
+              assertThat(t.verdict()).isEqualTo("**missed**");
+              assertThat(t.figures()).contains("200 sessions held it after 1.50 s");
+            });
   }
 
   @Test
