@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionflow.worker.ApiClient;
 import dev.sessionflow.workflows.reconciler.SessionReconciler;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
-import io.temporal.client.schedules.ScheduleClient;
-import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.client.schedules.ScheduleDescription;
 import java.time.Duration;
 import java.util.HashMap;
@@ -42,11 +40,8 @@ class ReconcilerIT extends RealServerTestBase {
   @Test
   void anEndWhoseUpdateACrashLostIsSettledByTheSchedule() {
     ScheduleDescription schedule =
-        ScheduleClient.newInstance(
-                temporal.client().getWorkflowServiceStubs(),
-                ScheduleClientOptions.newBuilder().setNamespace("default").build())
-            .getHandle(SessionReconciler.SCHEDULE_ID)
-            .describe();
+        ReconcilerSchedules.await(
+            temporal.client().getWorkflowServiceStubs(), Duration.ofSeconds(60), d -> true);
     ScheduleActionStartWorkflow action =
         (ScheduleActionStartWorkflow) schedule.getSchedule().getAction();
     assertThat(action.getWorkflowType()).isEqualTo("SessionReconciler");

@@ -3,10 +3,7 @@ package dev.sessionflow.worker.realserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionflow.worker.ApiClient;
-import dev.sessionflow.workflows.reconciler.SessionReconciler;
-import io.temporal.client.schedules.ScheduleClient;
-import io.temporal.client.schedules.ScheduleClientOptions;
-import io.temporal.client.schedules.ScheduleHandle;
+import io.temporal.client.schedules.ScheduleDescription;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
@@ -183,17 +180,15 @@ class ScaleOutClusterIT {
   @Test
   void theReconcilersScheduleRunsOnTheCluster() {
     // Created once by whichever replica started first; the cluster's worker service runs it.
-    ScheduleHandle schedule =
-        ScheduleClient.newInstance(
-                WorkflowServiceStubs.newServiceStubs(
-                    WorkflowServiceStubsOptions.newBuilder().setTarget(balancer.address()).build()),
-                ScheduleClientOptions.newBuilder().setNamespace("default").build())
-            .getHandle(SessionReconciler.SCHEDULE_ID);
-    ApiClient.await(
-        Duration.ofMinutes(3), () -> schedule.describe().getInfo().getNumActions() >= 1);
+    ScheduleDescription schedule =
+        ReconcilerSchedules.await(
+            WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder().setTarget(balancer.address()).build()),
+            Duration.ofMinutes(3),
+            d -> d.getInfo().getNumActions() >= 1);
     log.info(
         "reconciler schedule on the cluster: {} passes started",
-        schedule.describe().getInfo().getNumActions());
+        schedule.getInfo().getNumActions());
   }
 
   /** Bytes in the ticket store and in Temporal's persistence, for the capacity model. */
