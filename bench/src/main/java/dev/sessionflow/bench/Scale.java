@@ -235,7 +235,7 @@ final class Scale {
     Instant from = Instant.now();
     try {
       broadcast = probe.run(ids, sessions >= 1000 ? 40 : 20, budget);
-    } catch (IllegalStateException notReached) {
+    } catch (RuntimeException notReached) {
       BenchMain.log("settings broadcast not measured: " + notReached.getMessage());
     }
     windows.add(new Profile.Window("scale: settings broadcast", from, Instant.now()));

@@ -10,22 +10,30 @@ import dev.sessionflow.workflows.settings.SettingsBroadcastActivities;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.spring.boot.ActivityImpl;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The walk over the open sessions, on the maintenance queue (it never takes a session's activity
- * slot). It heartbeats after every session, so a retry resumes where the last attempt stopped and a
- * slow page cannot outlast the heartbeat timeout; it stops as soon as a newer version is saved
- * (that version's walk sends newer settings), and it paces its signals so that a change reaching
- * many sessions does not crowd out their messages.
+ * slot). Signals go out {@value #IN_FLIGHT} at a time (each is a round trip to the server: one
+ * after the other, a few hundred sessions took seconds), paced so that a change reaching many
+ * sessions does not crowd out their messages. It heartbeats while it waits and after each page,
+ * which a retry resumes after (a session signalled twice ignores the version it holds); it stops
+ * after any page once a newer version is saved, whose walk sends newer settings.
  */
 @Component
 @ActivityImpl(taskQueues = SettingsBroadcast.ACTIVITY_TASK_QUEUE)
 class SettingsBroadcastActivitiesImpl implements SettingsBroadcastActivities {
   static final int PAGE = 500;
+  static final int IN_FLIGHT = 16;
 
   private final SettingsStore settings;
   private final SessionStore sessions;
@@ -54,20 +62,50 @@ class SettingsBroadcastActivitiesImpl implements SettingsBroadcastActivities {
     String after = context.getHeartbeatDetails(String.class).orElse("");
     int reached = 0;
     long next = System.nanoTime();
+    Semaphore slots = new Semaphore(IN_FLIGHT);
     List<String> page;
-    while (!(page = sessions.openSessionIds(after, PAGE)).isEmpty()) {
-      for (String sessionId : page) {
-        LockSupport.parkNanos(next - System.nanoTime());
-        next = Math.max(next, System.nanoTime() - nanosPerSignal) + nanosPerSignal;
-        gateway.changeSettings(sessionId, changed); // a failure retries after the last heartbeat
-        reached++;
-        context.heartbeat(sessionId); // throttled by the SDK: cheap per call
-      }
-      after = page.getLast();
-      if (settings.version() > version) {
-        return reached; // a newer version was saved meanwhile: its walk takes over
+    try (ExecutorService signals = Executors.newVirtualThreadPerTaskExecutor()) {
+      while (!(page = sessions.openSessionIds(after, PAGE)).isEmpty()) {
+        List<Future<?>> sent = new ArrayList<>(page.size());
+        for (String sessionId : page) {
+          LockSupport.parkNanos(next - System.nanoTime());
+          next = Math.max(next, System.nanoTime() - nanosPerSignal) + nanosPerSignal;
+          slots.acquireUninterruptibly();
+          sent.add(signals.submit(() -> signal(sessionId, changed, slots)));
+          context.heartbeat(after); // alive (the SDK throttles); a retry starts this page again
+        }
+        for (Future<?> signal : sent) {
+          await(signal); // a failure fails the attempt: its retry resumes after the last page
+        }
+        reached += page.size();
+        after = page.getLast();
+        context.heartbeat(after);
+        if (settings.version() > version) {
+          return reached; // a newer version was saved meanwhile: its walk takes over
+        }
       }
     }
     return reached;
+  }
+
+  private void signal(String sessionId, SessionSettings changed, Semaphore slots) {
+    try {
+      gateway.changeSettings(sessionId, changed);
+    } finally {
+      slots.release();
+    }
+  }
+
+  private static void await(Future<?> signal) {
+    try {
+      signal.get();
+    } catch (ExecutionException failed) {
+      throw failed.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(failed.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }
