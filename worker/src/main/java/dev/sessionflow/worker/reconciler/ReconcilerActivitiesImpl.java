@@ -1,11 +1,9 @@
 package dev.sessionflow.worker.reconciler;
 
-import dev.sessionflow.activities.sessions.SessionRecord;
+import dev.sessionflow.activities.automation.SessionControl;
 import dev.sessionflow.activities.sessions.SessionStarts;
 import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.sessions.UnsettledEnds;
-import dev.sessionflow.worker.sessions.SessionGateway;
-import dev.sessionflow.worker.sessions.SessionIdentity;
 import dev.sessionflow.worker.sessions.SessionService;
 import dev.sessionflow.workflows.reconciler.Reconciled;
 import dev.sessionflow.workflows.reconciler.ReconcilerActivities;
@@ -45,7 +43,7 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
   private final SessionStore sessions;
   private final SessionService sessionService;
   private final SessionStarts starts;
-  private final SessionGateway gateway;
+  private final SessionControl control;
   private final Counter started;
   private final Clock clock;
   private final Duration grace;
@@ -60,7 +58,7 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
       SessionStore sessions,
       SessionService sessionService,
       SessionStarts starts,
-      SessionGateway gateway,
+      SessionControl control,
       Clock clock,
       MeterRegistry meters,
       @Value("${sessionflow.reconciler.grace:2m}") Duration grace) {
@@ -68,7 +66,7 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
     this.sessions = sessions;
     this.sessionService = sessionService;
     this.starts = starts;
-    this.gateway = gateway;
+    this.control = control;
     this.started = meters.counter(STARTED_METRIC);
     this.clock = clock;
     this.grace = grace;
@@ -117,12 +115,7 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
         starts.started(sessionId); // nothing to start it with
         continue;
       }
-      SessionRecord s = session.get();
-      gateway.deliver(
-          new SessionIdentity(
-              s.sessionId(), s.conversationId(), s.ticketId(), s.endUserId(), s.endUserId()),
-          message.get(),
-          false);
+      control.deliver(session.get(), message.get()); // not running: started with it
       delivered++;
       started.increment();
       log.info("session {} was opened but not started: started it", sessionId);
