@@ -163,12 +163,13 @@ public class MessagingSessionImpl implements MessagingSession {
 
   @Override
   public void message(ChatMessage message) {
+    boolean overtaken = StoredMessageFacts.overtaken(message, state);
     state.saw(message);
     session.heardOfSettings(message.settingsVersion());
     if (state.ended() && !state.closed) {
       // Delivered in the same step as the end, or while it is recorded: the API stored it in this
       // session's transcript before the end, so it counts here. It moves no timer any more.
-      state.onMessage(message, StoredMessageFacts.time(message));
+      state.onMessage(message, StoredMessageFacts.time(message), overtaken);
       return;
     }
     if (state.ended()) {
@@ -178,7 +179,7 @@ public class MessagingSessionImpl implements MessagingSession {
     }
     messagesThisRun++;
     SessionStatus statusBefore = state.status;
-    if (state.onMessage(message, StoredMessageFacts.time(message))) {
+    if (state.onMessage(message, StoredMessageFacts.time(message), overtaken)) {
       if (state.status == statusBefore && StoredMessageFacts.assigneeStoredWith(message)) {
         readModel.markAttributesStale();
       } else {

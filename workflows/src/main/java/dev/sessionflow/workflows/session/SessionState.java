@@ -73,6 +73,14 @@ public class SessionState {
    * message seen before (redelivered signal) changes nothing.
    */
   public boolean onMessage(ChatMessage message, long nowMillis) {
+    return onMessage(message, nowMillis, false);
+  }
+
+  /**
+   * As {@link #onMessage(ChatMessage, long)}; an {@code overtaken} message (the session was told of
+   * a later one first) counts, but leaves who wrote last as it is.
+   */
+  public boolean onMessage(ChatMessage message, long nowMillis, boolean overtaken) {
     String key = message.author() + ":" + message.messageId();
     if (recentMessageIds.contains(key)) {
       return false;
@@ -90,7 +98,7 @@ public class SessionState {
     // A message's time may be when the store took it: one handled late never moves time back.
     lastMessageAtMillis = Math.max(lastMessageAtMillis, nowMillis);
     boolean visible = false;
-    if (message.author() != Author.SYSTEM) {
+    if (message.author() != Author.SYSTEM && !overtaken) {
       lastAuthor = message.author();
     }
     if (message.author() == Author.AGENT && assignedAgentId == null) {

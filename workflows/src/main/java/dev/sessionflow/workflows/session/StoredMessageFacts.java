@@ -28,4 +28,15 @@ final class StoredMessageFacts {
         && message.storedAt() != null
         && VersionMarkers.ASSIGNEE_STORED_WITH_MESSAGE.adopted();
   }
+
+  /**
+   * Whether the store took a later message than this one, whose signal came first: this one does
+   * not make its author the last to write ({@link VersionMarkers#NEWEST_AUTHOR}). Asked before the
+   * session notes the message's sequence, and only when signals came out of order.
+   */
+  static boolean overtaken(ChatMessage message, SessionState state) {
+    return message.sequence() != null
+        && message.sequence() < state.lastSeenSequence
+        && VersionMarkers.NEWEST_AUTHOR.adopted();
+  }
 }

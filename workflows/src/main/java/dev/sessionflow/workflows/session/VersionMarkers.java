@@ -210,7 +210,19 @@ public enum VersionMarkers {
       1,
       "an end waits until the session was told of as many of its messages as the store held",
       List.of("end-after-seen"),
-      List.of("seen-per-session"));
+      List.of("seen-per-session")),
+  /**
+   * Version 1: a message whose signal comes after a later message's (signals of one conversation
+   * race each other) counts, but does not make its author the last to write (before it, an end
+   * user's message overtaken by the agent's reply left the session waiting on the agent, and it
+   * never auto-closed). Asked only when signals come out of order.
+   */
+  NEWEST_AUTHOR(
+      "newest-author",
+      1,
+      "a message overtaken by a later one's signal does not make its author the last to write",
+      List.of("seen-per-session"),
+      List.of("newest-author"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

@@ -68,4 +68,22 @@ class SeenPerSessionTest {
     assertThat(outcome.csat()).as("two end-user messages counted").isEqualTo(CsatStatus.SENT);
     assertThat(outcome.messageCount()).isEqualTo(3);
   }
+
+  @Test
+  void anOlderMessageWhoseSignalComesLateDoesNotMakeItsAuthorTheLastToWrite() {
+    MessagingSession session =
+        SessionTestEnvironment.open(
+            env.getWorkflowClient(), "sp2", MessagingSessionTest.TIMERS, SessionPolicy.defaults());
+    session.message(ChatMessage.fromEndUser("m1").withSequence(5));
+    // The end user wrote again (6), the agent replied (7), and the reply's signal came first: the
+    // agent wrote last, and the session waits on the end user.
+    session.message(ChatMessage.fromAgent("a1", "agent-1").withSequence(7));
+    session.message(ChatMessage.fromEndUser("m2").withSequence(6));
+
+    assertThat(session.state().lastAuthor()).isEqualTo(Author.AGENT);
+    env.sleep(MessagingSessionTest.TIMERS.autoCloseAfter().plusMinutes(1));
+    SessionOutcome outcome = SessionTestEnvironment.outcome(session);
+    assertThat(outcome.end().endedBy()).as("auto-closed on the end user").isEqualTo(EndedBy.SYSTEM);
+    assertThat(outcome.messageCount()).isEqualTo(3);
+  }
 }

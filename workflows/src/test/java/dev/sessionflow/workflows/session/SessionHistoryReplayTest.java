@@ -2,6 +2,7 @@ package dev.sessionflow.workflows.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionflow.workflows.automation.ActionType;
 import dev.sessionflow.workflows.automation.Actor;
 import dev.sessionflow.workflows.automation.AutomationRequest;
@@ -97,7 +98,9 @@ class SessionHistoryReplayTest {
           StoreDecidesEndHistories.AUTO_CLOSE,
           StoreDecidesEndHistories.REQUESTED,
           // seen-per-session 1
-          StoreDecidesEndHistories.SEEN_PER_SESSION);
+          StoreDecidesEndHistories.SEEN_PER_SESSION,
+          // newest-author 1
+          StoreDecidesEndHistories.NEWEST_AUTHOR);
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES =
@@ -110,6 +113,25 @@ class SessionHistoryReplayTest {
   /** Histories of the first version (before {@code durable-end}): running sessions of old code. */
   static final List<String> V0_HISTORIES =
       List.of("agent-end-v0", "end-user-end-v0", "auto-close-v0", "inactive-then-active-v0");
+
+  /** The store sequences of the messages a history was signalled, in the order they came. */
+  static List<Long> signalledSequences(String name) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<Long> sequences = new java.util.ArrayList<>();
+    for (var e : WorkflowExecutionHistory.fromJson(read(name)).getEvents()) {
+      if (e.hasWorkflowExecutionSignaledEventAttributes()
+          && e.getWorkflowExecutionSignaledEventAttributes().getSignalName().equals("message")) {
+        String payload =
+            e.getWorkflowExecutionSignaledEventAttributes()
+                .getInput()
+                .getPayloads(0)
+                .getData()
+                .toStringUtf8();
+        sequences.add(json.readTree(payload).path("sequence").asLong());
+      }
+    }
+    return sequences;
+  }
 
   /** The activity types a history ran, local activities included, in order. */
   static List<String> activityTypes(String name) throws IOException {
@@ -273,6 +295,9 @@ class SessionHistoryReplayTest {
       assertThat(activityTypes(StoreDecidesEndHistories.REQUESTED))
           .contains("CloseAsDecided")
           .doesNotContain("CloseSession");
+      // The "before" history of newest-author reaches its call site: a signal out of order.
+      assertThat(signalledSequences(StoreDecidesEndHistories.SEEN_PER_SESSION))
+          .containsExactly(5L, 7L, 6L);
       return;
     }
     RecordingActivities activities = new RecordingActivities();
@@ -301,6 +326,7 @@ class SessionHistoryReplayTest {
       RecordedPaths.recordOwnQueues(client, dir);
       StoreDecidesEndHistories.record(env, client, dir, activities);
       StoreDecidesEndHistories.recordSeenPerSession(client, dir);
+      StoreDecidesEndHistories.recordNewestAuthor(client, dir);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";
         TicketAutomation run =

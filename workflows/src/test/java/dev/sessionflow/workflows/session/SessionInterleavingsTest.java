@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -244,25 +245,45 @@ class SessionInterleavingsTest {
       return lostEnd != null || session.state().end() != null;
     }
 
-    /** One to three messages, as the API sends them: only while the session is not ended. */
+    /**
+     * One to three messages, as the API sends them: only while the session is not ended. Their
+     * signals may race each other (the later one's first); the newest message's author is still the
+     * last to write ({@code newest-author}).
+     */
     void talk() {
       int count = 1 + random.nextInt(3);
-      for (int i = 0; i < count; i++) {
-        if (ended()) {
-          script.add("message refused: ended");
-          return;
-        }
+      List<ChatMessage> stored = new ArrayList<>();
+      for (int i = 0; i < count && !ended(); i++) {
         boolean agent = random.nextBoolean();
         String messageId = "m" + (sequence + 1);
-        message(
-            agent
-                ? ChatMessage.fromAgent(messageId, random.nextBoolean() ? "agent-1" : "agent-2")
-                : ChatMessage.fromEndUser(messageId));
+        stored.add(
+            (agent
+                    ? ChatMessage.fromAgent(messageId, random.nextBoolean() ? "agent-1" : "agent-2")
+                    : ChatMessage.fromEndUser(messageId))
+                .withSequence(++sequence));
+      }
+      if (stored.isEmpty()) {
+        script.add("message refused: ended");
+        return;
+      }
+      if (stored.size() > 1 && random.nextInt(3) == 0) {
+        script.add("signals overtake each other");
+        java.util.Collections.reverse(stored);
+      }
+      stored.forEach(this::deliver);
+      if (!ended()) {
+        ChatMessage newest = sent.stream().max(Comparator.comparing(ChatMessage::sequence)).get();
+        assertThat(session.state().lastAuthor())
+            .as("the newest message's author wrote last: " + id + " script " + script)
+            .isEqualTo(newest.author());
       }
     }
 
     void message(ChatMessage message) {
-      ChatMessage stored = message.withSequence(++sequence);
+      deliver(message.withSequence(++sequence));
+    }
+
+    void deliver(ChatMessage stored) {
       script.add("message " + stored.author() + " " + stored.messageId());
       session.message(stored);
       sent.add(stored);

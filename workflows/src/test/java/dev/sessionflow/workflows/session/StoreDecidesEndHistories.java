@@ -18,6 +18,7 @@ final class StoreDecidesEndHistories {
   static final String AUTO_CLOSE = "store-decides-end-auto-close";
   static final String REQUESTED = "store-decides-end-requested";
   static final String SEEN_PER_SESSION = "seen-per-session";
+  static final String NEWEST_AUTHOR = "newest-author";
 
   private StoreDecidesEndHistories() {}
 
@@ -78,6 +79,18 @@ final class StoreDecidesEndHistories {
             new EndRequest(EndedBy.AGENT, "agent-1", null, null).after(7L).afterMessages(3));
     session.message(ChatMessage.fromEndUser("m2").withSequence(6));
     save(client, dir, SEEN_PER_SESSION, session);
+  }
+
+  /** An agent's reply whose signal overtakes the end user's message before it: it auto-closes. */
+  static void recordNewestAuthor(WorkflowClient client, Path dir) throws IOException {
+    if (Files.exists(dir.resolve(NEWEST_AUTHOR + ".json"))) {
+      return;
+    }
+    MessagingSession session = open(client, NEWEST_AUTHOR);
+    session.message(ChatMessage.fromEndUser("m1").withSequence(5));
+    session.message(ChatMessage.fromAgent("a1", "agent-1").withSequence(7));
+    session.message(ChatMessage.fromEndUser("m2").withSequence(6));
+    save(client, dir, NEWEST_AUTHOR, session);
   }
 
   private static MessagingSession open(WorkflowClient client, String id) {
