@@ -158,6 +158,7 @@ public class MessagingSessionImpl implements MessagingSession {
       }
     }
     inactivity.cancel();
+    state.readModelBehind = readModel.stale(); // a change that came during the flush
     Workflow.continueAsNew(session.nextRun());
   }
 

@@ -19,6 +19,7 @@ final class ReadModel {
 
   ReadModel(SessionContext session) {
     this.session = session;
+    this.stale = session.state.readModelBehind; // what the previous run had not recorded
   }
 
   /** Status or assignee moved: the store must hear of it. */

@@ -20,7 +20,7 @@ final class SessionContext {
     this.state = state;
     this.timers = start.timers();
     this.policy = start.policy();
-    this.settingsCatchUp = new SettingsCatchUp(start.settingsVersion());
+    this.settingsCatchUp = new SettingsCatchUp(start.settingsVersion(), state.settingsAnnounced);
   }
 
   SessionTimers timers() {
@@ -67,8 +67,12 @@ final class SessionContext {
     settingsCatchUp.applied(settings);
   }
 
-  /** The input of the next run, carrying the state and the settings in force. */
+  /**
+   * The input of the next run, carrying the state, the settings in force, and the newest settings
+   * version an event named.
+   */
   SessionStart nextRun() {
+    state.settingsAnnounced = settingsCatchUp.announced();
     return start.with(new SessionSettings(timers, policy, settingsVersion())).carrying(state);
   }
 

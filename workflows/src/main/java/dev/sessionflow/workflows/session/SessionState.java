@@ -45,6 +45,19 @@ public class SessionState {
 
   public Deque<String> recentMessageIds = new ArrayDeque<>();
 
+  /**
+   * Set when the run continued as new: the store had not taken the latest status or assignee yet,
+   * so the next run records it first. Only a run of this code sets it, so no older history reaches
+   * the branch it takes, and it needs no version marker.
+   */
+  public boolean readModelBehind;
+
+  /**
+   * Set when the run continued as new: the newest settings version an event named, which the next
+   * run fetches if it holds older ones (0: none). As {@link #readModelBehind}, no marker.
+   */
+  public long settingsAnnounced;
+
   /** Notes a message's store sequence number, whatever the session does with the message. */
   public void saw(ChatMessage message) {
     if (message.sequence() != null && message.sequence() > lastSeenSequence) {

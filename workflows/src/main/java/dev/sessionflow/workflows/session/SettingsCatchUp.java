@@ -18,8 +18,9 @@ final class SettingsCatchUp {
   /** The newest version an event named; above {@link #held} the session is behind. */
   private long announced;
 
-  SettingsCatchUp(long held) {
+  SettingsCatchUp(long held, long announced) {
     this.held = held;
+    this.announced = announced;
   }
 
   long held() {
@@ -45,6 +46,10 @@ final class SettingsCatchUp {
     if (version != null && version > announced) {
       announced = version;
     }
+  }
+
+  long announced() {
+    return announced;
   }
 
   boolean behind() {
