@@ -5,6 +5,7 @@ import dev.sessionflow.activities.metrics.SessionMetrics;
 import dev.sessionflow.activities.sessions.SessionRecord;
 import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.settings.SettingsStore;
+import dev.sessionflow.activities.support.CrashPoints;
 import dev.sessionflow.activities.support.Ids;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.activities.support.Transactions;
@@ -36,6 +37,8 @@ public class ConversationStore implements Transcript {
   private final TicketStore tickets;
   private final Clock clock;
   private final SessionMetrics metrics;
+  private final MessageSignals signals;
+  private final CrashPoints crashPoints;
 
   public ConversationStore(
       JdbcClient jdbc,
@@ -43,13 +46,17 @@ public class ConversationStore implements Transcript {
       SessionStore sessions,
       TicketStore tickets,
       Clock clock,
-      SessionMetrics metrics) {
+      SessionMetrics metrics,
+      MessageSignals signals,
+      CrashPoints crashPoints) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.sessions = sessions;
     this.tickets = tickets;
     this.clock = clock;
     this.metrics = metrics;
+    this.signals = signals;
+    this.crashPoints = crashPoints;
   }
 
   /**
@@ -66,13 +73,27 @@ public class ConversationStore implements Transcript {
       String text,
       String relayedBy) {
     AcceptedMessage accepted =
-        storeEndUserMessage(conversationId, messageId, endUserId, endUserName, text, relayedBy);
+        tx.inTransaction(
+            () ->
+                awaitingSignal(
+                    storeEndUserMessage(
+                        conversationId, messageId, endUserId, endUserName, text, relayedBy)));
     if (accepted.newSession() && !accepted.duplicate()) {
       metrics.sessionOpened();
+    }
+    crashPoints.reached("after-message"); // committed; its session has not been signalled
+    return accepted;
+  }
+
+  /** A new message's row in the outbox of signals, in the transaction that stores it. */
+  private AcceptedMessage awaitingSignal(AcceptedMessage accepted) {
+    if (!accepted.duplicate()) {
+      signals.pending(accepted.sequence(), accepted.sessionId());
     }
     return accepted;
   }
 
+  /** In the transaction of {@link #acceptEndUserMessage}. */
   private AcceptedMessage storeEndUserMessage(
       String conversationId,
       String messageId,
@@ -80,91 +101,87 @@ public class ConversationStore implements Transcript {
       String endUserName,
       String text,
       String relayedBy) {
-    return tx.inTransaction(
-        () -> {
-          Conversation conversation = lock(conversationId).orElse(null);
-          // A conversation this statement creates has no message to repeat and nothing to reopen.
-          boolean created = false;
-          if (conversation == null) {
-            created =
-                jdbc.sql(
-                            """
+    Conversation conversation = lock(conversationId).orElse(null);
+    // A conversation this statement creates has no message to repeat and nothing to reopen.
+    boolean created = false;
+    if (conversation == null) {
+      created =
+          jdbc.sql(
+                      """
                             insert into conversations (conversation_id, end_user_id, end_user_name,
                               created_at)
                             values (:id, :endUser, :name, :now) on conflict do nothing
                             """)
-                        .param("id", conversationId)
-                        .param("endUser", endUserId)
-                        .param("name", endUserName)
-                        .param("now", Times.db(clock.instant()))
-                        .update()
-                    == 1;
-            conversation = lock(conversationId).orElseThrow();
-          }
-          if (conversation.openSessionId() != null) {
-            // The common case, a message to the open session: stored unless it is a repeat.
-            Stored stored =
-                insert(
-                    conversationId,
-                    messageId,
-                    conversation.openSessionId(),
-                    "END_USER",
-                    null,
-                    null,
-                    text,
-                    null,
-                    false);
-            if (stored.seq() != 0) {
-              return accepted(conversation, openSession(conversation), false, false, false, stored);
-            }
-          }
-          Optional<StoredMessage> seen =
-              created ? Optional.empty() : find(conversationId, "END_USER", messageId);
-          if (seen.isPresent()) {
-            SessionRecord session = sessions.find(seen.get().sessionId()).orElseThrow();
-            SessionFlags flags = sessionFlags(seen.get());
-            return accepted(
-                conversation,
-                session,
-                flags.opened(),
-                true,
-                flags.reopened(),
-                new Stored(seen.get().seq(), seen.get().at()));
-          }
-          String reopened =
-              conversation.openSessionId() == null && !created ? reopenable(conversationId) : null;
-          if (reopened != null) {
-            reopen(conversationId, reopened, relayedBy);
-            Stored stored =
-                insert(
-                    conversationId, messageId, reopened, "END_USER", null, null, text, null, false);
-            jdbc.sql(
-                    """
+                  .param("id", conversationId)
+                  .param("endUser", endUserId)
+                  .param("name", endUserName)
+                  .param("now", Times.db(clock.instant()))
+                  .update()
+              == 1;
+      conversation = lock(conversationId).orElseThrow();
+    }
+    if (conversation.openSessionId() != null) {
+      // The common case, a message to the open session: stored unless it is a repeat.
+      Stored stored =
+          insert(
+              conversationId,
+              messageId,
+              conversation.openSessionId(),
+              "END_USER",
+              null,
+              null,
+              text,
+              null,
+              false);
+      if (stored.seq() != 0) {
+        return accepted(conversation, openSession(conversation), false, false, false, stored);
+      }
+    }
+    Optional<StoredMessage> seen =
+        created ? Optional.empty() : find(conversationId, "END_USER", messageId);
+    if (seen.isPresent()) {
+      SessionRecord session = sessions.find(seen.get().sessionId()).orElseThrow();
+      SessionFlags flags = sessionFlags(seen.get());
+      return accepted(
+          conversation,
+          session,
+          flags.opened(),
+          true,
+          flags.reopened(),
+          new Stored(seen.get().seq(), seen.get().at()));
+    }
+    String reopened =
+        conversation.openSessionId() == null && !created ? reopenable(conversationId) : null;
+    if (reopened != null) {
+      reopen(conversationId, reopened, relayedBy);
+      Stored stored =
+          insert(conversationId, messageId, reopened, "END_USER", null, null, text, null, false);
+      jdbc.sql(
+              """
                     update messages set reopened_session = true
                     where conversation_id = :c and author = 'END_USER' and message_id = :m
                     """)
-                .param("c", conversationId)
-                .param("m", messageId)
-                .update();
-            return accepted(
-                conversation, sessions.find(reopened).orElseThrow(), false, false, true, stored);
-          }
-          boolean opening = conversation.openSessionId() == null;
-          OpenSession session =
-              opening ? openNewSession(conversation, relayedBy) : openSession(conversation);
-          Stored stored =
-              insert(
-                  conversationId,
-                  messageId,
-                  session.sessionId(),
-                  "END_USER",
-                  null,
-                  null,
-                  text,
-                  null,
-                  opening);
-          return accepted(conversation, session, opening, false, false, stored);
-        });
+          .param("c", conversationId)
+          .param("m", messageId)
+          .update();
+      return accepted(
+          conversation, sessions.find(reopened).orElseThrow(), false, false, true, stored);
+    }
+    boolean opening = conversation.openSessionId() == null;
+    OpenSession session =
+        opening ? openNewSession(conversation, relayedBy) : openSession(conversation);
+    Stored stored =
+        insert(
+            conversationId,
+            messageId,
+            session.sessionId(),
+            "END_USER",
+            null,
+            null,
+            text,
+            null,
+            opening);
+    return accepted(conversation, session, opening, false, false, stored);
   }
 
   /** Opens a session and its ticket in the conversation, which it becomes the open session of. */
@@ -230,6 +247,13 @@ public class ConversationStore implements Transcript {
     if (found == null) {
       return new AgentMessageOutcome(AgentMessageOutcome.Result.NO_SUCH_SESSION, null);
     }
+    AgentMessageOutcome outcome = storeAgentMessage(found, messageId, agentId, text);
+    crashPoints.reached("after-message"); // committed; its session has not been signalled
+    return outcome;
+  }
+
+  private AgentMessageOutcome storeAgentMessage(
+      SessionRecord found, String messageId, String agentId, String text) {
     return tx.inTransaction(
         () -> {
           long settingsVersion =
@@ -249,6 +273,7 @@ public class ConversationStore implements Transcript {
                     null,
                     false);
             if (stored.seq() != 0) {
+              signals.pending(stored.seq(), session.sessionId());
               if (session.assignedAgentId() == null) {
                 // The read model shows the assignee at once; the session assigns the same agent.
                 sessions.assignIfUnassigned(session.sessionId(), agentId);

@@ -1,6 +1,7 @@
 package dev.sessionflow.worker.reconciler;
 
 import dev.sessionflow.activities.automation.SessionControl;
+import dev.sessionflow.activities.conversations.MessageSignals;
 import dev.sessionflow.activities.sessions.SessionStarts;
 import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.sessions.UnsettledEnds;
@@ -31,6 +32,7 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
   static final String STRANDED_METRIC = "sessionflow_reconciler_stranded";
   static final String PASSES_METRIC = "sessionflow_reconciler_passes";
   static final String STARTED_METRIC = "sessionflow_reconciler_started";
+  static final String REDELIVERED_METRIC = "sessionflow_reconciler_redelivered";
 
   /** Ends older than this are left to the alert: their sessions are long finished or gone. */
   static final Duration ASKS_FOR = Duration.ofDays(1);
@@ -45,8 +47,11 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
   private final SessionStarts starts;
   private final SessionControl control;
   private final Counter started;
+  private final Counter redelivered;
+  private final MessageSignals signals;
   private final Clock clock;
   private final Duration grace;
+  private final Duration messageGrace;
   private final AtomicInteger lastUnsettled = new AtomicInteger();
   private final AtomicLong lastPassAt = new AtomicLong();
   private final Counter passes;
@@ -59,17 +64,22 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
       SessionService sessionService,
       SessionStarts starts,
       SessionControl control,
+      MessageSignals signals,
       Clock clock,
       MeterRegistry meters,
-      @Value("${sessionflow.reconciler.grace:2m}") Duration grace) {
+      @Value("${sessionflow.reconciler.grace:2m}") Duration grace,
+      @Value("${sessionflow.reconciler.message-grace:20s}") Duration messageGrace) {
     this.unsettled = unsettled;
     this.sessions = sessions;
     this.sessionService = sessionService;
     this.starts = starts;
     this.control = control;
     this.started = meters.counter(STARTED_METRIC);
+    this.redelivered = meters.counter(REDELIVERED_METRIC);
+    this.signals = signals;
     this.clock = clock;
     this.grace = grace;
+    this.messageGrace = messageGrace;
     // Only the replica that ran the latest pass reports a count: another one's would be stale.
     Gauge.builder(UNSETTLED_METRIC, this, ReconcilerActivitiesImpl::freshCount)
         .description("sessions ENDED but unsettled for longer than the grace period")
@@ -120,6 +130,27 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
       started.increment();
       log.info("session {} was opened but not started: started it", sessionId);
     }
+    return delivered;
+  }
+
+  @Override
+  public int redeliverMessagesLeftBehind() {
+    int delivered = 0;
+    for (var pending : signals.leftBehind(clock.instant().minus(messageGrace), PER_PASS)) {
+      var session = sessions.find(pending.sessionId());
+      if (session.isEmpty()) {
+        continue; // the message row names a session the store has: not reached
+      }
+      control.deliver(session.get(), pending.message()); // its outbox row goes when signalled
+      delivered++;
+      redelivered.increment();
+      log.info(
+          "message {} of session {} was stored but maybe not signalled: signalled it",
+          pending.message().messageId(),
+          pending.sessionId());
+      Activity.getExecutionContext().heartbeat(delivered);
+    }
+    signals.flush();
     return delivered;
   }
 

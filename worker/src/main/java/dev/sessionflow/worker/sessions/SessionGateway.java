@@ -1,5 +1,6 @@
 package dev.sessionflow.worker.sessions;
 
+import dev.sessionflow.activities.conversations.MessageSignals;
 import dev.sessionflow.activities.sessions.SessionStarts;
 import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.activities.settings.SettingsStore;
@@ -42,11 +43,14 @@ public class SessionGateway {
   private final WorkflowClient client;
   private final SettingsStore settings;
   private final SessionStarts starts;
+  private final MessageSignals signals;
 
-  public SessionGateway(WorkflowClient client, SettingsStore settings, SessionStarts starts) {
+  public SessionGateway(
+      WorkflowClient client, SettingsStore settings, SessionStarts starts, MessageSignals signals) {
     this.client = client;
     this.settings = settings;
     this.starts = starts;
+    this.signals = signals;
   }
 
   /**
@@ -55,10 +59,21 @@ public class SessionGateway {
    * a running session costs one signal. A session that has already finished is not started again:
    * the message stays in its transcript.
    *
+   * <p>A message the API stored has a row in the outbox of message signals ({@link
+   * MessageSignals}); once the session has it, the row is done. A crash before that leaves the row
+   * for the reconciler.
+   *
    * <p>The message names the current settings version, so that a session that missed a broadcast
    * catches up: the version the store answered with the message, else one read here.
    */
   public void deliver(SessionIdentity session, ChatMessage message, boolean opening) {
+    signal(session, message, opening);
+    if (message.sequence() != null) {
+      signals.signalled(message.sequence()); // its row in the outbox is done
+    }
+  }
+
+  private void signal(SessionIdentity session, ChatMessage message, boolean opening) {
     if (!opening) {
       try {
         client

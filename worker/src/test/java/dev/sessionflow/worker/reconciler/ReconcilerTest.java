@@ -11,6 +11,8 @@ import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.model.SessionEnd;
 import dev.sessionflow.workflows.reconciler.Reconciled;
 import dev.sessionflow.workflows.reconciler.SessionReconciler;
+import dev.sessionflow.workflows.session.Author;
+import dev.sessionflow.workflows.session.MessagingSession;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
@@ -110,5 +112,43 @@ class ReconcilerTest extends ApiTestBase {
     assertThat(pendingStart(s)).isZero();
     api.post("/api/v1/sessions/" + s + "/end", ApiClient.AGENT_1, "{}").expect(200);
     assertThat(api.session(s).get("status").asText()).isEqualTo("ENDED");
+  }
+
+  private long pendingSignals(String sessionId) {
+    return jdbc.sql("select count(*) from message_signals where session_id = :id")
+        .param("id", sessionId)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void aPassSignalsAMessageTheStoreTookButItsSessionNeverHeardOf() {
+    String c = newConversation();
+    String s = api.endUserSays(c, "m-1", "Hi").get("sessionId").asText();
+    ApiClient.await(Duration.ofSeconds(5), () -> pendingSignals(s) == 0);
+    // The agent's reply is committed with its outbox row; the replica dies before the signal.
+    var stored = conversations.acceptAgentMessage(s, "a-1", "agent-1", "Fixed it");
+    assertThat(pendingSignals(s)).isEqualTo(1);
+    jdbc.sql("update message_signals set created_at = :at where seq = :seq")
+        .param("at", java.time.OffsetDateTime.now().minusMinutes(5))
+        .param("seq", stored.sequence())
+        .update();
+    MessagingSession session =
+        client.newWorkflowStub(MessagingSession.class, MessagingSession.workflowId(s));
+    assertThat(session.state().lastAuthor()).as("deaf to the reply").isEqualTo(Author.END_USER);
+
+    Reconciled pass = pass("reconciler-test-4");
+
+    assertThat(pass.redelivered()).isGreaterThanOrEqualTo(1);
+    ApiClient.await(Duration.ofSeconds(10), () -> session.state().lastAuthor() == Author.AGENT);
+    assertThat(session.state().messageCount()).isEqualTo(2);
+    assertThat(pendingSignals(s)).as("its outbox row is done").isZero();
+    // Signalled again by the next pass, or twice by a crash: the session counts it once.
+    conversations.acceptAgentMessage(s, "a-1", "agent-1", "Fixed it");
+    api.agentSays(ApiClient.AGENT_1, s, "a-1", "Fixed it");
+    ApiClient.await(Duration.ofSeconds(5), () -> pendingSignals(s) == 0);
+    assertThat(session.state().messageCount()).isEqualTo(2);
+    assertThat(api.get("/actuator/prometheus", ApiClient.ADMIN).expect(200).body())
+        .containsPattern("sessionflow_reconciler_redelivered_total [1-9]");
   }
 }

@@ -7,11 +7,21 @@ package dev.sessionflow.workflows.reconciler;
  * @param asked those asked to finish (the ones ended within the last day)
  * @param stranded those whose workflow could not take the end (finished or gone): ops must look
  * @param started sessions whose start a crash cut short, started now
+ * @param redelivered messages whose signal a crash may have lost, signalled again
  */
-public record Reconciled(int unsettled, int asked, int stranded, int started) {
+public record Reconciled(int unsettled, int asked, int stranded, int started, int redelivered) {
+
+  public Reconciled(int unsettled, int asked, int stranded, int started) {
+    this(unsettled, asked, stranded, started, 0);
+  }
 
   /** This pass's ends, with the starts it made. */
   public Reconciled withStarted(int count) {
-    return new Reconciled(unsettled, asked, stranded, count);
+    return new Reconciled(unsettled, asked, stranded, count, redelivered);
+  }
+
+  /** This pass's ends and starts, with the messages it signalled again. */
+  public Reconciled withRedelivered(int count) {
+    return new Reconciled(unsettled, asked, stranded, started, count);
   }
 }

@@ -18,4 +18,12 @@ public interface ReconcilerActivities {
    * which starts it; one already running drops it as a repeat. Answers how many it delivered.
    */
   int startSessionsLeftBehind();
+
+  /**
+   * Signals again the messages the API stored but whose signal a crash may have lost: their rows
+   * are still in the outbox of message signals after the grace period. A session drops a message id
+   * it has seen; one that has finished keeps the message in its transcript. Answers how many it
+   * signalled.
+   */
+  int redeliverMessagesLeftBehind();
 }

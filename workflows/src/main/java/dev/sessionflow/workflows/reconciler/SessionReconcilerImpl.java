@@ -16,9 +16,20 @@ public class SessionReconcilerImpl implements SessionReconciler {
               .setSummary("finish sessions ended but unsettled")
               .build());
 
+  /**
+   * Version 1: a pass also signals again the messages left in the outbox of message signals (before
+   * it: starts and ends only). The histories of both branches replay in {@code
+   * ReconcilerReplayTest}.
+   */
+  static final String REDELIVERS_MESSAGES = "reconciler-redelivers-messages";
+
   @Override
   public Reconciled run() {
     int started = activities.startSessionsLeftBehind();
-    return activities.finishStrandedEnds().withStarted(started);
+    int redelivered =
+        Workflow.getVersion(REDELIVERS_MESSAGES, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? activities.redeliverMessagesLeftBehind()
+            : 0;
+    return activities.finishStrandedEnds().withStarted(started).withRedelivered(redelivered);
   }
 }
