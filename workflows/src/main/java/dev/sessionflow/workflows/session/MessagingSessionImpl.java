@@ -131,7 +131,8 @@ public class MessagingSessionImpl implements MessagingSession {
   }
 
   private boolean continueAsNewDue() {
-    return messagesThisRun >= MESSAGES_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested();
+    return messagesThisRun >= session.start.runLength()
+        || Workflow.getInfo().isContinueAsNewSuggested();
   }
 
   /** Continues as new unless an end arrived meanwhile (then this run finishes it). */

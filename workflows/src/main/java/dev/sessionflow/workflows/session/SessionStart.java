@@ -6,6 +6,9 @@ package dev.sessionflow.workflows.session;
  *
  * @param settingsVersion the version of {@code timers} and {@code policy} in the store (0 from
  *     callers that predate versions)
+ * @param messagesPerRun how many messages a run takes before it continues as new: null in
+ *     production ({@link MessagingSessionImpl#MESSAGES_PER_RUN}); tests set a few, to cross
+ *     continue-as-new in a short script
  */
 public record SessionStart(
     String sessionId,
@@ -16,7 +19,36 @@ public record SessionStart(
     SessionTimers timers,
     SessionPolicy policy,
     SessionState carried,
-    long settingsVersion) {
+    long settingsVersion,
+    Integer messagesPerRun) {
+
+  public SessionStart(
+      String sessionId,
+      String conversationId,
+      String ticketId,
+      String endUserId,
+      String endUserName,
+      SessionTimers timers,
+      SessionPolicy policy,
+      SessionState carried,
+      long settingsVersion) {
+    this(
+        sessionId,
+        conversationId,
+        ticketId,
+        endUserId,
+        endUserName,
+        timers,
+        policy,
+        carried,
+        settingsVersion,
+        null);
+  }
+
+  /** How many messages a run takes before it continues as new. */
+  int runLength() {
+    return messagesPerRun == null ? MessagingSessionImpl.MESSAGES_PER_RUN : messagesPerRun;
+  }
 
   public SessionStart carrying(SessionState state) {
     return new SessionStart(
@@ -28,7 +60,8 @@ public record SessionStart(
         timers,
         policy,
         state,
-        settingsVersion);
+        settingsVersion,
+        messagesPerRun);
   }
 
   /** This start with the settings the session holds now. */
@@ -42,6 +75,7 @@ public record SessionStart(
         held.timers(),
         held.policy(),
         carried,
-        held.version());
+        held.version(),
+        messagesPerRun);
   }
 }

@@ -56,6 +56,23 @@ final class SessionTestEnvironment {
     return env;
   }
 
+  /**
+   * With no workflow cache: every workflow task replays the whole history, so a branch that is not
+   * deterministic fails at its next task instead of hiding in a cached run.
+   */
+  static TestWorkflowEnvironment startWithoutCache(Object... activities) {
+    TestWorkflowEnvironment env =
+        prepare(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkerFactoryOptions(
+                    io.temporal.worker.WorkerFactoryOptions.newBuilder()
+                        .setWorkflowCacheSize(0)
+                        .build()),
+            activities);
+    env.start();
+    return env;
+  }
+
   /** The environment with its worker registered but not polling yet: requests queue up. */
   static TestWorkflowEnvironment prepare(Object... activities) {
     return prepare(TestEnvironmentOptions.newBuilder(), activities);
