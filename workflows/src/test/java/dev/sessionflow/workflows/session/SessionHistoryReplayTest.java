@@ -460,7 +460,7 @@ class SessionHistoryReplayTest {
     Files.writeString(dir.resolve(name + ".json"), json);
   }
 
-  private static String read(String name) throws IOException {
+  static String read(String name) throws IOException {
     try (InputStream in =
         SessionHistoryReplayTest.class.getResourceAsStream("/histories/" + name + ".json")) {
       assertThat(in).as("recorded history " + name).isNotNull();
