@@ -29,8 +29,17 @@ import org.springframework.stereotype.Component;
 class CurrentVersionPromoter {
   private static final Logger log = LoggerFactory.getLogger(CurrentVersionPromoter.class);
   static final Duration TRY_FOR = Duration.ofMinutes(2);
+
+  /**
+   * Answers to try again on: the version's pollers not seen yet, a conflicting change, and the
+   * server's rate limit on a deployment's requests (RESOURCE_EXHAUSTED while replicas start).
+   */
   private static final Set<Status.Code> NOT_YET =
-      Set.of(Status.Code.NOT_FOUND, Status.Code.FAILED_PRECONDITION, Status.Code.ABORTED);
+      Set.of(
+          Status.Code.NOT_FOUND,
+          Status.Code.FAILED_PRECONDITION,
+          Status.Code.ABORTED,
+          Status.Code.RESOURCE_EXHAUSTED);
 
   private final WorkflowServiceStubs service;
   private final DeploymentProperties deployment;
