@@ -108,7 +108,7 @@ class SessionInterleavingsTest {
   final AtomicInteger progressFailuresLeft = new AtomicInteger();
 
   /** Whether this server's worker has no workflow cache: each task replays its history. */
-  boolean cacheOff = Boolean.getBoolean("sessionflow.interleavings.cacheOff");
+  boolean cacheOff;
 
   int casesOnServer;
 
