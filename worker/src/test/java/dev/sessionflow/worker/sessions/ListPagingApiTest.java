@@ -74,4 +74,20 @@ class ListPagingApiTest extends ApiTestBase {
     api.get("/api/v1/conversations/" + c + "/messages?limit=0", ApiClient.ADMIN)
         .expectProblem(400, "validation");
   }
+
+  /** Found by schemathesis: an empty value fell back to the default and answered 200. */
+  @Test
+  void anEmptyQueryValueIsRefusedNotDefaulted() {
+    String c = newConversation();
+    api.endUserSays(c, "m-1", "one");
+
+    for (String query : List.of("limit=", "after=", "limit=&after=1")) {
+      api.get("/api/v1/conversations/" + c + "/messages?" + query, ApiClient.ADMIN)
+          .expectProblem(400, "validation");
+    }
+    for (String query : List.of("limit=", "after=", "status=", "agentId=")) {
+      api.get("/api/v1/sessions?" + query, ApiClient.ADMIN).expectProblem(400, "validation");
+    }
+    api.get("/api/v1/conversations/" + c + "/messages?limit=5", ApiClient.ADMIN).expect(200);
+  }
 }
