@@ -14,15 +14,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Scenario 4b: a settings change (a new warning text: no deadline moves) reaching every open
- * session of the scale scenario, between the agents' replies and the first auto-close. Reports the
- * seconds from the PUT until its broadcast workflow has signalled every open session (then checks
- * that a sample of them holds the new version), and the end-user message POST p99 while it spreads
- * (at least as many probes as before it), against the same probe's p99 just before.
+ * Scenario 4b: a settings change that brings a deadline sooner (inactivity after 50 minutes instead
+ * of an hour: no session of the scale scenario lives that long), the one kind of change that is
+ * pushed to every open session (others are pulled, and cost nothing until a session acts). Run on
+ * every open session of the scale scenario before the agents' replies. Reports the seconds from the
+ * PUT until its broadcast workflow has signalled every open session (then checks that a sample of
+ * them holds the new version), and the end-user message POST p99 while it spreads (at least as many
+ * probes as before it), against the same probe's p99 just before.
  */
 final class Broadcast {
   /** Sessions asked for their settings version (each query replays one). */
   static final int SAMPLE = 100;
+
+  /** The pushed change: sooner than the scale scenario's hour, later than any session lives. */
+  static final Duration SOONER_INACTIVITY = Duration.ofMinutes(50);
 
   /** Conversations that take the probe's messages; they never auto-close (no agent reply). */
   static final int PROBES = 8;
@@ -67,7 +72,7 @@ final class Broadcast {
         http.put(
                 "/api/v1/settings/messaging",
                 Http.ADMIN,
-                "{\"warningText\":\"Are you still there? We will close this chat soon.\"}")
+                "{\"inactiveAfter\":\"" + SOONER_INACTIVITY + "\"}")
             .path("version")
             .asLong();
     long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.sessionflow.activities.conversations;
 
+import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.activities.support.Transactions;
 import dev.sessionflow.workflows.activities.ConversationActivities;
 import dev.sessionflow.workflows.activities.SystemMessage;
@@ -12,14 +13,27 @@ import org.springframework.stereotype.Component;
 public class ConversationActivitiesImpl implements ConversationActivities {
   private final ConversationStore conversations;
   private final Transactions tx;
+  private final SettingsStore settings;
 
-  public ConversationActivitiesImpl(ConversationStore conversations, Transactions tx) {
+  public ConversationActivitiesImpl(
+      ConversationStore conversations, Transactions tx, SettingsStore settings) {
     this.conversations = conversations;
     this.tx = tx;
+    this.settings = settings;
   }
 
   @Override
   public void postSystemMessage(SystemMessage message) {
     tx.run(() -> conversations.postSystemMessage(message, null));
+  }
+
+  @Override
+  public Long postWarning(SystemMessage message, Long settingsVersion) {
+    long stored = settings.version();
+    if (settingsVersion != null && stored > settingsVersion) {
+      return stored; // decided under older settings: the session fetches these and decides again
+    }
+    postSystemMessage(message);
+    return null;
   }
 }

@@ -3,6 +3,7 @@ package dev.sessionflow.activities.conversations;
 import dev.sessionflow.activities.sessions.SessionRecord;
 import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.sessions.StoredEnds;
+import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.activities.support.CrashPoints;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.activities.support.Transactions;
@@ -28,13 +29,16 @@ public class DecidedCloses {
   private final Transactions tx;
   private final JdbcClient jdbc;
   private final CrashPoints crashPoints;
+  private final SettingsStore settings;
 
   public DecidedCloses(
       ConversationStore conversations,
       SessionStore sessions,
       Transactions tx,
       JdbcClient jdbc,
-      CrashPoints crashPoints) {
+      CrashPoints crashPoints,
+      SettingsStore settings) {
+    this.settings = settings;
     this.crashPoints = crashPoints;
     this.conversations = conversations;
     this.sessions = sessions;
@@ -42,7 +46,10 @@ public class DecidedCloses {
     this.jdbc = jdbc;
   }
 
-  /** Refuses a system end that missed messages, or closes and answers the end stored. */
+  /**
+   * Refuses a system end that missed messages or was decided under older settings than the store
+   * holds, or closes and answers the end stored.
+   */
   public Closed close(SessionClosing closing) {
     Closed closed =
         tx.inTransaction(
@@ -52,6 +59,12 @@ public class DecidedCloses {
                 List<StoredMessage> missed = missed(closing.sessionId(), closing.seenSequence());
                 if (!missed.isEmpty()) {
                   return Closed.refused(missed);
+                }
+              }
+              if (closing.settingsVersion() != null) {
+                long stored = settings.version();
+                if (stored > closing.settingsVersion()) {
+                  return Closed.refusedForSettings(stored);
                 }
               }
               conversations.close(closing); // joins this transaction: the lock is held throughout

@@ -116,6 +116,18 @@ public class SettingsStore {
     return jdbc.sql("select " + VERSION_QUERY).query((rs, row) -> rs.getLong(1)).single();
   }
 
+  /**
+   * The newest version whose change brought a deadline sooner (0: none): the one version whose
+   * broadcast must reach every open session. Others are pulled.
+   */
+  public long pushedVersion() {
+    return jdbc.sql("select pushed_version from messaging_settings where account_id = :account")
+        .param("account", ACCOUNT)
+        .query(Long.class)
+        .optional()
+        .orElse(0L);
+  }
+
   public MessagingSettings update(SettingsChange change) {
     return update(change, null);
   }
@@ -145,7 +157,9 @@ public class SettingsStore {
                     inactive_after_seconds = :inactive, auto_close_after_seconds = :autoClose,
                     warn_before_close_seconds = :warn, warning_text = :warningText,
                     ended_notice_text = :endedText, policy_json = :policy, updated_at = :now,
-                    settings_version = settings_version + 1
+                    settings_version = settings_version + 1,
+                    pushed_version = case when :sooner then settings_version + 1
+                      else pushed_version end
                   where account_id = :account
                   """)
               .param(
@@ -157,6 +171,7 @@ public class SettingsStore {
               .param("warningText", next.warningText())
               .param("endedText", next.endedNoticeText())
               .param("policy", json(next.policy()))
+              .param("sooner", SoonerDeadlines.sooner(now.timers(), next.timers()))
               .param("now", Times.db(clock.instant()))
               .param("account", ACCOUNT)
               .update();

@@ -8,6 +8,8 @@ import dev.sessionflow.activities.StoreTestBase;
 import dev.sessionflow.activities.conversations.AgentMessageOutcome.Result;
 import dev.sessionflow.activities.sessions.SessionRecord;
 import dev.sessionflow.activities.sessions.SessionStore;
+import dev.sessionflow.activities.settings.SettingsChange;
+import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.activities.tickets.Ticket;
 import dev.sessionflow.activities.tickets.TicketAuditEntry;
 import dev.sessionflow.activities.tickets.TicketStore;
@@ -22,6 +24,7 @@ class ConversationStoreTest extends StoreTestBase {
   @Autowired SessionStore sessions;
   @Autowired TicketStore tickets;
   @Autowired ConversationActivitiesImpl conversationActivities;
+  @Autowired SettingsStore settingsStore;
   @Autowired ConversationChannels channels;
 
   private void closeWithReopenWindow(AcceptedMessage opened, Duration window) {
@@ -368,6 +371,26 @@ class ConversationStoreTest extends StoreTestBase {
               assertThat(m.sessionId()).isEqualTo(opened.sessionId());
               assertThat(m.at()).isEqualTo(T0);
             });
+  }
+
+  @Test
+  void aWarningDecidedUnderOlderSettingsIsNotPostedAndNamesTheNewerVersion() {
+    AcceptedMessage opened = endUserSays("conv-w", "m-1", "hello");
+    long decidedUnder = settingsStore.current().version();
+    long newer =
+        settingsStore
+            .update(new SettingsChange(null, null, null, null, "Are you there?", null, null, null))
+            .version();
+    SystemMessage warning =
+        new SystemMessage(
+            "conv-w", opened.sessionId(), opened.sessionId() + "-warn-1", "WARNING", "Still?");
+
+    assertThat(conversationActivities.postWarning(warning, decidedUnder)).isEqualTo(newer);
+    assertThat(transcript("conv-w")).noneMatch(m -> m.author().equals("SYSTEM"));
+
+    assertThat(conversationActivities.postWarning(warning, newer)).isNull();
+    assertThat(conversationActivities.postWarning(warning, null)).isNull(); // a repeat: once
+    assertThat(transcript("conv-w")).filteredOn(m -> m.author().equals("SYSTEM")).hasSize(1);
   }
 
   @Test

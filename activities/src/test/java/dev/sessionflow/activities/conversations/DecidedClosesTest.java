@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionflow.activities.StoreTestBase;
 import dev.sessionflow.activities.sessions.SessionStore;
+import dev.sessionflow.activities.settings.SettingsChange;
+import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.activities.tickets.TicketStore;
 import dev.sessionflow.workflows.activities.Closed;
 import dev.sessionflow.workflows.activities.SessionClosing;
@@ -12,6 +14,7 @@ import dev.sessionflow.workflows.model.CsatStatus;
 import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.model.SessionEnd;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,6 +23,7 @@ class DecidedClosesTest extends StoreTestBase {
   @Autowired SessionStoreActivitiesImpl activities;
   @Autowired SessionStore sessions;
   @Autowired TicketStore tickets;
+  @Autowired SettingsStore settings;
 
   private static SessionClosing seeing(SessionClosing closing, long seenSequence) {
     return new SessionClosing(
@@ -31,7 +35,22 @@ class DecidedClosesTest extends StoreTestBase {
         closing.endedNoticeText(),
         closing.round(),
         closing.reopenUntil(),
-        seenSequence);
+        seenSequence,
+        null);
+  }
+
+  private static SessionClosing under(SessionClosing closing, long settingsVersion) {
+    return new SessionClosing(
+        closing.sessionId(),
+        closing.conversationId(),
+        closing.revision(),
+        closing.assignedAgentId(),
+        closing.end(),
+        closing.endedNoticeText(),
+        closing.round(),
+        closing.reopenUntil(),
+        closing.seenSequence(),
+        settingsVersion);
   }
 
   private static Settlement settlementOf(AcceptedMessage opened, SessionEnd end) {
@@ -68,6 +87,37 @@ class DecidedClosesTest extends StoreTestBase {
     // Once the session has seen it, the auto-close goes through.
     Closed after = activities.closeAsDecided(seeing(autoClose, late.sequence()), null);
     assertThat(after.end().reason()).isEqualTo("INACTIVITY");
+  }
+
+  @Test
+  void anAutoCloseIsRefusedWhileTheStoreHoldsNewerSettings() {
+    AcceptedMessage first = endUserSays("conv-s", "m-1", "hello");
+    var agent = conversations.acceptAgentMessage(first.sessionId(), "a-1", "agent-1", "hi");
+    long decidedUnder = settings.current().version();
+    long newer =
+        settings
+            .update(
+                new SettingsChange(
+                    null, null, Optional.of(Duration.ofHours(2)), null, null, null, null, null))
+            .version();
+    SessionClosing autoClose =
+        under(
+            seeing(
+                closing(first, 3, EndedBy.SYSTEM, null, "INACTIVITY", false, "Ended."),
+                agent.sequence()),
+            decidedUnder);
+
+    Closed answer = activities.closeAsDecided(autoClose, settlementOf(first, autoClose.end()));
+
+    assertThat(answer.refusedTheEnd()).isTrue();
+    assertThat(answer.newerSettings()).isEqualTo(newer);
+    assertThat(answer.missed()).isEmpty();
+    assertThat(sessions.find(first.sessionId()).orElseThrow().ended()).isFalse();
+    assertThat(tickets.find(first.ticketId()).orElseThrow().status()).isNotEqualTo("SOLVED");
+
+    // Decided again under the newer settings (or under any), the auto-close goes through.
+    assertThat(activities.closeAsDecided(under(autoClose, newer), null).end()).isNotNull();
+    assertThat(sessions.find(first.sessionId()).orElseThrow().ended()).isTrue();
   }
 
   @Test

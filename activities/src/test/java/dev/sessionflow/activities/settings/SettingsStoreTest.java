@@ -56,6 +56,20 @@ class SettingsStoreTest extends StoreTestBase {
   }
 
   @Test
+  void onlyAChangeThatBringsADeadlineSoonerIsThePushedVersion() {
+    settings.current();
+    long before = settings.pushedVersion();
+
+    settings.update(change().warningText("texts are pulled").build());
+    settings.update(change().inactiveAfter(Duration.ofHours(2)).build());
+    assertThat(settings.pushedVersion()).isEqualTo(before);
+
+    long sooner = settings.update(change().inactiveAfter(Duration.ofMinutes(5)).build()).version();
+    settings.update(change().warningText("pulled again").build());
+    assertThat(settings.pushedVersion()).isEqualTo(sooner);
+  }
+
+  @Test
   void aChangeMadeAgainstAnOlderVersionIsRefusedAndChangesNothing() {
     long read = settings.current().version();
     settings.update(change().warningText("first admin").build(), read);

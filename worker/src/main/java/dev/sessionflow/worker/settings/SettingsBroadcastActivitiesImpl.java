@@ -1,7 +1,6 @@
 package dev.sessionflow.worker.settings;
 
 import dev.sessionflow.activities.sessions.SessionStore;
-import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.worker.sessions.SessionGateway;
 import dev.sessionflow.workflows.session.SessionSettings;
@@ -22,12 +21,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The walk over the open sessions, on the maintenance queue (it never takes a session's activity
- * slot). Signals go out {@value #IN_FLIGHT} at a time (each is a round trip to the server: one
- * after the other, a few hundred sessions took seconds), paced so that a change reaching many
- * sessions does not crowd out their messages. It heartbeats while it waits and after each page,
- * which a retry resumes after (a session signalled twice ignores the version it holds); it stops
- * after any page once a newer version is saved, whose walk sends newer settings.
+ * The walk over the open sessions for a change that brought a deadline sooner (every other change
+ * is pulled by the sessions), on the maintenance queue (it never takes a session's activity slot).
+ * Signals go out {@value #IN_FLIGHT} at a time (each is a round trip to the server: one after the
+ * other, a few hundred sessions took seconds), paced so that a change reaching many sessions does
+ * not crowd out their messages. Each page sends the settings current then, so a pulled change saved
+ * during the walk goes out with it. It heartbeats while it waits and after each page, which a retry
+ * resumes after (a session signalled twice ignores the version it holds); it stops after any page
+ * once a newer change is pushed, whose walk takes over.
  */
 @Component
 @ActivityImpl(taskQueues = SettingsBroadcast.ACTIVITY_TASK_QUEUE)
@@ -54,11 +55,9 @@ class SettingsBroadcastActivitiesImpl implements SettingsBroadcastActivities {
   @Override
   public int sendToRunningSessions(long version) {
     ActivityExecutionContext context = Activity.getExecutionContext();
-    MessagingSettings current = settings.current();
-    if (current.version() > version) {
-      return 0; // superseded: the newer version's broadcast sends newer settings
+    if (settings.pushedVersion() > version) {
+      return 0; // superseded: the newer pushed version's walk sends newer settings
     }
-    SessionSettings changed = current.forSessions();
     String after = context.getHeartbeatDetails(String.class).orElse("");
     int reached = 0;
     long next = System.nanoTime();
@@ -66,6 +65,7 @@ class SettingsBroadcastActivitiesImpl implements SettingsBroadcastActivities {
     List<String> page;
     try (ExecutorService signals = Executors.newVirtualThreadPerTaskExecutor()) {
       while (!(page = sessions.openSessionIds(after, PAGE)).isEmpty()) {
+        SessionSettings changed = settings.current().forSessions();
         List<Future<?>> sent = new ArrayList<>(page.size());
         for (String sessionId : page) {
           LockSupport.parkNanos(next - System.nanoTime());
@@ -80,8 +80,8 @@ class SettingsBroadcastActivitiesImpl implements SettingsBroadcastActivities {
         reached += page.size();
         after = page.getLast();
         context.heartbeat(after);
-        if (settings.version() > version) {
-          return reached; // a newer version was saved meanwhile: its walk takes over
+        if (settings.pushedVersion() > version) {
+          return reached; // a newer change was pushed meanwhile: its walk takes over
         }
       }
     }

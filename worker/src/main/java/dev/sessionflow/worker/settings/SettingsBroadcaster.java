@@ -14,11 +14,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a saved settings version to a {@link SettingsBroadcast} workflow: durable in Temporal from
- * the moment the admin's request returns, and run by whichever replica's worker takes it. A replica
- * that stopped between saving and starting the broadcast leaves it to the next replica that starts
- * (each one makes sure the current version's broadcast exists); meanwhile sessions catch up at
- * their next message or end, which name the current version.
+ * Hands a saved settings version that brought a deadline sooner to a {@link SettingsBroadcast}
+ * workflow: durable in Temporal from the moment the admin's request returns, and run by whichever
+ * replica's worker takes it. Other changes are pulled: sessions catch up at their next message or
+ * end, which name the current version, and the store refuses a warning or an auto-close decided
+ * under older settings. A replica that stopped between saving and starting the broadcast leaves it
+ * to the next replica that starts (each one makes sure the pushed version's broadcast exists).
  */
 @Component
 class SettingsBroadcaster {
@@ -32,7 +33,11 @@ class SettingsBroadcaster {
     this.settings = settings;
   }
 
+  /** Pushes a saved version that brought a deadline sooner; the sessions pull any other. */
   void toRunningSessions(MessagingSettings saved) {
+    if (settings.pushedVersion() != saved.version()) {
+      return;
+    }
     try {
       start(saved.version());
     } catch (RuntimeException temporalDown) {
@@ -44,10 +49,13 @@ class SettingsBroadcaster {
     }
   }
 
-  /** At start-up: the current version's broadcast, if no replica started it. */
+  /** At start-up: the pushed version's broadcast, if no replica started it. */
   @EventListener(ApplicationReadyEvent.class)
   void ensureCurrentVersionBroadcast() {
-    long version = settings.current().version();
+    long version = settings.pushedVersion();
+    if (version == 0) {
+      return; // nothing was ever pushed
+    }
     try {
       if (start(version)) {
         log.info("settings version {}: broadcast started at start-up", version);

@@ -66,11 +66,12 @@ class SettingsAcrossReplicasIT {
     WorkflowClient temporalOfB = b.getBean(WorkflowClient.class);
     awaitEverySessionHolds(temporalOfB, sessions, saved);
 
-    // A replica saved a change and stopped before its broadcast started (as a crash would).
+    // A replica saved a change and stopped before its broadcast started (as a crash would). The
+    // change brings a deadline sooner (a later one is pulled, never sent).
     long unsent =
         b.getBean(SettingsStore.class)
             .update(
-                new SettingsChange(null, Duration.ofMinutes(4), null, null, null, null, null, null))
+                new SettingsChange(null, Duration.ofMinutes(2), null, null, null, null, null, null))
             .version();
     assertThat(unsent).isEqualTo(saved + 1);
     replica("c"); // the next replica to start sends it

@@ -62,19 +62,41 @@ class SettingsBroadcastActivitiesImplTest {
 
   @Test
   void aWalkReachesEveryOpenSession() {
-    when(settings.version()).thenReturn(2L);
+    when(settings.pushedVersion()).thenReturn(2L);
 
     assertThat(walk.sendToRunningSessions(2)).isEqualTo(2 * PAGE);
     verify(gateway, times(2 * PAGE)).changeSettings(anyString(), any());
   }
 
   @Test
-  void aWalkStopsOnceANewerVersionIsSaved() {
-    // Version 3 is saved while the first page is being signalled: its own walk takes over.
-    when(settings.version()).thenReturn(3L);
+  void aWalkStopsOnceANewerVersionIsPushed() {
+    // Version 3, pushed, is saved while the first page is being signalled: its own walk takes over.
+    when(settings.pushedVersion()).thenReturn(2L, 3L);
 
     assertThat(walk.sendToRunningSessions(2)).isEqualTo(PAGE);
     verify(gateway, times(PAGE)).changeSettings(anyString(), any());
     verify(gateway, times(0)).changeSettings(eq(ids(PAGE).getFirst()), any());
+  }
+
+  @Test
+  void aWalkGoesOnThroughANewerPulledVersionAndSendsIt() {
+    // Version 3 only changed a text (pulled): the walk of version 2 goes on, with version 3.
+    MessagingSettings v3 = mock(MessagingSettings.class);
+    when(v3.version()).thenReturn(3L);
+    MessagingSettings v2 = settings.current();
+    when(settings.current()).thenReturn(v2, v3);
+    when(settings.pushedVersion()).thenReturn(2L);
+
+    assertThat(walk.sendToRunningSessions(2)).isEqualTo(2 * PAGE);
+    verify(gateway, times(2 * PAGE)).changeSettings(anyString(), any());
+    verify(v3, times(1)).forSessions();
+  }
+
+  @Test
+  void aWalkOfAVersionAlreadySupersededSendsNothing() {
+    when(settings.pushedVersion()).thenReturn(4L);
+
+    assertThat(walk.sendToRunningSessions(2)).isZero();
+    verify(gateway, times(0)).changeSettings(anyString(), any());
   }
 }

@@ -12,11 +12,22 @@ import java.util.List;
  *     seen, oldest first
  * @param settled the settlement's outcome when it was asked and the store holds this close's end;
  *     null otherwise
+ * @param newerSettings for a system end refused because the store holds newer settings than the
+ *     session decided it under: that version; null otherwise
  */
-public record Closed(SessionEnd end, List<StoredMessage> missed, SettleOutcome settled) {
+public record Closed(
+    SessionEnd end, List<StoredMessage> missed, SettleOutcome settled, Long newerSettings) {
+
+  public Closed(SessionEnd end, List<StoredMessage> missed, SettleOutcome settled) {
+    this(end, missed, settled, null);
+  }
 
   public static Closed refused(List<StoredMessage> missed) {
     return new Closed(null, List.copyOf(missed), null);
+  }
+
+  public static Closed refusedForSettings(long newerSettings) {
+    return new Closed(null, List.of(), null, newerSettings);
   }
 
   public static Closed as(SessionEnd end, SettleOutcome settled) {

@@ -12,6 +12,11 @@ import java.time.Instant;
  * <p>{@code seenSequence}, for a system end only: the highest store sequence the session was told
  * of. The store refuses such an end while it holds a newer message of the session (its signal was
  * lost or is late), so no session auto-closes on an end user who wrote. Null for any other end.
+ *
+ * <p>{@code settingsVersion}, for a system end only: the settings version the session decided it
+ * under. The store refuses such an end while it holds newer settings (sessions pull settings; only
+ * a change that brings a deadline sooner is pushed), so a session never auto-closes on a deadline
+ * an admin has since moved later. Null: any settings.
  */
 public record SessionClosing(
     String sessionId,
@@ -22,7 +27,8 @@ public record SessionClosing(
     String endedNoticeText,
     int round,
     Instant reopenUntil,
-    Long seenSequence) {
+    Long seenSequence,
+    Long settingsVersion) {
 
   public SessionClosing(
       String sessionId,
@@ -42,6 +48,7 @@ public record SessionClosing(
         endedNoticeText,
         round,
         reopenUntil,
+        null,
         null);
   }
 }

@@ -42,6 +42,9 @@ final class AfterEnd {
   /** This round's end is the clock's: the store may refuse it for messages the session missed. */
   private boolean autoClosing;
 
+  /** The store refused this round's auto-close for newer settings ({@code pulled-settings}). */
+  private boolean refusedForSettings;
+
   /** The store's answer to the latest close. */
   private Closed storeAnswer;
 
@@ -203,6 +206,10 @@ final class AfterEnd {
     if (answer.refusedTheEnd()) {
       unmarkEnded();
       answer.missed().forEach(m -> missed.accept(asSignal(m)));
+      if (answer.newerSettings() != null) {
+        session.storeHoldsSettings(answer.newerSettings());
+        refusedForSettings = true;
+      }
       return false;
     }
     SessionEnd held = answer.end();
@@ -238,7 +245,18 @@ final class AfterEnd {
         session.timers().endedNoticeText(),
         state.reopens,
         policy.reopenWithin() == null ? null : state.end.endedAt().plus(policy.reopenWithin()),
-        autoClosing ? state.lastSeenSequence : null);
+        autoClosing ? state.lastSeenSequence : null,
+        autoClosing && VersionMarkers.PULLED_SETTINGS.adopted() ? session.settingsToCheck() : null);
+  }
+
+  /**
+   * Whether the store refused the last auto-close because it holds newer settings; asked once (the
+   * session fetches them and decides again).
+   */
+  boolean takeRefusalForSettings() {
+    boolean refused = refusedForSettings;
+    refusedForSettings = false;
+    return refused;
   }
 
   private Settlement settlement() {

@@ -40,6 +40,12 @@ final class InactivityTimer {
   private long armedDeadline = Long.MAX_VALUE;
   private boolean fired;
 
+  /**
+   * What fell due is to be decided again at once, under settings fetched since: the store refused
+   * the warning or the auto-close for newer ones ({@link VersionMarkers#PULLED_SETTINGS}).
+   */
+  private boolean retake;
+
   InactivityTimer(SessionContext session, ReadModel readModel) {
     this.session = session;
     this.state = session.state;
@@ -53,6 +59,9 @@ final class InactivityTimer {
 
   /** Keeps one timer armed at the earliest deadline; a later deadline waits for it to fire. */
   void arm() {
+    if (retake) {
+      return; // decided in this task, without a timer
+    }
     long deadline = nextDeadline();
     if (scope != null && armedDeadline <= deadline) {
       return;
@@ -94,7 +103,12 @@ final class InactivityTimer {
 
   /** The main loop wakes up: the timer fired, or a deadline moved before the armed one. */
   boolean needsAttention() {
-    return fired || nextDeadline() < armedDeadline;
+    return fired || retake || nextDeadline() < armedDeadline;
+  }
+
+  /** The store refused an auto-close for newer settings: decide what is due again, under them. */
+  void retake() {
+    retake = true;
   }
 
   /**
@@ -104,10 +118,11 @@ final class InactivityTimer {
    * @return the auto-close end, which the caller ends the session with; null if none is due
    */
   SessionEnd takeDue() {
-    if (!fired) {
+    if (!fired && !retake) {
       return null;
     }
     fired = false;
+    retake = false;
     long now = Workflow.currentTimeMillis();
     SessionTimers timers = session.timers();
     long autoCloseDeadline = state.autoCloseDeadline(timers);
@@ -136,6 +151,7 @@ final class InactivityTimer {
   }
 
   private void warn(long deadline) {
+    long warnedBefore = state.warnedForDeadline;
     state.warnedForDeadline = deadline;
     SessionStart start = session.start;
     SystemMessage warning =
@@ -147,17 +163,33 @@ final class InactivityTimer {
             session.timers().warningText());
     // A local activity spares the server an activity task and a workflow task per warning: it
     // counts when thousands of sessions come due together.
-    if (VersionMarkers.LOCAL_WARNING.adopted()) {
+    if (VersionMarkers.PULLED_SETTINGS.adopted()) {
+      Long[] newer = {null};
+      session.storeRetry.untilStored(
+          "inactivity warning",
+          () -> newer[0] = warnings.postWarning(warning, session.settingsToCheck()),
+          () -> stillMeant(deadline));
+      if (newer[0] != null) {
+        // Not posted: the store holds newer settings. Fetched at the loop's top, then decided
+        // again.
+        state.warnedForDeadline = warnedBefore;
+        session.storeHoldsSettings(newer[0]);
+        retake = true;
+      }
+    } else if (VersionMarkers.LOCAL_WARNING.adopted()) {
       // Retried while the store is down, but only while the warning still means something.
       session.storeRetry.untilStored(
           "inactivity warning",
           () -> warnings.postSystemMessage(warning),
-          () ->
-              !state.ended()
-                  && state.autoCloseDeadline(session.timers()) == deadline
-                  && Workflow.currentTimeMillis() < deadline);
+          () -> stillMeant(deadline));
     } else {
       conversation.postSystemMessage(warning);
     }
+  }
+
+  private boolean stillMeant(long deadline) {
+    return !state.ended()
+        && state.autoCloseDeadline(session.timers()) == deadline
+        && Workflow.currentTimeMillis() < deadline;
   }
 }

@@ -123,8 +123,12 @@ public class MessagingSessionImpl implements MessagingSession {
       if (!state.ended()) {
         SessionEnd autoClose = inactivity.takeDue();
         if (autoClose != null) {
-          // The store refuses while it holds messages this session missed; they arrive here.
-          afterEnd.endBySystem(autoClose, this::message);
+          // The store refuses while it holds messages this session missed (they arrive here), or
+          // newer settings (fetched at the loop's top, then the due deadlines are decided again).
+          if (!afterEnd.endBySystem(autoClose, this::message)
+              && afterEnd.takeRefusalForSettings()) {
+            inactivity.retake();
+          }
         }
       }
     }

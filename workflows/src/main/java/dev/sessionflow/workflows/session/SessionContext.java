@@ -48,6 +48,16 @@ final class SessionContext {
     settingsCatchUp.announced(version);
   }
 
+  /** The store holds {@code version}, newer than the settings in force: fetch before acting. */
+  void storeHoldsSettings(long version) {
+    settingsCatchUp.storeHolds(version);
+  }
+
+  /** The settings version a warning or an auto-close is decided under, for the store to check. */
+  Long settingsToCheck() {
+    return settingsCatchUp.versionToCheck();
+  }
+
   /** Whether an event named newer settings than those in force. */
   boolean settingsBehind() {
     return settingsCatchUp.behind();

@@ -18,6 +18,9 @@ final class SettingsCatchUp {
   /** The newest version an event named; above {@link #held} the session is behind. */
   private long announced;
 
+  /** The newest version the store refused a warning or an auto-close for (not carried). */
+  private long refusedFor;
+
   SettingsCatchUp(long held, long announced) {
     this.held = held;
     this.announced = announced;
@@ -50,6 +53,21 @@ final class SettingsCatchUp {
 
   long announced() {
     return announced;
+  }
+
+  /** The store refused to act under the held settings: it holds {@code version}. */
+  void storeHolds(long version) {
+    announced(version);
+    refusedFor = Math.max(refusedFor, version);
+  }
+
+  /**
+   * The version a warning or an auto-close asks the store to check: the held one, or null (act
+   * under any settings) once the store refused for a version the session could not fetch; else a
+   * store that answers the version but not the settings would refuse it for ever.
+   */
+  Long versionToCheck() {
+    return held >= refusedFor ? held : null;
   }
 
   boolean behind() {

@@ -222,7 +222,20 @@ public enum VersionMarkers {
       1,
       "a message overtaken by a later one's signal does not make its author the last to write",
       List.of("seen-per-session"),
-      List.of("newest-author"));
+      List.of("newest-author")),
+  /**
+   * Version 1: settings are pulled. The inactivity warning and the auto-close name the settings
+   * version the session decided them under, and the store refuses either while it holds newer
+   * settings; the session fetches those and decides again (the deadline or the text may have
+   * moved). Only a change that brings a deadline sooner is still broadcast. Asked at every warning
+   * and auto-close.
+   */
+  PULLED_SETTINGS(
+      "pulled-settings",
+      1,
+      "a warning or auto-close decided under older settings than the store's is decided again",
+      List.of("auto-close-local-warning", "store-decides-end-auto-close"),
+      List.of("pulled-settings"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

@@ -109,6 +109,16 @@ class RecordingActivities
   final java.util.Map<String, List<StoredMessage>> unsignalled =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** The settings version the store holds (0: none newer than any a session holds). */
+  volatile long settingsVersion;
+
+  /** Warnings and auto-closes the store refused, for newer settings. */
+  final List<Object> refusedForSettings = new CopyOnWriteArrayList<>();
+
+  private boolean newerSettingsThan(Long decidedUnder) {
+    return decidedUnder != null && settingsVersion > decidedUnder;
+  }
+
   /** System ends the store refused, for messages the session missed. */
   final List<SessionClosing> refusals = new CopyOnWriteArrayList<>();
 
@@ -129,6 +139,10 @@ class RecordingActivities
         return Closed.refused(missed);
       }
     }
+    if (newerSettingsThan(closing.settingsVersion())) {
+      refusedForSettings.add(closing);
+      return Closed.refusedForSettings(settingsVersion);
+    }
     SessionEnd held =
         heldEnds.computeIfAbsent(
             heldKey(closing.sessionId(), closing.round()),
@@ -145,6 +159,16 @@ class RecordingActivities
       return Closed.as(held, outcome(settlement));
     }
     return Closed.as(held, settle(settlement));
+  }
+
+  @Override
+  public Long postWarning(SystemMessage message, Long decidedUnder) {
+    if (newerSettingsThan(decidedUnder)) {
+      refusedForSettings.add(message);
+      return settingsVersion;
+    }
+    postSystemMessage(message);
+    return null;
   }
 
   @Override

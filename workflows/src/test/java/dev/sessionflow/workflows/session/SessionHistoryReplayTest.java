@@ -100,7 +100,9 @@ class SessionHistoryReplayTest {
           // seen-per-session 1
           StoreDecidesEndHistories.SEEN_PER_SESSION,
           // newest-author 1
-          StoreDecidesEndHistories.NEWEST_AUTHOR);
+          StoreDecidesEndHistories.NEWEST_AUTHOR,
+          // pulled-settings 1
+          PulledSettingsHistories.NAME);
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES =
@@ -327,6 +329,7 @@ class SessionHistoryReplayTest {
       StoreDecidesEndHistories.record(env, client, dir, activities);
       StoreDecidesEndHistories.recordSeenPerSession(client, dir);
       StoreDecidesEndHistories.recordNewestAuthor(client, dir);
+      PulledSettingsHistories.record(env, client, dir, activities, settings);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";
         TicketAutomation run =

@@ -151,6 +151,76 @@ class VersionedSettingsTest {
     assertThat(stored.reads).as("asked once, not in a loop").hasValue(1);
   }
 
+  @Test
+  void anAutoCloseWaitsOnSettingsThatMovedItLaterWithoutABroadcast() {
+    MessagingSession session = open("v5", FIVE_MINUTES, SessionPolicy.defaults(), 1);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+    long agentWroteAt = env.currentTimeMillis();
+    // An admin lengthened the auto-close: no deadline is sooner, so nothing is broadcast.
+    stored.current = new SessionSettings(SIXTY_MINUTES, SessionPolicy.defaults(), 2);
+    activities.settingsVersion = 2;
+
+    SessionOutcome outcome = SessionTestEnvironment.outcome(session);
+
+    long closedAfter = outcome.end().endedAt().toEpochMilli() - agentWroteAt;
+    assertThat(closedAfter)
+        .as("closed under version 2's sixty minutes, not the five it started with")
+        .isBetween(
+            Duration.ofMinutes(60).minusSeconds(1).toMillis(), Duration.ofMinutes(61).toMillis());
+    assertThat(activities.refusedForSettings).hasSize(1);
+    assertThat(activities.closings)
+        .singleElement()
+        .satisfies(c -> assertThat(c.endedNoticeText()).isEqualTo("Later"));
+    assertThat(activities.settlements).hasSize(1);
+    assertThat(stored.reads).hasValue(1);
+  }
+
+  @Test
+  void aWarningDecidedUnderOlderSettingsGoesOutWithTheNewerText() {
+    SessionTimers warnOld =
+        new SessionTimers(
+            Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofMinutes(1), "old", "Bye");
+    SessionTimers warnNew =
+        new SessionTimers(
+            Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofMinutes(1), "new", "Bye");
+    MessagingSession session = open("v6", warnOld, SessionPolicy.defaults(), 1);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+    long agentWroteAt = env.currentTimeMillis();
+    stored.current = new SessionSettings(warnNew, SessionPolicy.defaults(), 2);
+    activities.settingsVersion = 2;
+
+    SessionOutcome outcome = SessionTestEnvironment.outcome(session);
+
+    assertThat(activities.systemMessages)
+        .singleElement()
+        .satisfies(w -> assertThat(w.text()).isEqualTo("new"));
+    assertThat(activities.refusedForSettings).as("the warning, then nothing").hasSize(1);
+    long closedAfter = outcome.end().endedAt().toEpochMilli() - agentWroteAt;
+    assertThat(closedAfter)
+        .isBetween(
+            Duration.ofMinutes(5).minusSeconds(1).toMillis(), Duration.ofMinutes(6).toMillis());
+    assertThat(stored.reads).hasValue(1);
+  }
+
+  @Test
+  void newerSettingsTheSessionCannotReadDoNotHoldItsAutoCloseForEver() {
+    MessagingSession session = open("v7", FIVE_MINUTES, SessionPolicy.defaults(), 1);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+    long agentWroteAt = env.currentTimeMillis();
+    stored.down = true;
+    activities.settingsVersion = 2;
+
+    SessionOutcome outcome = SessionTestEnvironment.outcome(session);
+
+    long closedAfter = outcome.end().endedAt().toEpochMilli() - agentWroteAt;
+    assertThat(closedAfter)
+        .as("refused once, then closed under the held settings")
+        .isBetween(
+            Duration.ofMinutes(5).minusSeconds(1).toMillis(), Duration.ofMinutes(6).toMillis());
+    assertThat(activities.refusedForSettings).hasSize(1);
+    assertThat(activities.settlements).hasSize(1);
+  }
+
   private MessagingSession open(
       String id, SessionTimers timers, SessionPolicy policy, long settingsVersion) {
     SessionStart start =

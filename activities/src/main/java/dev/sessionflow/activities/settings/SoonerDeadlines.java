@@ -1,0 +1,33 @@
+package dev.sessionflow.activities.settings;
+
+import dev.sessionflow.workflows.session.SessionTimers;
+import java.time.Duration;
+
+/**
+ * Whether a settings change brings some session's deadline sooner: the one kind of change that is
+ * pushed to every open session. Any other change (a later deadline, a text, the CSAT policy) is
+ * pulled: a session fetches the current settings at its next message or end, and the store refuses
+ * a warning or an auto-close decided under older ones.
+ */
+final class SoonerDeadlines {
+  private SoonerDeadlines() {}
+
+  static boolean sooner(SessionTimers before, SessionTimers after) {
+    return shorter(after.inactiveAfter(), before.inactiveAfter())
+        || shorter(after.autoCloseAfter(), before.autoCloseAfter())
+        || shorter(warningAfter(after), warningAfter(before));
+  }
+
+  /** How long after the agent's reply the warning goes out; null: never. */
+  private static Duration warningAfter(SessionTimers timers) {
+    if (timers.autoCloseAfter() == null || timers.warnBeforeClose() == null) {
+      return null;
+    }
+    return timers.autoCloseAfter().minus(timers.warnBeforeClose());
+  }
+
+  /** Whether {@code after} falls due before {@code before} (null: never). */
+  private static boolean shorter(Duration after, Duration before) {
+    return after != null && (before == null || after.compareTo(before) < 0);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.sessionflow.workflows.session;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Records the path of {@link VersionMarkers#PULLED_SETTINGS} for the replay test. */
+final class PulledSettingsHistories {
+  static final String NAME = "pulled-settings";
+
+  private PulledSettingsHistories() {}
+
+  /**
+   * A session that holds version 1 while the store holds newer settings, never broadcast: its
+   * warning is refused and goes out with version 2's text; its auto-close is refused and comes at
+   * version 3's later deadline, after a second warning.
+   */
+  static void record(
+      TestWorkflowEnvironment env,
+      WorkflowClient client,
+      Path dir,
+      RecordingActivities activities,
+      VersionedSettingsTest.StoredSettings settings)
+      throws IOException {
+    if (Files.exists(dir.resolve(NAME + ".json"))) {
+      return;
+    }
+    SessionTimers v1 = MessagingSessionTest.TIMERS;
+    SessionTimers v2 =
+        new SessionTimers(
+            v1.inactiveAfter(), v1.autoCloseAfter(), v1.warnBeforeClose(), "Still here?", "Bye");
+    SessionTimers v3 =
+        new SessionTimers(
+            v1.inactiveAfter(), Duration.ofMinutes(40), v1.warnBeforeClose(), "Still here?", "Bye");
+    SessionStart start =
+        new SessionStart(
+            NAME, "conv-" + NAME, "T-" + NAME, "u-1", "Ana", v1, SessionPolicy.defaults(), null, 1);
+    MessagingSession session =
+        client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
+    WorkflowClient.start(session::run, start);
+    Instant at = Instant.ofEpochMilli(env.currentTimeMillis());
+    session.message(ChatMessage.fromEndUser("m1").stored(1, at).withSettingsVersion(1));
+    session.message(ChatMessage.fromAgent("m2", "agent-1").stored(2, at).withSettingsVersion(1));
+    try {
+      settings.current = new SessionSettings(v2, SessionPolicy.defaults(), 2);
+      activities.settingsVersion = 2;
+      env.sleep(Duration.ofMinutes(29)); // past the warning at 28 minutes
+      settings.current = new SessionSettings(v3, SessionPolicy.defaults(), 3);
+      activities.settingsVersion = 3;
+      WorkflowStub.fromTyped(session).getResult(SessionOutcome.class);
+    } finally {
+      settings.current = null;
+      activities.settingsVersion = 0;
+    }
+    String json = client.fetchHistory(MessagingSession.workflowId(NAME)).toJson(true);
+    Files.writeString(dir.resolve(NAME + ".json"), json);
+  }
+}
