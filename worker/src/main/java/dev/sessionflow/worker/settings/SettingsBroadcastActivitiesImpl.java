@@ -3,6 +3,7 @@ package dev.sessionflow.worker.settings;
 import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.worker.sessions.SessionGateway;
+import dev.sessionflow.workflows.reconciler.SessionReconciler;
 import dev.sessionflow.workflows.session.SessionSettings;
 import dev.sessionflow.workflows.settings.SettingsBroadcast;
 import dev.sessionflow.workflows.settings.SettingsBroadcastActivities;
@@ -22,16 +23,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The walk over the open sessions for a change that brought a deadline sooner (every other change
- * is pulled by the sessions), on the maintenance queue (it never takes a session's activity slot).
- * Signals go out {@value #IN_FLIGHT} at a time (each is a round trip to the server: one after the
- * other, a few hundred sessions took seconds), paced so that a change reaching many sessions does
- * not crowd out their messages. Each page sends the settings current then, so a pulled change saved
- * during the walk goes out with it. It heartbeats while it waits and after each page, which a retry
+ * is pulled by the sessions), on its own queue (it never takes a session's activity slot). Signals
+ * go out {@value #IN_FLIGHT} at a time (each is a round trip to the server: one after the other, a
+ * few hundred sessions took seconds), paced so that a change reaching many sessions does not crowd
+ * out their messages. Each page sends the settings current then, so a pulled change saved during
+ * the walk goes out with it. It heartbeats while it waits and after each page, which a retry
  * resumes after (a session signalled twice ignores the version it holds); it stops after any page
  * once a newer change is pushed, whose walk takes over.
  */
 @Component
-@ActivityImpl(taskQueues = SettingsBroadcast.ACTIVITY_TASK_QUEUE)
+// Also on the maintenance queue, where a walk that older code scheduled still waits for a worker.
+@ActivityImpl(taskQueues = {SettingsBroadcast.ACTIVITY_TASK_QUEUE, SessionReconciler.TASK_QUEUE})
 class SettingsBroadcastActivitiesImpl implements SettingsBroadcastActivities {
   static final int PAGE = 500;
   static final int IN_FLIGHT = 16;

@@ -15,10 +15,11 @@ public interface SettingsBroadcast {
   String WORKFLOW_TYPE = "SettingsBroadcast";
 
   /**
-   * The walk's queue: the maintenance queue, which the reconciler's passes share (the same name as
-   * {@code SessionReconciler.TASK_QUEUE}, kept equal by a test).
+   * The walk's queue, its own: one walk at a time per replica, and neither a session's side effect
+   * nor the reconciler's pass waits behind it. (Before, the walk ran on the reconciler's {@code
+   * messaging-maintenance}, where its activity is still registered for a walk scheduled there.)
    */
-  String ACTIVITY_TASK_QUEUE = "messaging-maintenance";
+  String ACTIVITY_TASK_QUEUE = "messaging-settings";
 
   static String workflowId(long version) {
     return "settings-broadcast-" + version;

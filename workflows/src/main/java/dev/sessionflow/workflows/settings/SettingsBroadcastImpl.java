@@ -17,7 +17,7 @@ public class SettingsBroadcastImpl implements SettingsBroadcast {
           .setHeartbeatTimeout(Duration.ofSeconds(10))
           .setScheduleToCloseTimeout(Duration.ofDays(1))
           .setRetryOptions(Retries.UNTIL_DONE)
-          // The maintenance queue: a long walk never takes the slot of a session's side effect.
+          // Its own queue: a long walk never takes the slot of a session's side effect.
           .setTaskQueue(SettingsBroadcast.ACTIVITY_TASK_QUEUE)
           .setSummary("settings to running sessions")
           .build();

@@ -36,8 +36,12 @@ class ActivityPoliciesTest {
   }
 
   @Test
-  void maintenanceWorkSharesOneQueue() {
+  void theSettingsWalkHasAQueueOfItsOwn() {
     assertThat(dev.sessionflow.workflows.settings.SettingsBroadcast.ACTIVITY_TASK_QUEUE)
-        .isEqualTo(dev.sessionflow.workflows.reconciler.SessionReconciler.TASK_QUEUE);
+        .isNotIn(
+            dev.sessionflow.workflows.reconciler.SessionReconciler.TASK_QUEUE,
+            MessagingSession.TASK_QUEUE,
+            dev.sessionflow.workflows.webhooks.WebhookDelivery.ACTIVITY_TASK_QUEUE,
+            dev.sessionflow.workflows.automation.TicketAutomation.ACTIVITY_TASK_QUEUE);
   }
 }
