@@ -38,7 +38,7 @@ public enum VersionMarkers {
       "ticket-automation",
       1,
       "ends from macros and triggers; triggers after a settlement",
-      List.of("agent-end-v0"),
+      List.of("before-ticket-automation"),
       List.of("macro-escalation", "triggers-after-settle")),
   /**
    * Version 1: before continuing as new, the run flushes the read model first, then drains the
@@ -50,7 +50,7 @@ public enum VersionMarkers {
       "carried-end",
       1,
       "flush, drain, decide before continue-as-new; a run carried in ended but unclosed closes",
-      List.of("inactive-then-active"),
+      List.of("before-carried-end"),
       List.of("continue-as-new", "carried-end-close")),
   /**
    * Version 1: an end that names the last message its caller saw waits (at most {@link
@@ -61,7 +61,7 @@ public enum VersionMarkers {
       "end-after-seen",
       1,
       "an end waits until the session saw the caller's last message",
-      List.of("agent-end-v2"),
+      List.of("before-end-after-seen"),
       List.of("end-after-seen")),
   /**
    * Version 1: a failing store write stops after {@link StoreRetry#QUICK_ATTEMPTS} quick attempts,
@@ -72,7 +72,7 @@ public enum VersionMarkers {
       "bounded-store-retry",
       1,
       "a failing store write stops after quick attempts, alerts, retries hourly or on retryStore",
-      List.of("agent-end-v2"),
+      List.of("before-bounded-store-retry"),
       List.of("store-outage", "store-stalled")),
   /**
    * Version 1: an end Update that the first workflow task handles before the run's first line is
@@ -97,7 +97,7 @@ public enum VersionMarkers {
       1,
       "settings apply only when newer than the held version; a message or end naming newer"
           + " settings fetches them",
-      List.of("settings-changed"),
+      List.of("before-versioned-settings"),
       List.of("settings-versioned")),
   /**
    * Version 1: the survey goes out through {@code InviteToSurvey}, whose answer carries the survey
@@ -130,7 +130,7 @@ public enum VersionMarkers {
       "stored-message-time",
       1,
       "a message counts from the time the store took it",
-      List.of("auto-close-local-warning"),
+      List.of("before-stored-message-time"),
       List.of("auto-close-in-one-task")),
   /**
    * Version 1: an agent's message that the store took (its signal carries its stored time) and that
@@ -209,7 +209,7 @@ public enum VersionMarkers {
       "seen-per-session",
       1,
       "an end waits until the session was told of as many of its messages as the store held",
-      List.of("end-after-seen"),
+      List.of("before-seen-per-session"),
       List.of("seen-per-session")),
   /**
    * Version 1: a message whose signal comes after a later message's (signals of one conversation

@@ -102,7 +102,15 @@ class SessionHistoryReplayTest {
           // newest-author 1
           StoreDecidesEndHistories.NEWEST_AUTHOR,
           // pulled-settings 1
-          PulledSettingsHistories.NAME);
+          PulledSettingsHistories.NAME,
+          // recorded later, with the marker held before its change (BeforeHistories)
+          "before-ticket-automation",
+          "before-carried-end",
+          "before-end-after-seen",
+          "before-bounded-store-retry",
+          "before-versioned-settings",
+          "before-stored-message-time",
+          "before-seen-per-session");
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES =
@@ -330,6 +338,7 @@ class SessionHistoryReplayTest {
       StoreDecidesEndHistories.recordSeenPerSession(client, dir);
       StoreDecidesEndHistories.recordNewestAuthor(client, dir);
       PulledSettingsHistories.record(env, client, dir, activities, settings);
+      BeforeHistories.recordAll(dir);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";
         TicketAutomation run =

@@ -74,6 +74,20 @@ final class SessionTestEnvironment {
   }
 
   /** The environment with its worker registered but not polling yet: requests queue up. */
+  /** With {@code probe} on the worker: it sees, and may hold, every marker a run asks. */
+  static TestWorkflowEnvironment startWithProbe(MarkerProbe probe, Object... activities) {
+    TestWorkflowEnvironment env =
+        prepare(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkerFactoryOptions(
+                    io.temporal.worker.WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(probe)
+                        .build()),
+            activities);
+    env.start();
+    return env;
+  }
+
   static TestWorkflowEnvironment prepare(Object... activities) {
     return prepare(TestEnvironmentOptions.newBuilder(), activities);
   }
