@@ -55,8 +55,12 @@ final class BeforeHistories {
     VersionedSettingsTest.StoredSettings settings = new VersionedSettingsTest.StoredSettings();
     MarkerProbe probe = new MarkerProbe(Set.of(marker.changeId));
     try (TestWorkflowEnvironment env =
-        SessionTestEnvironment.startWithProbe(
-            probe, activities, settings, new InMemoryTicket("T-" + name(marker), "tier-1"))) {
+        SessionTestEnvironment.startIntercepted(
+            probe,
+            false,
+            activities,
+            settings,
+            new InMemoryTicket("T-" + name(marker), "tier-1"))) {
       WorkflowClient client = env.getWorkflowClient();
       WorkflowExecution run = script.run(env, client, new Tools(activities, settings));
       if (!probe.asked.containsKey(marker.changeId)) {

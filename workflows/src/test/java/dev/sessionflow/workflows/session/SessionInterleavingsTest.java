@@ -46,7 +46,8 @@ import org.junit.jupiter.api.Test;
  * the newest message's author as the last to write, and replay every run of its history. One case
  * in three continues as new every few messages (a test-only run length in the start input); one in
  * ten runs on a worker with no workflow cache, so that every workflow task replays the history so
- * far.
+ * far; one in four loses a workflow task or two right after a local activity ran (the store wrote,
+ * Temporal never recorded it), so the task's retry runs the write again.
  *
  * <p>The API is modelled as it behaves: it sends a message only to a session that is not ended (it
  * checks the store), and an end carries the sequence number of the last message stored. Time
@@ -115,15 +116,18 @@ class SessionInterleavingsTest {
   /** Cases whose session continued as new at least once: the test reaches that hazard. */
   int continuedCases;
 
+  /** Fails workflow tasks after their local activity ran, in the cases armed for it. */
+  final LostTaskAfterLocalActivity lostTasks = new LostTaskAfterLocalActivity();
+
+  /** Cases in which a workflow task was lost after its local activity ran. */
+  int lostTaskCases;
+
   @BeforeEach
   void setUp() {
     activities = new RecordingActivities();
     activities.refuseProgress = p -> progressFailuresLeft.getAndDecrement() > 0;
     casesOnServer = 0;
-    env =
-        cacheOff
-            ? SessionTestEnvironment.startWithoutCache(activities)
-            : SessionTestEnvironment.start(activities);
+    env = SessionTestEnvironment.startIntercepted(lostTasks, cacheOff, activities);
     client = env.getWorkflowClient();
     callers = Executors.newCachedThreadPool();
   }
@@ -169,10 +173,16 @@ class SessionInterleavingsTest {
       }
     }
     System.out.printf(
-        "interleavings: %d cases passed in %d s (seed=%d), %d continued as new%n",
-        cases, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), seed, continuedCases);
+        "interleavings: %d cases passed in %d s (seed=%d), %d continued as new, %d lost a"
+            + " workflow task after its local activity%n",
+        cases,
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+        seed,
+        continuedCases,
+        lostTaskCases);
     if (cases >= DEFAULT_CASES) {
       assertThat(continuedCases).as("cases that crossed continue-as-new").isPositive();
+      assertThat(lostTaskCases).as("cases that lost a task after its local activity").isPositive();
     }
   }
 
@@ -192,6 +202,9 @@ class SessionInterleavingsTest {
     final List<String> endKeys = new ArrayList<>();
     final List<String> script = new ArrayList<>();
 
+    /** Tasks lost after a local activity before this case began. */
+    int lostBefore;
+
     /** An end the store committed that the session never heard of (null: none). */
     SessionEnd lostEnd;
 
@@ -199,6 +212,14 @@ class SessionInterleavingsTest {
     final Integer messagesPerRun;
 
     Case(long seed) {
+      // Its own stream: the scripts of the other draws stay as they were before it existed. The
+      // seed is mixed: Random's first draws of consecutive seeds are alike.
+      Random losses = new Random((seed + 0x10575L) * 0x9E3779B97F4A7C15L);
+      if (losses.nextInt(4) == 0) {
+        lostTasks.arm(losses, 1 + losses.nextInt(2), 3);
+      } else {
+        lostTasks.disarm();
+      }
       random = new Random(seed);
       id = "pbt-" + Long.toHexString(seed);
       SessionPolicy defaults = SessionPolicy.defaults();
@@ -208,6 +229,7 @@ class SessionInterleavingsTest {
     }
 
     void run() throws Exception {
+      lostBefore = lostTasks.lost();
       activities.closeFailuresLeft = 0;
       activities.settleFailuresLeft = 0;
       activities.warningFailuresLeft = 0;
@@ -223,6 +245,9 @@ class SessionInterleavingsTest {
       session = client.newWorkflowStub(MessagingSession.class, MessagingSession.workflowId(id));
       if (messagesPerRun != null) {
         script.add("continues as new every " + messagesPerRun + " messages");
+      }
+      if (lostTasks.armed()) {
+        script.add("tasks lost after a local activity");
       }
       // The first message in a workflow task of its own: on the test server an Update sharing the
       // first task with signals runs before them live but after them on replay (not so on a real
@@ -587,6 +612,9 @@ class SessionInterleavingsTest {
       }
       if (replayEveryRun() > 1) {
         continuedCases++;
+      }
+      if (lostTasks.lost() > lostBefore) {
+        lostTaskCases++;
       }
     }
 

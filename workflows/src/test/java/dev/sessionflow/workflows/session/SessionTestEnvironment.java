@@ -57,37 +57,27 @@ final class SessionTestEnvironment {
   }
 
   /**
-   * With no workflow cache: every workflow task replays the whole history, so a branch that is not
-   * deterministic fails at its next task instead of hiding in a cached run.
+   * With {@code interceptor} on the worker; with {@code cacheOff}, no workflow cache: every
+   * workflow task replays the whole history, so a branch that is not deterministic fails at once.
    */
-  static TestWorkflowEnvironment startWithoutCache(Object... activities) {
+  static TestWorkflowEnvironment startIntercepted(
+      io.temporal.common.interceptors.WorkerInterceptor interceptor,
+      boolean cacheOff,
+      Object... activities) {
+    io.temporal.worker.WorkerFactoryOptions.Builder factory =
+        io.temporal.worker.WorkerFactoryOptions.newBuilder().setWorkerInterceptors(interceptor);
+    if (cacheOff) {
+      factory.setWorkflowCacheSize(0);
+    }
     TestWorkflowEnvironment env =
         prepare(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkerFactoryOptions(
-                    io.temporal.worker.WorkerFactoryOptions.newBuilder()
-                        .setWorkflowCacheSize(0)
-                        .build()),
+            TestEnvironmentOptions.newBuilder().setWorkerFactoryOptions(factory.build()),
             activities);
     env.start();
     return env;
   }
 
   /** The environment with its worker registered but not polling yet: requests queue up. */
-  /** With {@code probe} on the worker: it sees, and may hold, every marker a run asks. */
-  static TestWorkflowEnvironment startWithProbe(MarkerProbe probe, Object... activities) {
-    TestWorkflowEnvironment env =
-        prepare(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkerFactoryOptions(
-                    io.temporal.worker.WorkerFactoryOptions.newBuilder()
-                        .setWorkerInterceptors(probe)
-                        .build()),
-            activities);
-    env.start();
-    return env;
-  }
-
   static TestWorkflowEnvironment prepare(Object... activities) {
     return prepare(TestEnvironmentOptions.newBuilder(), activities);
   }
