@@ -7,8 +7,9 @@ import java.time.Duration;
 
 /**
  * Timeouts and retries of the session's side effects. Every side effect is idempotent, so each is
- * retried until it succeeds (a database outage delays a session, never loses its end); business
- * failures are thrown as non-retryable ApplicationFailures and stop the retries.
+ * retried while an outage lasts (it delays a session, never loses its end); business failures are
+ * thrown as non-retryable ApplicationFailures and stop the retries. Each is bounded: a side effect
+ * that fails for good stalls the session with an alert until ops retry it ({@link StoreRetry}).
  */
 final class ActivityPolicies {
 
@@ -62,9 +63,17 @@ final class ActivityPolicies {
           .setSummary("message to the end user")
           .build();
 
+  /**
+   * How long the survey and the settlement retry (every 10 s) before they give up: an outage
+   * shorter than this only delays them. Then, or at once on a non-retryable failure, the session
+   * stalls with an alert and waits for ops ({@link StoreRetry#afterGivingUp}).
+   */
+  static final Duration GIVE_UP_AFTER = Duration.ofDays(1);
+
   static final ActivityOptions SURVEY =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setScheduleToCloseTimeout(GIVE_UP_AFTER)
           .setRetryOptions(Retries.UNTIL_DONE)
           .setSummary("CSAT survey")
           .build();
@@ -72,6 +81,7 @@ final class ActivityPolicies {
   static final ActivityOptions SETTLE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setScheduleToCloseTimeout(GIVE_UP_AFTER)
           .setRetryOptions(Retries.UNTIL_DONE)
           .setSummary("settle ticket")
           .build();
@@ -79,6 +89,7 @@ final class ActivityPolicies {
   static final ActivityOptions SURVEY_AND_SETTLE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setScheduleToCloseTimeout(GIVE_UP_AFTER)
           .setRetryOptions(Retries.UNTIL_DONE)
           .setSummary("CSAT survey, then settle ticket")
           .build();

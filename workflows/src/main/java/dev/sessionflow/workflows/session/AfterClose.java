@@ -11,6 +11,7 @@ import dev.sessionflow.workflows.model.CsatStatus;
 import dev.sessionflow.workflows.model.SessionStatus;
 import dev.sessionflow.workflows.model.TicketFacts;
 import dev.sessionflow.workflows.webhooks.WebhookEvent;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -71,6 +72,22 @@ final class AfterClose {
     }
   }
 
+  /**
+   * Runs a side effect; one whose activity gave up for good (a non-retryable failure, or a day of
+   * retries) stalls the session with an alert until ops retry it ({@link
+   * VersionMarkers#POISON_WAITS}), where before it failed the whole session.
+   */
+  private <T> T untilDone(String what, Supplier<T> sideEffect) {
+    try {
+      return sideEffect.get();
+    } catch (ActivityFailure gaveUp) {
+      if (!VersionMarkers.POISON_WAITS.adopted()) {
+        throw gaveUp;
+      }
+      return session.storeRetry.afterGivingUp(what, gaveUp, sideEffect);
+    }
+  }
+
   private boolean surveyDue() {
     return state.end.csatWanted() && !state.surveyed;
   }
@@ -81,7 +98,11 @@ final class AfterClose {
    * and leaves its ticket unsettled, as the two activities did when the reopen came between them.
    */
   private void inviteAndSettle() {
-    InvitedAndSettled done = surveyAndSettle.inviteAndSettle(surveyRequest(), settlement.get());
+    Settlement toSettle = settlement.get();
+    SurveyRequest request = surveyRequest();
+    InvitedAndSettled done =
+        untilDone(
+            "survey and settlement", () -> surveyAndSettle.inviteAndSettle(request, toSettle));
     state.csat = done.invitation() != null ? CsatStatus.SENT : CsatStatus.SKIPPED;
     state.settled = done.outcome() != null && done.outcome().before() != null;
     session.describe();
@@ -96,7 +117,8 @@ final class AfterClose {
       state.csat = CsatStatus.SKIPPED;
       return;
     }
-    boolean sent = SurveyInvitations.send(csat, surveyRequest());
+    SurveyRequest request = surveyRequest();
+    boolean sent = untilDone("survey", () -> SurveyInvitations.send(csat, request));
     state.csat = sent ? CsatStatus.SENT : CsatStatus.SKIPPED;
     session.describe();
     SessionEvents.publish(session.policy(), WebhookEvent.CSAT_SENT, session.start, state);
@@ -116,7 +138,8 @@ final class AfterClose {
   }
 
   private void settle() {
-    SettleOutcome outcome = tickets.settle(settlement.get());
+    Settlement toSettle = settlement.get();
+    SettleOutcome outcome = untilDone("settlement", () -> tickets.settle(toSettle));
     state.settled = true;
     session.describe();
     runTriggers(outcome);

@@ -1,6 +1,7 @@
 package dev.sessionflow.workflows.session;
 
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,12 @@ import java.util.function.BooleanSupplier;
  * <em>stalled</em>: the metric {@value #STALLED_METRIC} counts it and each later failed try, the
  * session's current details say so, and it is tried again every {@link #STALLED_RETRY} or at once
  * when ops send the {@code retryStore} signal.
+ *
+ * <p>From {@link VersionMarkers#POISON_WAITS} 1 on, a side effect of a regular activity (the
+ * survey, the settlement) that failed for good, non-retryably (the ticket does not exist) or after
+ * its own retries ran out ({@link ActivityPolicies#GIVE_UP_AFTER}), stalls with the same alert and
+ * waits for {@code retryStore} (after ops fixed the cause), without hourly tries: before it, such a
+ * failure failed the whole session ({@link #afterGivingUp}).
  */
 final class StoreRetry {
   static final String STALLED_METRIC = "sessionflow_store_write_stalled";
@@ -101,6 +108,52 @@ final class StoreRetry {
         }
       }
     }
+  }
+
+  /**
+   * A side effect whose activity gave up for good (non-retryably, or its own retries ran out):
+   * stalls at once with the alert and tries again only when ops send {@code retryStore}, until it
+   * goes through ({@link VersionMarkers#POISON_WAITS}; the caller asked it).
+   *
+   * @return what the write answered once it went through
+   */
+  <T> T afterGivingUp(String what, ActivityFailure gaveUp, java.util.function.Supplier<T> write) {
+    ActivityFailure failed = gaveUp;
+    for (int failures = 1; ; failures++) {
+      waitForOps(what, failures, failed);
+      try {
+        T done = write.get();
+        stalled = null;
+        describe.run();
+        return done;
+      } catch (ActivityFailure again) {
+        failed = again;
+      }
+    }
+  }
+
+  /** Stalls with the alert (once), counts the try, and waits for {@code retryStore} only. */
+  private void waitForOps(String what, int failures, ActivityFailure failure) {
+    if (stalled == null) {
+      stalled =
+          what
+              + " stalled since "
+              + Instant.ofEpochMilli(Workflow.currentTimeMillis())
+              + " after "
+              + failures
+              + (failures == 1 ? " attempt" : " attempts")
+              + (poison(failure) ? ", refused (waits for retryStore): " : ": ")
+              + rootMessage(failure);
+      describe.run();
+    }
+    Workflow.getMetricsScope().counter(STALLED_METRIC).inc(1);
+    retryAsked = false;
+    Workflow.await(() -> retryAsked);
+  }
+
+  /** A failure no retry can pass: the activity said so (non-retryable). */
+  private static boolean poison(ActivityFailure failure) {
+    return failure.getCause() instanceof ApplicationFailure refused && refused.isNonRetryable();
   }
 
   private static String rootMessage(Throwable failure) {

@@ -235,7 +235,20 @@ public enum VersionMarkers {
       1,
       "a warning or auto-close decided under older settings than the store's is decided again",
       List.of("auto-close-local-warning", "store-decides-end-auto-close"),
-      List.of("pulled-settings"));
+      List.of("pulled-settings")),
+  /**
+   * Version 1: the survey and the settlement, whose activities now give up after a day, stall the
+   * session with the store-write alert when they fail for good (non-retryably, or the day ran out)
+   * and wait for {@code retryStore}. Before it, a non-retryable failure failed the whole session
+   * (no settlement, a FAILED workflow) and a deterministic error was retried every 10 s for ever.
+   * Asked only when such a side effect fails for good.
+   */
+  POISON_WAITS(
+      "poison-waits",
+      1,
+      "a side effect that failed for good stalls with the alert and waits for retryStore",
+      List.of("before-poison-waits"),
+      List.of("poison-waits"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

@@ -44,6 +44,7 @@ final class BeforeHistories {
     record(dir, VersionMarkers.VERSIONED_SETTINGS, BeforeHistories::versionedSettings);
     record(dir, VersionMarkers.STORED_MESSAGE_TIME, BeforeHistories::storedMessageTime);
     record(dir, VersionMarkers.SEEN_PER_SESSION, BeforeHistories::seenPerSession);
+    record(dir, VersionMarkers.POISON_WAITS, BeforeHistories::settlementRefused);
   }
 
   private static void record(Path dir, VersionMarkers marker, Script script) throws Exception {
@@ -189,6 +190,23 @@ final class BeforeHistories {
     session.message(ChatMessage.fromEndUser("m1").stored(1, storedAt));
     session.message(ChatMessage.fromAgent("m2", "agent-2").stored(2, storedAt));
     return done(session);
+  }
+
+  /** Before the change, the refused settlement fails the whole session. */
+  private static WorkflowExecution settlementRefused(
+      TestWorkflowEnvironment env, WorkflowClient client, Tools tools) {
+    tools.activities().settleRefusalsLeft = 1;
+    MessagingSession session = open(client, VersionMarkers.POISON_WAITS);
+    session.message(ChatMessage.fromEndUser("m1"));
+    session.message(ChatMessage.fromAgent("m2", "agent-1"));
+    session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+    WorkflowStub stub = WorkflowStub.fromTyped(session);
+    try {
+      stub.getResult(SessionOutcome.class);
+      throw new IllegalStateException("the session was to fail on its refused settlement");
+    } catch (io.temporal.client.WorkflowFailedException failed) {
+      return stub.getExecution();
+    }
   }
 
   private static WorkflowExecution seenPerSession(

@@ -60,6 +60,12 @@ class RecordingActivities
   /** Runs inside each survey, as other things happen while a slow mail server sends. */
   volatile java.util.function.Consumer<SurveyRequest> whileSurveying = request -> {};
 
+  /** Settlements refused for good: the ticket does not exist. */
+  volatile int settleRefusalsLeft;
+
+  /** With failing settlements: the delay before each retry (null: the activity's own backoff). */
+  volatile java.time.Duration settleRetryDelay;
+
   /** Whether settlements report enabled triggers (the session then starts a trigger run). */
   volatile boolean triggersActive;
 
@@ -216,8 +222,17 @@ class RecordingActivities
   @Override
   public SettleOutcome settle(Settlement settlement) {
     settleAttempts.incrementAndGet();
+    if (settleRefusalsLeft > 0) {
+      settleRefusalsLeft--;
+      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+          "ticket " + settlement.ticketId() + " does not exist", "UnknownTicket");
+    }
     if (settleFailuresLeft > 0) {
       settleFailuresLeft--;
+      if (settleRetryDelay != null) {
+        throw io.temporal.failure.ApplicationFailure.newFailureWithCauseAndDelay(
+            "ticket store unavailable", "Outage", null, settleRetryDelay);
+      }
       throw new IllegalStateException("ticket store unavailable");
     }
     settlements.add(settlement);

@@ -110,7 +110,10 @@ class SessionHistoryReplayTest {
           "before-bounded-store-retry",
           "before-versioned-settings",
           "before-stored-message-time",
-          "before-seen-per-session");
+          "before-seen-per-session",
+          // poison-waits 1 (its "before" history: the refused settlement fails the session)
+          "before-poison-waits",
+          PoisonWaitsHistory.NAME);
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES =
@@ -338,6 +341,7 @@ class SessionHistoryReplayTest {
       StoreDecidesEndHistories.recordSeenPerSession(client, dir);
       StoreDecidesEndHistories.recordNewestAuthor(client, dir);
       PulledSettingsHistories.record(env, client, dir, activities, settings);
+      PoisonWaitsHistory.record(env, client, dir, activities);
       BeforeHistories.recordAll(dir);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";
