@@ -5,9 +5,10 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * Sends one saved settings version to every running session. One workflow per version (id {@code
- * settings-broadcast-<version>}), so a second start of the same broadcast is refused; any replica's
- * worker runs it, and a replica that dies mid-way leaves the rest to another.
+ * Sends a pushed settings version (one that brought a deadline sooner; sessions pull any other) to
+ * every running session. One workflow per version (id {@code settings-broadcast-<version>}), so a
+ * second start of the same broadcast is refused; any replica's worker runs it, and a replica that
+ * dies mid-way leaves the rest to another.
  */
 @WorkflowInterface
 public interface SettingsBroadcast {

@@ -9,7 +9,7 @@ public interface SettingsBroadcastActivities {
   /**
    * Signals the current settings to every running session, page by page. It heartbeats the last
    * session reached, so a retry (on any replica) goes on from there; a version that is no longer
-   * the newest stops at once (its successor's broadcast sends newer settings).
+   * the newest pushed one stops at once (its successor's broadcast sends newer settings).
    *
    * @return the number of sessions signalled
    */
