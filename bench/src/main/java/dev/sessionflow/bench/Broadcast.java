@@ -29,6 +29,8 @@ final class Broadcast {
   /** The pushed change: sooner than the scale scenario's hour, later than any session lives. */
   static final Duration SOONER_INACTIVITY = Duration.ofMinutes(50);
 
+  static final int QUERY_ATTEMPTS = 5;
+
   /** Conversations that take the probe's messages; they never auto-close (no agent reply). */
   static final int PROBES = 8;
 
@@ -114,12 +116,25 @@ final class Broadcast {
     throw new IllegalStateException("settings version " + version + " not sent within the budget");
   }
 
+  /**
+   * Whether the session holds {@code version}. A query replays a session the worker's cache
+   * evicted, and with 10,000 open it can time out (measured once): tried a few times.
+   */
   private boolean holds(String sessionId, long version) {
-    return client
-            .newWorkflowStub(MessagingSession.class, MessagingSession.workflowId(sessionId))
-            .state()
-            .settingsVersion()
-        >= version;
+    RuntimeException last = null;
+    for (int attempt = 0; attempt < QUERY_ATTEMPTS; attempt++) {
+      try {
+        return client
+                .newWorkflowStub(MessagingSession.class, MessagingSession.workflowId(sessionId))
+                .state()
+                .settingsVersion()
+            >= version;
+      } catch (RuntimeException slow) {
+        last = slow;
+        Proc.sleep(1000);
+      }
+    }
+    throw new IllegalStateException("session " + sessionId + " did not answer its query", last);
   }
 
   /** One end-user message POST to a probe conversation, in milliseconds. */

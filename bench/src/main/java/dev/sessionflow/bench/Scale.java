@@ -237,7 +237,10 @@ final class Scale {
     try {
       broadcast = probe.run(ids, ids.length >= 1000 ? 40 : 20, BROADCAST_BUDGET);
     } catch (RuntimeException notReached) {
-      BenchMain.log("settings broadcast not measured: " + notReached.getMessage());
+      BenchMain.log(
+          "settings broadcast not measured: "
+              + notReached
+              + (notReached.getCause() != null ? ", caused by " + notReached.getCause() : ""));
     }
     windows.add(new Profile.Window("scale: settings broadcast", from, Instant.now()));
   }
