@@ -45,6 +45,7 @@ class LimitsMatchSchemaTest extends StoreTestBase {
                       """
                       select character_maximum_length from information_schema.columns
                       where lower(table_name) = :table and lower(column_name) = :column
+                        and lower(table_schema) = lower(current_schema)
                       """)
                   .param("table", parts[0])
                   .param("column", parts[1])
