@@ -20,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -72,6 +73,18 @@ class ProblemHandler {
     }
     return Problems.of(
         ProblemType.VALIDATION, "The request body is missing or is not valid JSON", Map.of());
+  }
+
+  /**
+   * A query the firewall refuses once a handler reads its parameters (Spring Security checks their
+   * names lazily: a control character in one): the client's input, not the service's failure.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<ProblemDetail> rejectedByFirewall(RequestRejectedException e) {
+    return Problems.of(
+        ProblemType.VALIDATION,
+        "The request has a parameter whose name or value is not allowed",
+        Map.of("query", "parameter names and values must be printable text"));
   }
 
   @ExceptionHandler({
