@@ -77,15 +77,7 @@ final class StoreRetry {
         }
         if (bounded && failures >= QUICK_ATTEMPTS) {
           if (failures == QUICK_ATTEMPTS) {
-            stalled =
-                what
-                    + " stalled since "
-                    + Instant.ofEpochMilli(Workflow.currentTimeMillis())
-                    + " after "
-                    + failures
-                    + " attempts: "
-                    + rootMessage(storeDown);
-            describe.run();
+            stall(what, failures, ": ", storeDown);
           }
           // Each failed try while stalled counts (the first, then hourly): the alert on its
           // increase lasts while the session is stuck, and clears once the write goes through.
@@ -135,20 +127,25 @@ final class StoreRetry {
   /** Stalls with the alert (once), counts the try, and waits for {@code retryStore} only. */
   private void waitForOps(String what, int failures, ActivityFailure failure) {
     if (stalled == null) {
-      stalled =
-          what
-              + " stalled since "
-              + Instant.ofEpochMilli(Workflow.currentTimeMillis())
-              + " after "
-              + failures
-              + (failures == 1 ? " attempt" : " attempts")
-              + (poison(failure) ? ", refused (waits for retryStore): " : ": ")
-              + rootMessage(failure);
-      describe.run();
+      stall(what, failures, poison(failure) ? ", refused (waits for retryStore): " : ": ", failure);
     }
     Workflow.getMetricsScope().counter(STALLED_METRIC).inc(1);
     retryAsked = false;
     Workflow.await(() -> retryAsked);
+  }
+
+  /** Raises the alert: the session's current details lead with it. */
+  private void stall(String what, int failures, String note, ActivityFailure failure) {
+    stalled =
+        what
+            + " stalled since "
+            + Instant.ofEpochMilli(Workflow.currentTimeMillis())
+            + " after "
+            + failures
+            + (failures == 1 ? " attempt" : " attempts")
+            + note
+            + rootMessage(failure);
+    describe.run();
   }
 
   /** A failure no retry can pass: the activity said so (non-retryable). */
