@@ -75,7 +75,7 @@ class SessionController {
   @GetMapping
   SessionPage list(
       @RequestParam(required = false) SessionStatus status,
-      @RequestParam(required = false) String agentId,
+      @RequestParam(required = false) @Parameter(schema = @Schema(minLength = 1)) String agentId,
       @RequestParam(required = false)
           @Parameter(schema = @Schema(pattern = Cursors.SESSIONS_PATTERN))
           String after,

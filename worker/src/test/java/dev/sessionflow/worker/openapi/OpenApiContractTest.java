@@ -176,4 +176,41 @@ class OpenApiContractTest extends ApiTestBase {
     assertThat(hook.at("/properties/secret/pattern").asText()).startsWith("^whsec_");
     assertThat(change.at("/properties/csat/additionalProperties").asBoolean(true)).isFalse();
   }
+
+  /**
+   * The API refuses a query parameter given empty (400), so the document must say so: every query
+   * parameter is an integer, an enum, or a string with a pattern or a minimum length. Found by
+   * schemathesis: an empty {@code agentId} was schema-valid and refused.
+   */
+  @Test
+  void noQueryParameterAcceptsAnEmptyValueInTheDocument() {
+    JsonNode paths = api.get("/v3/api-docs", null).expect(200).json().get("paths");
+    List<String> emptyAllowed = new ArrayList<>();
+    paths
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        operation ->
+                            operation
+                                .getValue()
+                                .path("parameters")
+                                .forEach(
+                                    parameter -> {
+                                      JsonNode schema = parameter.path("schema");
+                                      boolean refusesEmpty =
+                                          !schema.path("type").asText().equals("string")
+                                              || schema.has("enum")
+                                              || schema.has("pattern")
+                                              || schema.path("minLength").asInt() >= 1;
+                                      if (parameter.path("in").asText().equals("query")
+                                          && !refusesEmpty) {
+                                        emptyAllowed.add(
+                                            path.getKey() + " " + parameter.path("name").asText());
+                                      }
+                                    })));
+    assertThat(emptyAllowed).isEmpty();
+  }
 }
