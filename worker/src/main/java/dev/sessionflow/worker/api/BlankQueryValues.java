@@ -30,7 +30,7 @@ class BlankQueryValues implements WebMvcConfigurer, HandlerInterceptor {
     }
     for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
       for (String value : parameter.getValue()) {
-        if (value.isBlank()) {
+        if (value.isEmpty()) { // as the document says (minLength 1): " " is a value
           throw ApiException.invalid(parameter.getKey(), "must not be empty when given");
         }
       }
