@@ -23,9 +23,6 @@ final class Actions {
       "Temporal Cloud list price, first volume tier: USD 50 per million actions (temporal.io/pricing"
           + " as of 2025; not verifiable from the benchmark machine, which has no web access)";
 
-  private static final String SETTINGS = "settingsChanged";
-  static final String SETTINGS_KIND = "settings push (not in total)";
-
   private Actions() {}
 
   /** Actions by kind in one history (one run), plus {@code total}. */
@@ -37,13 +34,7 @@ final class Actions {
       EventType type = e.getEventType();
       switch (type) {
         case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED -> add(byKind, "workflow start", 1);
-        case EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED ->
-            add(
-                byKind,
-                e.getWorkflowExecutionSignaledEventAttributes().getSignalName().equals(SETTINGS)
-                    ? SETTINGS_KIND
-                    : "signal",
-                1);
+        case EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED -> add(byKind, "signal", 1);
         case EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED -> add(byKind, "update", 1);
         case EVENT_TYPE_TIMER_STARTED -> add(byKind, "timer", 1);
         case EVENT_TYPE_ACTIVITY_TASK_STARTED ->
@@ -73,9 +64,6 @@ final class Actions {
       }
     }
     add(byKind, "total", byKind.values().stream().mapToInt(Integer::intValue).sum());
-    // An admin's change pushed to the session is not the cost of its lifecycle (scenario 4b pushes
-    // one to every session of the scale scenario): listed, left out of the total.
-    add(byKind, "total", -byKind.getOrDefault(SETTINGS_KIND, 0));
     return byKind;
   }
 

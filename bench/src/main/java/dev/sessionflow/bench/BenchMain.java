@@ -174,7 +174,7 @@ public final class BenchMain {
                   params.autoClose(),
                   params.deadlineSpread(),
                   params.scaleConcurrency()));
-          report.autoCloseActions(scale.actions(Scale.ACTION_SAMPLE));
+          report.autoCloseActions(scale.actions());
           report.settingsBroadcast(scale.broadcast());
         }
         report.profiles(Profile.analyse(scaleRecording, scaleWindows));

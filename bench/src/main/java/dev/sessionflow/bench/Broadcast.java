@@ -17,10 +17,11 @@ import java.util.concurrent.TimeoutException;
  * Scenario 4b: a settings change that brings a deadline sooner (inactivity after 50 minutes instead
  * of an hour: no session of the scale scenario lives that long), the one kind of change that is
  * pushed to every open session (others are pulled, and cost nothing until a session acts). Run on
- * every open session of the scale scenario before the agents' replies. Reports the seconds from the
- * PUT until its broadcast workflow has signalled every open session (then checks that a sample of
- * them holds the new version), and the end-user message POST p99 while it spreads (at least as many
- * probes as before it), against the same probe's p99 just before.
+ * the scale scenario's open sessions before the agents' replies; the few whose actions are counted
+ * open after it. Reports the seconds from the PUT until its broadcast workflow has signalled every
+ * open session (then checks that a sample of them holds the new version), and the end-user message
+ * POST p99 while it spreads (at least as many probes as before it), against the same probe's p99
+ * just before.
  */
 final class Broadcast {
   /** Sessions asked for their settings version (each query replays one). */
