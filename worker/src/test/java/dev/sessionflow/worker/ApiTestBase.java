@@ -14,6 +14,10 @@ public abstract class ApiTestBase {
   @LocalServerPort int port;
   protected ApiClient api;
 
+  protected int port() {
+    return port;
+  }
+
   /** The service's root URL, for tests that need raw HTTP. */
   protected String base() {
     return "http://localhost:" + port;

@@ -122,6 +122,18 @@ public class SurveyStore {
         .flatMap(hash -> tokens.tokenMatching(surveyId, hash));
   }
 
+  /** The question the survey's invitation asked, as it went out, for the survey's own page. */
+  public Optional<String> invitationText(String sessionId) {
+    return jdbc.sql(
+            """
+            select text from messages where session_id = :session and kind = 'CSAT_INVITATION'
+            order by seq limit 1
+            """)
+        .param("session", sessionId)
+        .query(String.class)
+        .optional();
+  }
+
   public Optional<Survey> forSession(String sessionId) {
     return jdbc.sql("select * from surveys where session_id = :session")
         .param("session", sessionId)

@@ -3,6 +3,7 @@ package dev.sessionflow.worker.conversations;
 import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.ConversationStore;
 import dev.sessionflow.activities.conversations.StoredMessage;
+import dev.sessionflow.activities.csat.SurveyLinks;
 import dev.sessionflow.activities.csat.SurveyStore;
 import dev.sessionflow.worker.access.AccessChecks;
 import dev.sessionflow.worker.api.ApiException;
@@ -23,16 +24,19 @@ public class ConversationService {
   private final SessionGateway gateway;
   private final AccessChecks access;
   private final SurveyStore surveys;
+  private final SurveyLinks links;
 
   public ConversationService(
       ConversationStore conversations,
       SessionGateway gateway,
       AccessChecks access,
-      SurveyStore surveys) {
+      SurveyStore surveys,
+      SurveyLinks links) {
     this.conversations = conversations;
     this.gateway = gateway;
     this.access = access;
     this.surveys = surveys;
+    this.links = links;
   }
 
   /**
@@ -102,18 +106,22 @@ public class ConversationService {
     boolean channel = caller.role() == Role.CHANNEL;
     return messages.stream()
         .map(
-            m ->
-                new TranscriptMessage(
-                    m.messageId(),
-                    m.sessionId(),
-                    m.author(),
-                    m.agentId(),
-                    m.kind(),
-                    m.text(),
-                    channel && m.surveyId() != null
-                        ? surveys.linkToken(m.surveyId()).orElse(null)
-                        : null,
-                    m.at()))
+            m -> {
+              String token =
+                  channel && m.surveyId() != null
+                      ? surveys.linkToken(m.surveyId()).orElse(null)
+                      : null;
+              return new TranscriptMessage(
+                  m.messageId(),
+                  m.sessionId(),
+                  m.author(),
+                  m.agentId(),
+                  m.kind(),
+                  m.text(),
+                  token,
+                  token == null ? null : links.surveyUrl(token),
+                  m.at());
+            })
         .toList();
   }
 }

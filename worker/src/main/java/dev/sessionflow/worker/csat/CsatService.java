@@ -1,5 +1,6 @@
 package dev.sessionflow.worker.csat;
 
+import dev.sessionflow.activities.csat.SurveyAnswer;
 import dev.sessionflow.activities.csat.SurveyStore;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.ProblemType;
@@ -16,9 +17,18 @@ public class CsatService {
     this.events = events;
   }
 
+  /** Records the answer once (raising {@code csat.answered}); says how it went. */
+  public SurveyAnswer record(String surveyToken, int rating, String comment) {
+    SurveyAnswer answer = surveys.answer(surveyToken, rating, comment);
+    if (answer == SurveyAnswer.RECORDED) {
+      events.csatAnswered(surveyToken, rating);
+    }
+    return answer;
+  }
+
   public void answer(String surveyToken, int rating, String comment) {
-    switch (surveys.answer(surveyToken, rating, comment)) {
-      case RECORDED -> events.csatAnswered(surveyToken, rating);
+    switch (record(surveyToken, rating, comment)) {
+      case RECORDED -> {}
       case NOT_FOUND -> throw ApiException.notFound("Survey");
       case ALREADY_ANSWERED ->
           throw new ApiException(ProblemType.SURVEY_ANSWERED, "This survey was already answered");

@@ -19,8 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rate limits on the API: a budget per authenticated caller, and per client address on the public
- * CSAT endpoint (where survey tokens could otherwise be guessed at speed) and any other request no
- * caller made. Over it: {@code 429 rate-limited} with {@code Retry-After}.
+ * CSAT endpoint and survey page (where survey tokens could otherwise be guessed at speed) and any
+ * other request no caller made. Over it: {@code 429 rate-limited} with {@code Retry-After}.
  *
  * <p>It runs after Spring Security, so a budget belongs to who the caller is (role and name), not
  * to the bearer string: a new JWT for the same agent spends the same budget, and a token that does
@@ -32,6 +32,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
 class RateLimitFilter extends OncePerRequestFilter {
   static final String CSAT = "/api/v1/csat/";
+
+  /** The hosted survey page: the same tokens, so the same budget per address as {@link #CSAT}. */
+  static final String SURVEY_PAGE = "/survey/";
+
+  static final String SURVEY_ASSETS = "/survey/assets/";
 
   private final boolean enabled;
   private final Buckets callers;
@@ -45,7 +50,10 @@ class RateLimitFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !enabled || !request.getRequestURI().startsWith("/api/");
+    String path = request.getRequestURI();
+    return !enabled
+        || !(path.startsWith("/api/") || path.startsWith(SURVEY_PAGE))
+        || path.startsWith(SURVEY_ASSETS);
   }
 
   @Override
@@ -54,7 +62,9 @@ class RateLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Optional<Caller> caller = Callers.current();
     ConsumptionProbe probe =
-        caller.isPresent() && !request.getRequestURI().startsWith(CSAT)
+        caller.isPresent()
+                && !request.getRequestURI().startsWith(CSAT)
+                && !request.getRequestURI().startsWith(SURVEY_PAGE)
             ? callers.of(callerKey(caller.get())).tryConsumeAndReturnRemaining(1)
             : addresses.of(request.getRemoteAddr()).tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {

@@ -60,6 +60,11 @@ class ProductionGuard implements InitializingBean {
           "the ticket access of agents whose token or JWT does not say is not set: set "
               + "SESSIONFLOW_AUTH_AGENT_ACCESS to ASSIGNED, GROUPS or ALL");
     }
+    if (!env.getProperty("sessionflow.public-base-url", "").trim().startsWith("https://")) {
+      problems.add(
+          "survey links need the service's public https address: set"
+              + " SESSIONFLOW_PUBLIC_BASE_URL (such as https://support.example.com)");
+    }
     if (env.getProperty("spring.temporal.test-server.enabled", Boolean.class, true)) {
       problems.add("no TEMPORAL_ADDRESS: production needs a Temporal server or Temporal Cloud");
     }

@@ -74,6 +74,8 @@ class SurveyLinkApiTest extends ScopedApiTestBase {
   @Test
   void theChannelThatRelaysTheConversationSeesTheLinkAndItAnswersTheSurvey() {
     assertThat(token).matches("[A-Za-z0-9_-]{43}");
+    assertThat(api.invitation(chat.conversationId()).path("surveyUrl").asText())
+        .isEqualTo("http://localhost:" + port() + "/survey/" + token);
     api.post("/api/v1/csat/" + token, null, "{\"rating\":5}").expect(200);
     assertThat(api.session(chat.sessionId()).get("csat").get("rating").asInt()).isEqualTo(5);
   }

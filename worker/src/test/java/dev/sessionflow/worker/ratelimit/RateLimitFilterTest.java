@@ -80,6 +80,16 @@ class RateLimitFilterTest {
     assertThat(call("POST", "/api/v1/csat/t3", null, "203.0.113.6").getStatus()).isEqualTo(200);
   }
 
+  /** Tokens could be guessed on the survey page as on the API: the same budget per address. */
+  @Test
+  void theSurveyPageSharesTheCsatBudgetPerClientAddress() throws Exception {
+    assertThat(call("GET", "/survey/t1", null, "203.0.113.7").getStatus()).isEqualTo(200);
+    assertThat(call("POST", "/api/v1/csat/t2", null, "203.0.113.7").getStatus()).isEqualTo(200);
+    assertThat(call("POST", "/survey/t3", null, "203.0.113.7").getStatus()).isEqualTo(429);
+    assertThat(call("GET", "/survey/assets/page.css", null, "203.0.113.7").getStatus())
+        .isEqualTo(200);
+  }
+
   @Test
   void aNewTokenForTheSameCallerSpendsTheSameBudget() throws Exception {
     for (int i = 0; i < 3; i++) {

@@ -19,7 +19,9 @@ class ProductionGuardTest {
 
   /** Real servers, and the ticket access of agents whose token does not say. */
   private static MockEnvironment realServers() {
-    return servers().withProperty("sessionflow.auth.agent-access", "ASSIGNED");
+    return servers()
+        .withProperty("sessionflow.auth.agent-access", "ASSIGNED")
+        .withProperty("sessionflow.public-base-url", "https://support.example.com");
   }
 
   private static final AuthProperties TOKENS =
@@ -38,6 +40,18 @@ class ProductionGuardTest {
       assertThatCode(() -> new ProductionGuard(TOKENS, env).afterPropertiesSet())
           .doesNotThrowAnyException();
     }
+  }
+
+  /** The survey links go to end users' phones: they must name the public https address. */
+  @Test
+  void refusesSurveyLinksWithoutAPublicHttpsAddress() {
+    MockEnvironment env = realServers();
+    env.setProperty("sessionflow.public-base-url", "");
+    assertThatThrownBy(() -> new ProductionGuard(TOKENS, env).afterPropertiesSet())
+        .hasMessageContaining("SESSIONFLOW_PUBLIC_BASE_URL");
+    env.setProperty("sessionflow.public-base-url", "http://support.example.com");
+    assertThatThrownBy(() -> new ProductionGuard(TOKENS, env).afterPropertiesSet())
+        .hasMessageContaining("https");
   }
 
   @Test

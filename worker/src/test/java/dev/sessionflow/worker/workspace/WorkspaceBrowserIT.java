@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The workspace and the end-user chat page in headless Chromium, against the whole service on its
@@ -37,12 +36,6 @@ class WorkspaceBrowserIT extends ApiTestBase {
     endUser.find("#chat-text").sendKeys(text);
     endUser.find("#chat-send").click();
     endUser.awaitText("#chat .msg-end_user", text);
-  }
-
-  @LocalServerPort int serverPort;
-
-  private int port() {
-    return serverPort;
   }
 
   /** Opens the conversation's session through its inbox link, as an agent does. */
