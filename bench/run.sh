@@ -2,6 +2,8 @@
 # The benchmark: sessionflow against a bare Temporal workflow on the same `temporal server start-dev`.
 #   bench/run.sh           full run (about 35 minutes), writes bench/results/latest.{md,json}
 #   bench/run.sh --small   the same harness at small N (a few minutes), bench/results/small.{md,json}
+#   bench/run.sh --channel-events   agent reply to webhook receipt with 200 conversations active
+#                          (about 3 minutes), bench/results/channel-events.{md,json}
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -31,6 +31,7 @@ public abstract class StoreTestBase {
           "settlement_outcomes",
           "macros",
           "triggers",
+          "channel_lanes",
           "messages",
           "webhooks",
           "webhook_deliveries",

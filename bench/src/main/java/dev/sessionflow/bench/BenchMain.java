@@ -23,6 +23,10 @@ public final class BenchMain {
       BaselineWorker.run(args[1]);
       return;
     }
+    if (List.of(args).contains("--channel-events")) {
+      ChannelEventLatency.main(List.of(args).contains("--small"));
+      return;
+    }
     boolean small = List.of(args).contains("--small");
     // Scenario 4 alone, e.g. to try the service's cache settings (SESSIONFLOW_WORKFLOW_CACHE_SIZE).
     boolean scaleOnly = List.of(args).contains("--scale-only");

@@ -29,7 +29,21 @@ final class Service implements AutoCloseable {
    * @param temporalAddress null: the embedded defaults (in-process Temporal, in-memory H2)
    */
   Service(Path jar, Path dir, String name, String temporalAddress, Store store, boolean record) {
-    Map<String, String> env = new HashMap<>();
+    this(jar, dir, name, temporalAddress, store, record, Map.of());
+  }
+
+  /**
+   * @param extraEnv more of the service's environment (e.g. the networks webhooks may reach)
+   */
+  Service(
+      Path jar,
+      Path dir,
+      String name,
+      String temporalAddress,
+      Store store,
+      boolean record,
+      Map<String, String> extraEnv) {
+    Map<String, String> env = new HashMap<>(extraEnv);
     env.put("SERVER_PORT", Integer.toString(port));
     if (temporalAddress != null) {
       env.put("TEMPORAL_ADDRESS", temporalAddress);

@@ -20,9 +20,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Conversations and their transcripts. Every write that decides which session a message belongs to
@@ -39,6 +42,7 @@ public class ConversationStore implements Transcript {
   private final SessionMetrics metrics;
   private final MessageSignals signals;
   private final CrashPoints crashPoints;
+  private final ObjectProvider<MessagesCommitted> committed;
 
   public ConversationStore(
       JdbcClient jdbc,
@@ -48,7 +52,8 @@ public class ConversationStore implements Transcript {
       Clock clock,
       SessionMetrics metrics,
       MessageSignals signals,
-      CrashPoints crashPoints) {
+      CrashPoints crashPoints,
+      ObjectProvider<MessagesCommitted> committed) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.sessions = sessions;
@@ -57,6 +62,7 @@ public class ConversationStore implements Transcript {
     this.metrics = metrics;
     this.signals = signals;
     this.crashPoints = crashPoints;
+    this.committed = committed;
   }
 
   /**
@@ -519,7 +525,31 @@ public class ConversationStore implements Transcript {
             .param("opened", openedSession)
             .param("at", Times.db(now))
             .update(key, "seq");
-    return inserted == 0 ? new Stored(0, now) : new Stored(key.getKey().longValue(), now);
+    if (inserted == 0) {
+      return new Stored(0, now);
+    }
+    long seq = key.getKey().longValue();
+    tellOnceCommitted(conversationId, seq);
+    return new Stored(seq, now);
+  }
+
+  /** Tells {@link MessagesCommitted} of a new message once its transaction has committed. */
+  private void tellOnceCommitted(String conversationId, long seq) {
+    MessagesCommitted listener = committed.getIfAvailable();
+    if (listener == null) {
+      return;
+    }
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      listener.committed(conversationId, seq);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            listener.committed(conversationId, seq);
+          }
+        });
   }
 
   private static AcceptedMessage accepted(

@@ -23,8 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SettingsValidation {
   private static final int MAX_TEXT = Limits.SETTINGS_TEXT;
-  private static final Set<String> EVENTS =
-      Set.of(WebhookEvent.SESSION_ENDED, WebhookEvent.CSAT_SENT, WebhookEvent.CSAT_ANSWERED);
+  private static final Set<String> EVENTS = Set.copyOf(WebhookEvent.ALL);
 
   private final WebhookDestinations destinations;
 

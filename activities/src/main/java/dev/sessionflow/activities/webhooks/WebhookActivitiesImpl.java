@@ -4,10 +4,13 @@ import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionflow.activities.csat.SurveyLinks;
+import dev.sessionflow.activities.csat.SurveyStore;
 import dev.sessionflow.workflows.session.MessagingSession;
 import dev.sessionflow.workflows.webhooks.WebhookActivities;
 import dev.sessionflow.workflows.webhooks.WebhookCall;
 import dev.sessionflow.workflows.webhooks.WebhookDelivery;
+import dev.sessionflow.workflows.webhooks.WebhookEvent;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import jakarta.annotation.PreDestroy;
@@ -16,7 +19,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -67,13 +72,20 @@ public class WebhookActivitiesImpl implements WebhookActivities {
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("webhook-deadlines").factory());
 
+  private SurveyStore surveys;
+  private SurveyLinks links;
+
   @Autowired
   public WebhookActivitiesImpl(
       WebhookStore webhooks,
       WebhookDeliveries deliveries,
       WebhookDestinations destinations,
-      Clock clock) {
+      Clock clock,
+      SurveyStore surveys,
+      SurveyLinks links) {
     this(webhooks, deliveries, destinations, clock, DEADLINE);
+    this.surveys = surveys;
+    this.links = links;
   }
 
   WebhookActivitiesImpl(
@@ -222,11 +234,33 @@ public class WebhookActivitiesImpl implements WebhookActivities {
     }
   }
 
-  private static byte[] json(WebhookCall call) {
+  private byte[] json(WebhookCall call) {
     try {
-      return JSON.writeValueAsBytes(call.event());
+      return JSON.writeValueAsBytes(withSurveyUrl(call.event()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * {@code csat.sent} with the end user's survey link, derived here from the session's survey: the
+   * session raised the event, and its history never holds a token (see SurveyTokens).
+   */
+  private WebhookEvent withSurveyUrl(WebhookEvent event) {
+    if (surveys == null
+        || !WebhookEvent.CSAT_SENT.equals(event.type())
+        || !(event.data().get("sessionId") instanceof String sessionId)) {
+      return event;
+    }
+    return surveys
+        .forSession(sessionId)
+        .flatMap(survey -> surveys.linkToken(survey.surveyId()))
+        .map(
+            token -> {
+              Map<String, Object> data = new LinkedHashMap<>(event.data());
+              data.put("surveyUrl", links.surveyUrl(token));
+              return new WebhookEvent(event.eventId(), event.type(), event.occurredAt(), data);
+            })
+        .orElse(event);
   }
 }

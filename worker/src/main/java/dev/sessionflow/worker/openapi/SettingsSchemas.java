@@ -73,15 +73,7 @@ final class SettingsSchemas {
             .addProperty("secret", new StringSchema().pattern(WebhookSecrets.SECRET_PATTERN))
             .addProperty(
                 "events",
-                new ArraySchema()
-                    .minItems(1)
-                    .items(
-                        new StringSchema()
-                            ._enum(
-                                List.of(
-                                    WebhookEvent.SESSION_ENDED,
-                                    WebhookEvent.CSAT_SENT,
-                                    WebhookEvent.CSAT_ANSWERED))))
+                new ArraySchema().minItems(1).items(new StringSchema()._enum(WebhookEvent.ALL)))
             .required(List.of("url", "secret", "events"));
     return new ArraySchema().maxItems(20).items(hook);
   }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** The account's messaging settings: read them, change them and tell the running sessions. */
@@ -31,7 +32,11 @@ public class SettingsService {
   private final SettingsStore settings;
   private final SettingsBroadcaster broadcast;
 
-  public SettingsService(SettingsStore settings, SettingsBroadcaster broadcast) {
+  private final ApplicationEventPublisher events;
+
+  public SettingsService(
+      SettingsStore settings, SettingsBroadcaster broadcast, ApplicationEventPublisher events) {
+    this.events = events;
     this.settings = settings;
     this.broadcast = broadcast;
   }
@@ -91,6 +96,7 @@ public class SettingsService {
               + "): read them again and reapply the change");
     }
     broadcast.toRunningSessions(updated);
+    events.publishEvent(new SettingsSaved(updated));
     return updated;
   }
 

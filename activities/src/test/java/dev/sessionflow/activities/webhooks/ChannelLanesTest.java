@@ -1,0 +1,48 @@
+package dev.sessionflow.activities.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionflow.activities.StoreTestBase;
+import dev.sessionflow.activities.conversations.AcceptedMessage;
+import dev.sessionflow.activities.webhooks.ChannelLanes.LaneMessage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ChannelLanesTest extends StoreTestBase {
+  @Autowired ChannelLanes lanes;
+
+  @Test
+  void aNewLaneStartsAtTheSessionOfTheMessageThatWokeIt() {
+    AcceptedMessage first = endUserSays("c-1", "m-1", "Hi");
+    AcceptedMessage second = endUserSays("c-1", "m-2", "Anyone?");
+    endUserSays("c-2", "m-1", "Other conversation");
+
+    long position = lanes.position("h-1", "c-1", second.sequence());
+    assertThat(position).isEqualTo(first.sequence() - 1);
+    List<LaneMessage> next = lanes.after("c-1", position, 10);
+    assertThat(next).extracting(LaneMessage::messageId).containsExactly("m-1", "m-2");
+    assertThat(next.getFirst().openedSession()).isTrue();
+    assertThat(next.get(1).openedSession()).isFalse();
+    assertThat(next.getFirst().ticketId()).isEqualTo(first.ticketId());
+    assertThat(next.getFirst().endUserId()).isEqualTo("user-of-c-1");
+
+    // a later session of the conversation: a new lane starts at it, not at the conversation's start
+    conversations.close(closing(first, 1, "Bye."));
+    AcceptedMessage again = endUserSays("c-1", "m-3", "Back again");
+    assertThat(again.newSession()).isTrue();
+    assertThat(lanes.position("h-2", "c-1", again.sequence())).isEqualTo(again.sequence() - 1);
+  }
+
+  @Test
+  void theLaneMovesOnlyForward() {
+    AcceptedMessage first = endUserSays("c-1", "m-1", "Hi");
+    AcceptedMessage second = endUserSays("c-1", "m-2", "Anyone?");
+
+    lanes.advance("h-1", "c-1", second.sequence());
+    lanes.advance("h-1", "c-1", first.sequence()); // a late repeat of the first step
+    assertThat(lanes.position("h-1", "c-1", first.sequence())).isEqualTo(second.sequence());
+    assertThat(lanes.after("c-1", second.sequence(), 10)).isEmpty();
+    assertThat(lanes.position("h-2", "c-1", second.sequence())).isEqualTo(first.sequence() - 1);
+  }
+}
