@@ -9,3 +9,5 @@ create table channel_lanes (
 );
 -- A lane reads its conversation's messages past its position, in order.
 create index messages_by_conversation on messages (conversation_id, seq);
+-- The reconciler's sweep for lanes a crash left unwoken reads the last minutes' messages.
+create index messages_by_time on messages (sent_at);

@@ -97,6 +97,33 @@ public class ChannelLanes {
         .list();
   }
 
+  /** A conversation whose lane to a webhook is behind the store, and its latest message. */
+  public record Behind(String conversationId, long seq) {}
+
+  /**
+   * Conversations with a message stored in {@code [since, before)}, after the webhook was made,
+   * that the webhook's lane has not delivered: a crash between the commit and the wake, or a wake
+   * that could not reach Temporal.
+   */
+  public List<Behind> behind(String hookId, Instant since, Instant before, int limit) {
+    return jdbc.sql(
+            """
+            select m.conversation_id, max(m.seq) as seq from messages m
+            join webhooks w on w.hook_id = :hook
+            left join channel_lanes l
+              on l.hook_id = w.hook_id and l.conversation_id = m.conversation_id
+            where m.sent_at >= :since and m.sent_at < :before and m.sent_at >= w.created_at
+              and (l.delivered_seq is null or m.seq > l.delivered_seq)
+            group by m.conversation_id order by max(m.seq) limit :n
+            """)
+        .param("hook", hookId)
+        .param("since", Times.db(since))
+        .param("before", Times.db(before))
+        .param("n", limit)
+        .query((rs, row) -> new Behind(rs.getString("conversation_id"), rs.getLong("seq")))
+        .list();
+  }
+
   /** Moves the lane past {@code seq} (never back: a late repeat of a step changes nothing). */
   public void advance(String hookId, String conversationId, long seq) {
     Instant now = clock.instant();

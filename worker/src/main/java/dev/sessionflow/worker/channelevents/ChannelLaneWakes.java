@@ -78,14 +78,19 @@ class ChannelLaneWakes implements MessagesCommitted {
         .toList();
   }
 
-  @Override
-  public void committed(String conversationId, long seq) {
+  /** The webhooks that want the conversations' events. */
+  List<String> laneHooks() {
     List<String> hooks = hookIds;
     if (hooks == null) {
       hooks = laneHooks(settings.current()); // before the first refresh
       hookIds = hooks;
     }
-    for (String hookId : hooks) {
+    return hooks;
+  }
+
+  @Override
+  public void committed(String conversationId, long seq) {
+    for (String hookId : laneHooks()) {
       try {
         wake(hookId, conversationId, seq);
       } catch (RuntimeException e) {
@@ -98,7 +103,7 @@ class ChannelLaneWakes implements MessagesCommitted {
     }
   }
 
-  private void wake(String hookId, String conversationId, long seq) {
+  void wake(String hookId, String conversationId, long seq) {
     ChannelLane lane =
         client.newWorkflowStub(
             ChannelLane.class,

@@ -5,6 +5,7 @@ import dev.sessionflow.activities.conversations.MessageSignals;
 import dev.sessionflow.activities.sessions.SessionStarts;
 import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.sessions.UnsettledEnds;
+import dev.sessionflow.worker.channelevents.LanesLeftBehind;
 import dev.sessionflow.worker.sessions.SessionService;
 import dev.sessionflow.workflows.reconciler.Reconciled;
 import dev.sessionflow.workflows.reconciler.ReconcilerActivities;
@@ -49,6 +50,7 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
   private final Counter started;
   private final Counter redelivered;
   private final MessageSignals signals;
+  private final LanesLeftBehind lanes;
   private final Clock clock;
   private final Duration grace;
   private final Duration messageGrace;
@@ -65,6 +67,7 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
       SessionStarts starts,
       SessionControl control,
       MessageSignals signals,
+      LanesLeftBehind lanes,
       Clock clock,
       MeterRegistry meters,
       @Value("${sessionflow.reconciler.grace:2m}") Duration grace,
@@ -77,6 +80,7 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
     this.started = meters.counter(STARTED_METRIC);
     this.redelivered = meters.counter(REDELIVERED_METRIC);
     this.signals = signals;
+    this.lanes = lanes;
     this.clock = clock;
     this.grace = grace;
     this.messageGrace = messageGrace;
@@ -152,6 +156,11 @@ public class ReconcilerActivitiesImpl implements ReconcilerActivities {
     }
     signals.flush();
     return delivered;
+  }
+
+  @Override
+  public int wakeLanesLeftBehind() {
+    return lanes.wake();
   }
 
   private double freshCount() {

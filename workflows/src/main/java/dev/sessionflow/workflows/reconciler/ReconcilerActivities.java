@@ -26,4 +26,11 @@ public interface ReconcilerActivities {
    * signalled.
    */
   int redeliverMessagesLeftBehind();
+
+  /**
+   * Wakes the channel lanes a crash (or a Temporal outage) left behind the store: conversations
+   * with a message of the last minutes that a webhook wanting their events has not been delivered.
+   * A lane that is running takes the wake as a repeat. Answers how many lanes it woke.
+   */
+  int wakeLanesLeftBehind();
 }

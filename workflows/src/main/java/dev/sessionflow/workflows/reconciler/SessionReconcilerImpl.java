@@ -23,6 +23,12 @@ public class SessionReconcilerImpl implements SessionReconciler {
    */
   static final String REDELIVERS_MESSAGES = "reconciler-redelivers-messages";
 
+  /**
+   * Version 1: a pass also wakes the channel lanes left behind the store. The histories of both
+   * branches replay in {@code ReconcilerReplayTest}.
+   */
+  static final String WAKES_LANES = "reconciler-wakes-lanes";
+
   @Override
   public Reconciled run() {
     int started = activities.startSessionsLeftBehind();
@@ -30,6 +36,14 @@ public class SessionReconcilerImpl implements SessionReconciler {
         Workflow.getVersion(REDELIVERS_MESSAGES, Workflow.DEFAULT_VERSION, 1) >= 1
             ? activities.redeliverMessagesLeftBehind()
             : 0;
-    return activities.finishStrandedEnds().withStarted(started).withRedelivered(redelivered);
+    int woken =
+        Workflow.getVersion(WAKES_LANES, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? activities.wakeLanesLeftBehind()
+            : 0;
+    return activities
+        .finishStrandedEnds()
+        .withStarted(started)
+        .withRedelivered(redelivered)
+        .withLanesWoken(woken);
   }
 }

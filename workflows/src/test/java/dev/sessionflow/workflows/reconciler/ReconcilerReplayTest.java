@@ -14,14 +14,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each branch of {@link SessionReconcilerImpl#REDELIVERS_MESSAGES} replays: {@code
- * reconciler-pass-v0} was recorded by the code before it (a pass in flight during a rolling
- * deploy), {@code reconciler-pass} by the current code. With {@code
+ * Each branch of {@link SessionReconcilerImpl#REDELIVERS_MESSAGES} and {@link
+ * SessionReconcilerImpl#WAKES_LANES} replays: {@code reconciler-pass-v0} was recorded by the code
+ * before the first (a pass in flight during a rolling deploy), {@code reconciler-pass-v1} by the
+ * code before the second, {@code reconciler-pass} by the current code. With {@code
  * -Dsessionflow.recordReconcilerHistory=NAME}, records a pass of the code under test as NAME.
  */
 class ReconcilerReplayTest {
   static final Path DIR = Path.of("src/test/resources/histories");
   static final String BEFORE = "reconciler-pass-v0";
+  static final String BEFORE_LANES = "reconciler-pass-v1";
   static final String AFTER = "reconciler-pass";
 
   @Test
@@ -31,19 +33,26 @@ class ReconcilerReplayTest {
       record(recording);
       return;
     }
-    for (String name : new String[] {BEFORE, AFTER}) {
+    for (String name : new String[] {BEFORE, BEFORE_LANES, AFTER}) {
       WorkflowReplayer.replayWorkflowExecution(history(name), SessionReconcilerImpl.class);
     }
-    String marker = SessionReconcilerImpl.REDELIVERS_MESSAGES;
     assertThat(read(BEFORE)).doesNotContain("RedeliverMessagesLeftBehind");
-    assertThat(read(AFTER)).contains("RedeliverMessagesLeftBehind");
-    // The change id as the marker's payload holds it (JSON, base64, its padding escaped)
-    String encoded =
-        java.util.Base64.getEncoder()
-            .withoutPadding()
-            .encodeToString(("\"" + marker + "\"").getBytes());
-    assertThat(read(AFTER)).contains(encoded);
-    assertThat(read(BEFORE)).doesNotContain(encoded);
+    assertThat(read(BEFORE_LANES)).contains("RedeliverMessagesLeftBehind");
+    assertThat(read(BEFORE_LANES)).doesNotContain("WakeLanesLeftBehind");
+    assertThat(read(AFTER)).contains("WakeLanesLeftBehind");
+    String redelivers = encoded(SessionReconcilerImpl.REDELIVERS_MESSAGES);
+    assertThat(read(BEFORE)).doesNotContain(redelivers);
+    assertThat(read(BEFORE_LANES)).contains(redelivers);
+    String wakes = encoded(SessionReconcilerImpl.WAKES_LANES);
+    assertThat(read(BEFORE_LANES)).doesNotContain(wakes);
+    assertThat(read(AFTER)).contains(redelivers).contains(wakes);
+  }
+
+  /** The change id as the marker's payload holds it (JSON, base64, its padding escaped). */
+  private static String encoded(String marker) {
+    return java.util.Base64.getEncoder()
+        .withoutPadding()
+        .encodeToString(("\"" + marker + "\"").getBytes());
   }
 
   private static void record(String name) throws IOException {
@@ -88,6 +97,11 @@ class ReconcilerReplayTest {
 
     @Override
     public int redeliverMessagesLeftBehind() {
+      return 1;
+    }
+
+    @Override
+    public int wakeLanesLeftBehind() {
       return 1;
     }
   }
