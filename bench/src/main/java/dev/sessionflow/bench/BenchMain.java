@@ -25,7 +25,7 @@ public final class BenchMain {
     }
     if (List.of(args).contains("--channel-events")) {
       ChannelEventLatency.main(List.of(args).contains("--small"));
-      return;
+      System.exit(0);
     }
     boolean small = List.of(args).contains("--small");
     // Scenario 4 alone, e.g. to try the service's cache settings (SESSIONFLOW_WORKFLOW_CACHE_SIZE).

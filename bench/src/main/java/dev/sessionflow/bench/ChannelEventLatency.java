@@ -25,6 +25,13 @@ import java.util.concurrent.Executors;
 final class ChannelEventLatency {
   static final int CONVERSATIONS = 200;
   static final int CONCURRENCY = 16;
+
+  /**
+   * Each round gives every conversation one agent reply, spread over this span: 200 conversations
+   * active, each with a reply about every 10 seconds (20 replies a second).
+   */
+  static final Duration ROUND = Duration.ofSeconds(10);
+
   static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
   private final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
@@ -37,7 +44,8 @@ final class ChannelEventLatency {
     Path dir = Files.createTempDirectory("sessionflow-channel-events");
     BenchMain.log("channel events: " + CONVERSATIONS + " conversations, logs in " + dir);
     HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    hook.setExecutor(Executors.newFixedThreadPool(32));
+    var threads = Executors.newFixedThreadPool(32, Thread.ofPlatform().daemon().factory());
+    hook.setExecutor(threads);
     hook.createContext(
         "/hook",
         exchange -> {
@@ -83,16 +91,20 @@ final class ChannelEventLatency {
     write(Stats.of(from202), Stats.of(fromRequest), rounds);
   }
 
-  /** One agent reply in every conversation at once; waits for each reply's event. */
+  /** One agent reply in every conversation, spread over a round; waits for each reply's event. */
   private void replies(
       Http http, String[] sessions, String round, List<Double> from202, List<Double> fromRequest)
       throws Exception {
     long[] sent = new long[sessions.length];
     long[] accepted = new long[sessions.length];
+    long start = System.currentTimeMillis();
     Scale.parallel(
         sessions.length,
         CONCURRENCY,
         i -> {
+          Proc.sleep(
+              Math.max(
+                  0, start + ROUND.toMillis() * i / sessions.length - System.currentTimeMillis()));
           sent[i] = System.nanoTime();
           http.agentSays(sessions[i], "a-" + round + "-" + i);
           accepted[i] = System.nanoTime();
@@ -131,8 +143,9 @@ final class ChannelEventLatency {
         # Channel events: agent reply to webhook receipt
 
         Generated %s by `bench/run.sh --channel-events`: %d conversations active at once, each
-        gets one agent reply per round (%d measured rounds, %d replies), the service on a real
-        `temporal server start-dev` and PostgreSQL, the webhook on loopback.
+        gets one agent reply per round of 10 s, spread over it (20 replies a second; %d measured
+        rounds, %d replies), the service on a real `temporal server start-dev` and PostgreSQL,
+        the webhook on loopback.
 
         | from | p50 ms | p99 ms | max ms |
         |---|---|---|---|
