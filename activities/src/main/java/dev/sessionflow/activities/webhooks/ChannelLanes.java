@@ -28,7 +28,6 @@ public class ChannelLanes {
       String text,
       String surveyId,
       boolean openedSession,
-      boolean reopenedSession,
       Instant at) {}
 
   private final JdbcClient jdbc;
@@ -92,7 +91,6 @@ public class ChannelLanes {
                     rs.getString("text"),
                     rs.getString("survey_id"),
                     rs.getBoolean("opened_session"),
-                    rs.getBoolean("reopened_session"),
                     Times.instant(rs, "sent_at")))
         .list();
   }

@@ -72,8 +72,10 @@ public class WebhookActivitiesImpl implements WebhookActivities {
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("webhook-deadlines").factory());
 
-  private SurveyStore surveys;
-  private SurveyLinks links;
+  /** For {@code csat.sent}'s survey link; null in tests of the POST alone. */
+  private final SurveyStore surveys;
+
+  private final SurveyLinks links;
 
   @Autowired
   public WebhookActivitiesImpl(
@@ -83,9 +85,7 @@ public class WebhookActivitiesImpl implements WebhookActivities {
       Clock clock,
       SurveyStore surveys,
       SurveyLinks links) {
-    this(webhooks, deliveries, destinations, clock, DEADLINE);
-    this.surveys = surveys;
-    this.links = links;
+    this(webhooks, deliveries, destinations, clock, DEADLINE, surveys, links);
   }
 
   WebhookActivitiesImpl(
@@ -93,7 +93,11 @@ public class WebhookActivitiesImpl implements WebhookActivities {
       WebhookDeliveries deliveries,
       WebhookDestinations destinations,
       Clock clock,
-      Duration deadline) {
+      Duration deadline,
+      SurveyStore surveys,
+      SurveyLinks links) {
+    this.surveys = surveys;
+    this.links = links;
     this.deadline = deadline;
     this.webhooks = webhooks;
     this.deliveries = deliveries;

@@ -66,7 +66,7 @@ class WebhookReceiversThatHoldOnTest extends StoreTestBase {
     WebhookDestinations loopback =
         new WebhookDestinations(
             new WebhookProperties(List.of("127.0.0.1/32"), false, null, Duration.ofHours(1)));
-    return new WebhookActivitiesImpl(webhooks, deliveries, loopback, clock, deadline);
+    return new WebhookActivitiesImpl(webhooks, deliveries, loopback, clock, deadline, null, null);
   }
 
   private WebhookCall call(String url) {
