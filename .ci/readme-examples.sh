@@ -65,4 +65,36 @@ for body, now in ((b'{"test": 2432232315}', 1614265330), (b'{"test": 2432232314}
         continue
     sys.exit("README webhook example accepted a changed body or a stale timestamp")
 PY
-echo "README examples: 17 passed, 0 failed"
+
+# The widget section's examples, as written: its origin and key commands, and the JWT signing code,
+# whose token the running service must take as a verified visitor (and refuse once changed).
+widget_section=$(awk '/^## Put the chat on your site/{on=1} /^## Webhooks: verifying/{on=0} on' README.md)
+awk '/^```bash/{b=1;next} /^```/{b=0} b' <<<"$widget_section" >"$script"
+widget_out=$(bash -euo pipefail "$script" 2>&1)
+grep -qF '"allowedOrigins":["https://www.example.com"]' <<<"$widget_out" ||
+  { echo "README widget example: the origin was not saved: $widget_out" >&2; exit 1; }
+key=$(grep -o '{"kid":"[^"]*","secret":"[^"]*"}' <<<"$widget_out")
+signer=$(mktemp)
+awk '/^```python/{b=1;next} /^```/{b=0} b' <<<"$widget_section" >"$signer"
+python3 - "$signer" "$key" <<'PY'
+import json, sys, urllib.error, urllib.request
+exec(open(sys.argv[1]).read())
+key = json.loads(sys.argv[2])
+def start(token):
+    request = urllib.request.Request(
+        "http://localhost:8080/api/v1/widget/visitors", data=json.dumps({"jwt": token}).encode(),
+        headers={"Content-Type": "application/json", "Origin": "http://localhost:8080"})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as refused:
+        return refused.code, None
+token = visitor_jwt(key["kid"], key["secret"], "readme-customer-1", "Ana")
+status, visitor = start(token)
+if status != 201 or not visitor["verified"]:
+    sys.exit(f"README widget JWT example: expected a verified visitor, got {status} {visitor}")
+status, _ = start(token[:-2] + ("AA" if not token.endswith("AA") else "BB"))
+if status != 401:
+    sys.exit(f"README widget JWT example: a changed signature got {status}, not 401")
+PY
+echo "README examples: 20 passed, 0 failed"

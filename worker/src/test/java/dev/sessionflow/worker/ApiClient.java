@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** A plain HTTP client for the API, as an integration would call it. */
@@ -78,6 +79,39 @@ public final class ApiClient {
                 json == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /**
+   * A GET of a stream that does not end: the status and content type once the response starts (its
+   * body unread, the connection closed).
+   */
+  public Response opening(String path, String token) {
+    try {
+      HttpResponse<java.io.InputStream> response =
+          http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      response.body().close();
+      return new Response(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          "",
+          null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A POST with extra headers (an Origin, say). */
+  public Response post(String path, String token, String json, Map<String, String> headers) {
+    HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json");
+    headers.forEach(request::header);
+    return send(
+        request.POST(
+            json == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** An end-user message through the channel; answers the 202 body. */

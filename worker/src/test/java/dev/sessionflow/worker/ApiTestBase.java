@@ -37,7 +37,7 @@ public abstract class ApiTestBase {
                 "minEndUserMessages": 0, "expiresAfter": "P14D", "question": "How did we do?",
                 "scale": 5},
        "settlement": {"default": "SOLVED", "rules": {}}, "reopenWithin": null,
-       "webhooks": []}
+       "webhooks": [], "widget": {"allowedOrigins": []}}
       """;
 
   protected void restoreDefaultSettings() {

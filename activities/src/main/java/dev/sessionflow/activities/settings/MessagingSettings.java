@@ -16,6 +16,8 @@ import java.util.List;
  * @param messagingEnabledAt when the account turned messaging on (decides the default)
  * @param policy CSAT and settlement policy (its webhook list is empty: see {@code webhooks})
  * @param webhooks the receivers of outbound events
+ * @param widgetOrigins the web origins allowed to start widget visitors ({@code
+ *     https://host[:port]})
  * @param version raised by one with every change: the API's ETag, and what running sessions compare
  *     to apply only settings newer than theirs
  */
@@ -31,7 +33,12 @@ public record MessagingSettings(
     Instant updatedAt,
     SessionPolicy policy,
     List<Webhook> webhooks,
+    List<String> widgetOrigins,
     long version) {
+
+  public MessagingSettings {
+    widgetOrigins = widgetOrigins == null ? List.of() : List.copyOf(widgetOrigins);
+  }
 
   /** The policy a session runs with, webhooks included. */
   public SessionPolicy sessionPolicy() {

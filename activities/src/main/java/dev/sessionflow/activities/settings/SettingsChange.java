@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
  * A partial update of the settings. A field left out is {@code null}; a field given as JSON null is
  * {@code Optional.empty()} (only the two timers that can be turned off take that). {@code policy}
  * is applied to the stored policy under the settings row's lock, so two partial saves of different
- * policy keys both hold; {@code webhooks} replace the stored ones whole.
+ * policy keys both hold; {@code webhooks} and {@code widgetOrigins} replace the stored ones whole.
  */
 public record SettingsChange(
     Boolean agentsCanEndSessions,
@@ -21,4 +21,5 @@ public record SettingsChange(
     String warningText,
     String endedNoticeText,
     UnaryOperator<SessionPolicy> policy,
-    List<Webhook> webhooks) {}
+    List<Webhook> webhooks,
+    List<String> widgetOrigins) {}

@@ -157,6 +157,7 @@ public class SettingsStore {
                     inactive_after_seconds = :inactive, auto_close_after_seconds = :autoClose,
                     warn_before_close_seconds = :warn, warning_text = :warningText,
                     ended_notice_text = :endedText, policy_json = :policy, updated_at = :now,
+                    widget_origins = :origins,
                     settings_version = settings_version + 1,
                     pushed_version = case when :sooner then settings_version + 1
                       else pushed_version end
@@ -171,6 +172,7 @@ public class SettingsStore {
               .param("warningText", next.warningText())
               .param("endedText", next.endedNoticeText())
               .param("policy", json(next.policy()))
+              .param("origins", String.join("\n", next.widgetOrigins()))
               .param("sooner", SoonerDeadlines.sooner(now.timers(), next.timers()))
               .param("now", Times.db(clock.instant()))
               .param("account", ACCOUNT)
@@ -202,6 +204,7 @@ public class SettingsStore {
         now.updatedAt(),
         change.policy() != null ? change.policy().apply(now.policy()) : now.policy(),
         change.webhooks() != null ? change.webhooks() : now.webhooks(),
+        change.widgetOrigins() != null ? change.widgetOrigins() : now.widgetOrigins(),
         now.version());
   }
 
@@ -292,7 +295,12 @@ public class SettingsStore {
         Times.instant(rs, "updated_at"),
         policy(rs.getString("policy_json")),
         webhooks.all(),
+        origins(rs.getString("widget_origins")),
         rs.getLong("settings_version"));
+  }
+
+  private static List<String> origins(String stored) {
+    return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n"));
   }
 
   private static Duration duration(ResultSet rs, String column) throws SQLException {

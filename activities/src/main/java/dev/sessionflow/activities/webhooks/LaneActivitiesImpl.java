@@ -25,14 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 @ActivityImpl(taskQueues = ChannelLane.TASK_QUEUE)
 public class LaneActivitiesImpl implements LaneActivities {
-  /** What the end user reads, by the store's kind of SYSTEM message. */
-  static final Map<String, String> KINDS =
-      Map.of(
-          "INACTIVITY_WARNING", "WARNING",
-          "SESSION_ENDED", "ENDED",
-          "CSAT_INVITATION", "SURVEY",
-          "AUTOMATION", "NOTICE");
-
   private final ChannelLanes lanes;
   private final WebhookStore webhooks;
   private final WebhookActivitiesImpl poster;
@@ -108,7 +100,7 @@ public class LaneActivitiesImpl implements LaneActivities {
       data.put("agentId", m.agentId());
     }
     if (m.kind() != null) {
-      data.put("kind", KINDS.getOrDefault(m.kind(), m.kind()));
+      data.put("kind", SystemMessageKinds.forEndUser(m.kind()));
     }
     data.put("text", m.text());
     data.put("at", m.at().toString());

@@ -379,7 +379,9 @@ class ConversationStoreTest extends StoreTestBase {
     long decidedUnder = settingsStore.current().version();
     long newer =
         settingsStore
-            .update(new SettingsChange(null, null, null, null, "Are you there?", null, null, null))
+            .update(
+                new SettingsChange(
+                    null, null, null, null, "Are you there?", null, null, null, null))
             .version();
     SystemMessage warning =
         new SystemMessage(

@@ -98,7 +98,15 @@ class DecidedClosesTest extends StoreTestBase {
         settings
             .update(
                 new SettingsChange(
-                    null, null, Optional.of(Duration.ofHours(2)), null, null, null, null, null))
+                    null,
+                    null,
+                    Optional.of(Duration.ofHours(2)),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null))
             .version();
     SessionClosing autoClose =
         under(

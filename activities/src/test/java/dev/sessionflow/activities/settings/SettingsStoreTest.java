@@ -350,6 +350,7 @@ class SettingsStoreTest extends StoreTestBase {
           warningText,
           endedNoticeText,
           null,
+          null,
           null);
     }
   }

@@ -68,7 +68,7 @@ public class AccessChecks {
   public static SessionVisibility visibility(Caller caller) {
     return switch (caller.role()) {
       case ADMIN -> SessionVisibility.ALL;
-      case CHANNEL -> SessionVisibility.NONE;
+      case CHANNEL, VISITOR -> SessionVisibility.NONE;
       case AGENT ->
           switch (caller.access()) {
             case ALL -> SessionVisibility.ALL;

@@ -17,6 +17,7 @@ public final class ApiAccessRules {
 
   private static final List<Role> STAFF = List.of(Role.AGENT, Role.ADMIN);
   private static final List<Role> ADMIN = List.of(Role.ADMIN);
+  private static final List<Role> VISITOR = List.of(Role.VISITOR);
 
   public static final List<Rule> RULES =
       List.of(
@@ -49,7 +50,16 @@ public final class ApiAccessRules {
           rule(HttpMethod.GET, "/api/v1/settings/messaging", STAFF),
           rule(HttpMethod.PUT, "/api/v1/settings/messaging", ADMIN),
           // The survey token is the end user's credential.
-          rule(HttpMethod.POST, "/api/v1/csat/*", List.of()));
+          rule(HttpMethod.POST, "/api/v1/csat/*", List.of()),
+          // Anyone on an allowed site may start a visitor: the Origin is checked there.
+          rule(HttpMethod.POST, "/api/v1/widget/visitors", List.of()),
+          rule(HttpMethod.GET, "/api/v1/widget/keys", ADMIN),
+          rule(HttpMethod.POST, "/api/v1/widget/keys", ADMIN),
+          rule(HttpMethod.DELETE, "/api/v1/widget/keys/*", ADMIN),
+          rule(HttpMethod.GET, "/api/v1/widget/conversation", VISITOR),
+          rule(HttpMethod.GET, "/api/v1/widget/conversation/stream", VISITOR),
+          rule(HttpMethod.POST, "/api/v1/widget/conversation/messages", VISITOR),
+          rule(HttpMethod.POST, "/api/v1/widget/conversation/end", VISITOR));
 
   private ApiAccessRules() {}
 

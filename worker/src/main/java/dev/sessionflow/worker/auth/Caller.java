@@ -48,6 +48,11 @@ public record Caller(
     return new Caller(Role.CHANNEL, null, name, Set.of(), TicketAccess.ALL);
   }
 
+  /** A widget visitor, named by its visitor id. */
+  public static Caller visitor(String visitorId) {
+    return new Caller(Role.VISITOR, null, visitorId, Set.of(), TicketAccess.ALL);
+  }
+
   /** The principal name (not a {@link java.security.Principal}: handlers take it as Caller). */
   public String getName() {
     return name;

@@ -51,7 +51,7 @@ final class JwtCallers implements Converter<Jwt, CallerAuthentication> {
       named.add(value.toString().toUpperCase(Locale.ROOT));
     }
     for (Role role : Role.values()) {
-      if (named.contains(role.name())) {
+      if (role.grantable() && named.contains(role.name())) {
         return role;
       }
     }

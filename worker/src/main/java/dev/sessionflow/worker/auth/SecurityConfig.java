@@ -77,26 +77,35 @@ public class SecurityConfig {
   /** A bearer token: a static token if it is one, else a JWT (when an issuer is configured). */
   @Bean
   AuthenticationManagerResolver<HttpServletRequest> bearerTokens(
-      StaticTokens tokens, AccessTokenCallers jwts) {
+      StaticTokens tokens, AccessTokenCallers jwts, VisitorCallers visitors) {
     JwtAuthenticationProvider jwtProvider = null;
     if (jwts.configured()) {
       jwtProvider = new JwtAuthenticationProvider(jwts.decoder());
       jwtProvider.setJwtAuthenticationConverter(jwts.claims());
     }
     JwtAuthenticationProvider jwt = jwtProvider;
-    AuthenticationManager manager =
-        authentication -> {
-          String token = ((BearerTokenAuthenticationToken) authentication).getToken();
-          var caller = tokens.resolve(token);
-          if (caller.isPresent()) {
-            return new CallerAuthentication(caller.get());
-          }
-          if (jwt == null) {
-            throw new InvalidBearerTokenException("Unknown token");
-          }
-          return jwt.authenticate(authentication);
-        };
-    return request -> manager;
+    return request -> bearerToken(request, tokens, jwt, visitors);
+  }
+
+  private static AuthenticationManager bearerToken(
+      HttpServletRequest request,
+      StaticTokens tokens,
+      JwtAuthenticationProvider jwt,
+      VisitorCallers visitors) {
+    return authentication -> {
+      String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+      if (VisitorCallers.isVisitorToken(token)) {
+        return visitors.authenticate(token, request);
+      }
+      var caller = tokens.resolve(token);
+      if (caller.isPresent()) {
+        return new CallerAuthentication(caller.get());
+      }
+      if (jwt == null) {
+        throw new InvalidBearerTokenException("Unknown token");
+      }
+      return jwt.authenticate(authentication);
+    };
   }
 
   @Bean
@@ -178,6 +187,19 @@ public class SecurityConfig {
         .authorizeHttpRequests(
             requests -> requests.requestMatchers("/error").permitAll().anyRequest().denyAll())
         .build();
+  }
+
+  /**
+   * A chain open to anyone for pages that carry their own credential (a token in the path or the
+   * request): no session, no CSRF token (a forged request would need that credential), no saved
+   * request.
+   */
+  public static HttpSecurity publicPages(HttpSecurity http, String... paths) throws Exception {
+    return http.securityMatcher(paths)
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll());
   }
 
   private static HttpSecurity stateless(

@@ -49,6 +49,10 @@ public final class StaticTokens {
     if (t.role() == null) {
       throw new IllegalStateException("sessionflow.auth.tokens: each token needs a role");
     }
+    if (!t.role().grantable()) {
+      throw new IllegalStateException(
+          "sessionflow.auth.tokens: the service issues " + t.role() + " tokens itself");
+    }
     if (t.role() == Role.AGENT && (t.agentId() == null || t.agentId().isBlank())) {
       throw new IllegalStateException("sessionflow.auth.tokens: an AGENT token needs an agentId");
     }

@@ -12,7 +12,8 @@ public final class Actors {
     return switch (caller.role()) {
       case AGENT -> new Actor(EndedBy.AGENT, caller.agentId());
       case ADMIN -> new Actor(EndedBy.ADMIN, caller.getName());
-      case CHANNEL -> throw new IllegalArgumentException("the channel does not update tickets");
+      case CHANNEL, VISITOR ->
+          throw new IllegalArgumentException("an end user's side does not update tickets");
     };
   }
 }

@@ -5,8 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -24,11 +22,7 @@ class SurveyPageSecurityConfig {
   @Bean
   @Order(SecurityConfig.OPS + 5)
   SecurityFilterChain surveyPageSecurity(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/survey/**")
-        .csrf(AbstractHttpConfigurer::disable)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(AbstractHttpConfigurer::disable)
-        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+    return SecurityConfig.publicPages(http, "/survey/**")
         .headers(
             h ->
                 h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

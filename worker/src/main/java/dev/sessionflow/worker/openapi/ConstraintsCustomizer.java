@@ -135,7 +135,8 @@ class ConstraintsCustomizer implements OpenApiCustomizer {
             .addProperty("csat", SettingsSchemas.csat(duration))
             .addProperty("reopenWithin", optionalDuration)
             .addProperty("settlement", SettingsSchemas.settlement())
-            .addProperty("webhooks", SettingsSchemas.webhooks());
+            .addProperty("webhooks", SettingsSchemas.webhooks())
+            .addProperty("widget", SettingsSchemas.widget());
     change.setAdditionalProperties(false);
     path.getPut().getRequestBody().getContent().values().forEach(media -> media.setSchema(change));
   }

@@ -2,6 +2,7 @@ package dev.sessionflow.worker.openapi;
 
 import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.activities.webhooks.WebhookSecrets;
+import dev.sessionflow.worker.settings.WidgetOriginsInput;
 import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.model.TicketStatus;
 import dev.sessionflow.workflows.webhooks.WebhookEvent;
@@ -76,6 +77,24 @@ final class SettingsSchemas {
                 new ArraySchema().minItems(1).items(new StringSchema()._enum(WebhookEvent.ALL)))
             .required(List.of("url", "secret", "events"));
     return new ArraySchema().maxItems(20).items(hook);
+  }
+
+  static Schema<?> widget() {
+    Schema<?> origin =
+        new StringSchema()
+            .pattern(WidgetOriginsInput.PATTERN)
+            .maxLength(WidgetOriginsInput.MAX_LENGTH)
+            .description("http(s)://host[:port], lower case, as a browser sends it");
+    Schema<?> widget =
+        new ObjectSchema()
+            .addProperty(
+                "allowedOrigins",
+                new ArraySchema()
+                    .maxItems(WidgetOriginsInput.MAX)
+                    .items(origin)
+                    .description("replaces the whole list"));
+    widget.setAdditionalProperties(false);
+    return widget;
   }
 
   /** 1 to {@code max} characters, not all whitespace. */

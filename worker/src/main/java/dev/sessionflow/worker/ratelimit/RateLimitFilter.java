@@ -4,6 +4,8 @@ import dev.sessionflow.worker.api.ProblemType;
 import dev.sessionflow.worker.api.Problems;
 import dev.sessionflow.worker.auth.Caller;
 import dev.sessionflow.worker.auth.Callers;
+import dev.sessionflow.worker.auth.Role;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,9 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rate limits on the API: a budget per authenticated caller, and per client address on the public
- * CSAT endpoint and survey page (where survey tokens could otherwise be guessed at speed) and any
- * other request no caller made. Over it: {@code 429 rate-limited} with {@code Retry-After}.
+ * Rate limits on the API: a budget per authenticated caller (a smaller one per widget visitor), per
+ * client address for starting widget visitors, and per client address on the public CSAT endpoint
+ * and survey page (where survey tokens could otherwise be guessed at speed) and any other request
+ * no caller made. Over it: {@code 429 rate-limited} with {@code Retry-After}.
  *
  * <p>It runs after Spring Security, so a budget belongs to who the caller is (role and name), not
  * to the bearer string: a new JWT for the same agent spends the same budget, and a token that does
@@ -38,14 +41,20 @@ class RateLimitFilter extends OncePerRequestFilter {
 
   static final String SURVEY_ASSETS = "/survey/assets/";
 
+  static final String VISITOR_STARTS = "/api/v1/widget/visitors";
+
   private final boolean enabled;
   private final Buckets callers;
   private final Buckets addresses;
+  private final Buckets visitors;
+  private final Buckets visitorStarts;
 
   RateLimitFilter(RateLimitProperties properties) {
     this.enabled = properties.enabled();
     this.callers = new Buckets(properties.perCaller(), properties.trackedKeys());
     this.addresses = new Buckets(properties.csatPerIp(), properties.trackedKeys());
+    this.visitors = new Buckets(properties.perVisitor(), properties.trackedKeys());
+    this.visitorStarts = new Buckets(properties.visitorStartsPerIp(), properties.trackedKeys());
   }
 
   @Override
@@ -60,13 +69,7 @@ class RateLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Optional<Caller> caller = Callers.current();
-    ConsumptionProbe probe =
-        caller.isPresent()
-                && !request.getRequestURI().startsWith(CSAT)
-                && !request.getRequestURI().startsWith(SURVEY_PAGE)
-            ? callers.of(callerKey(caller.get())).tryConsumeAndReturnRemaining(1)
-            : addresses.of(request.getRemoteAddr()).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe = bucket(request).tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
       chain.doFilter(request, response);
       return;
@@ -78,6 +81,21 @@ class RateLimitFilter extends OncePerRequestFilter {
         response,
         ProblemType.RATE_LIMITED,
         "Too many requests: retry after " + retryAfter + " seconds");
+  }
+
+  private Bucket bucket(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    if (path.equals(VISITOR_STARTS)) {
+      return visitorStarts.of(request.getRemoteAddr());
+    }
+    Optional<Caller> caller = Callers.current();
+    if (caller.isEmpty() || path.startsWith(CSAT) || path.startsWith(SURVEY_PAGE)) {
+      return addresses.of(request.getRemoteAddr());
+    }
+    // A visitor is anyone's browser: a budget of its own, far below an integration's.
+    return caller.get().role() == Role.VISITOR
+        ? visitors.of(caller.get().getName())
+        : callers.of(callerKey(caller.get()));
   }
 
   /** Whose budget a request spends: the authenticated caller's role and name. */

@@ -102,7 +102,7 @@ public class SessionService {
         switch (caller.role()) {
           case AGENT -> EndedBy.AGENT;
           case ADMIN -> EndedBy.ADMIN;
-          case CHANNEL -> EndedBy.END_USER;
+          case CHANNEL, VISITOR -> EndedBy.END_USER;
         };
     // One read for the setting, the access check and the end's position (see findForEnd).
     Optional<SessionStore.EndTarget> read = sessions.findForEnd(sessionId);

@@ -29,6 +29,7 @@ public record SettingsResponse(
     Settlement settlement,
     List<Hook> webhooks,
     String reopenWithin,
+    Widget widget,
     Instant messagingEnabledAt,
     Instant updatedAt,
     long version) {
@@ -46,6 +47,9 @@ public record SettingsResponse(
   public record Settlement(String defaultStatus, Map<String, SettlementRule> rules) {}
 
   public record Hook(String hookId, String url, Set<String> events) {}
+
+  /** The web chat widget: the origins whose pages may start visitors and frame the chat. */
+  public record Widget(List<String> allowedOrigins) {}
 
   /**
    * @param withWebhooks whether the reader is an admin: webhook URLs (which may carry a receiver's
@@ -73,6 +77,7 @@ public record SettingsResponse(
             ? s.webhooks().stream().map(w -> new Hook(w.hookId(), w.url(), w.events())).toList()
             : List.of(),
         iso(p.reopenWithin()),
+        new Widget(s.widgetOrigins()),
         s.messagingEnabledAt(),
         s.updatedAt(),
         s.version());

@@ -27,7 +27,8 @@ public class SettingsService {
           "csat",
           "reopenWithin",
           "settlement",
-          "webhooks");
+          "webhooks",
+          "widget");
 
   private final SettingsStore settings;
   private final SettingsBroadcaster broadcast;
@@ -78,7 +79,8 @@ public class SettingsService {
                     || body.containsKey("reopenWithin")
                 ? stored -> PolicyInput.apply(stored, body)
                 : null,
-            PolicyInput.webhooks(body));
+            PolicyInput.webhooks(body),
+            body.containsKey("widget") ? WidgetOriginsInput.parse(body.get("widget")) : null);
     return update(change, expectedVersion);
   }
 

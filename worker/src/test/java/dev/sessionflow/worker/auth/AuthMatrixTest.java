@@ -35,7 +35,9 @@ class AuthMatrixTest extends ScopedApiTestBase {
     AGENT_OUT_OF_SCOPE(AGENT_TIER_2),
     CHANNEL_OWNER(OWNER_CHANNEL),
     AGENT_IN_SCOPE(AGENT_FIRST_LINE),
-    ADMIN(ApiClient.ADMIN);
+    ADMIN(ApiClient.ADMIN),
+    /** A widget visitor: its token is minted for the run (see {@link #visitorToken}). */
+    VISITOR(null);
 
     final String token;
 
@@ -49,6 +51,7 @@ class AuthMatrixTest extends ScopedApiTestBase {
         case CHANNEL_OTHER, CHANNEL_OWNER -> Role.CHANNEL;
         case AGENT_OUT_OF_SCOPE, AGENT_IN_SCOPE -> Role.AGENT;
         case ADMIN -> Role.ADMIN;
+        case VISITOR -> Role.VISITOR;
       };
     }
 
@@ -106,6 +109,18 @@ class AuthMatrixTest extends ScopedApiTestBase {
     TABLE.put("PUT /api/v1/settings/messaging", new Expect(ADMIN, false, "{}"));
     // Public: the survey token is the credential (an unknown one is 404 to everyone).
     TABLE.put("POST /api/v1/csat/{surveyToken}", new Expect(Set.of(), false, "{\"rating\":5}"));
+    // Public: the page's Origin is what is checked (the matrix sends a loopback one).
+    TABLE.put("POST /api/v1/widget/visitors", new Expect(Set.of(), false, "{}"));
+    TABLE.put("GET /api/v1/widget/keys", new Expect(ADMIN, false, null));
+    TABLE.put("POST /api/v1/widget/keys", new Expect(ADMIN, false, null));
+    TABLE.put("DELETE /api/v1/widget/keys/{kid}", new Expect(ADMIN, false, null));
+    Set<Role> visitor = Set.of(Role.VISITOR);
+    TABLE.put("GET /api/v1/widget/conversation", new Expect(visitor, false, null));
+    TABLE.put("GET /api/v1/widget/conversation/stream", new Expect(visitor, false, null));
+    TABLE.put(
+        "POST /api/v1/widget/conversation/messages",
+        new Expect(visitor, false, "{\"messageId\":\"matrix-1\",\"text\":\"Hi\"}"));
+    TABLE.put("POST /api/v1/widget/conversation/end", new Expect(visitor, false, null));
   }
 
   @Autowired
@@ -152,7 +167,8 @@ class AuthMatrixTest extends ScopedApiTestBase {
     String path = concrete(pattern);
     List<String> failures = new ArrayList<>();
     for (Who who : Who.values()) {
-      int status = call(method, path, who.token, expect.body()).status();
+      String token = who == Who.VISITOR ? visitorToken() : who.token;
+      int status = call(method, path, token, expect.body()).status();
       String expected = expected(expect, who);
       boolean ok =
           switch (expected) {
@@ -180,10 +196,30 @@ class AuthMatrixTest extends ScopedApiTestBase {
     return expect.scoped() && who.outOfScope() ? "404" : "in";
   }
 
+  private String visitorToken;
+
+  /** A visitor started as widget.js starts one, from a page on a (development) loopback origin. */
+  private String visitorToken() {
+    if (visitorToken == null) {
+      visitorToken =
+          api.post("/api/v1/widget/visitors", null, "{}", Map.of("Origin", ORIGIN))
+              .expect(201)
+              .json()
+              .get("visitorToken")
+              .asText();
+    }
+    return visitorToken;
+  }
+
+  private static final String ORIGIN = "http://127.0.0.1:1";
+
   private ApiClient.Response call(String method, String path, String token, String body) {
+    if (path.endsWith("/stream")) {
+      return api.opening(path, token);
+    }
     return switch (method) {
       case "GET" -> api.get(path, token);
-      case "POST" -> api.post(path, token, body);
+      case "POST" -> api.post(path, token, body, Map.of("Origin", ORIGIN));
       case "PUT" -> api.put(path, token, body);
       case "PATCH" -> api.patch(path, token, body);
       case "DELETE" -> api.delete(path, token);
@@ -200,7 +236,8 @@ class AuthMatrixTest extends ScopedApiTestBase {
             .replace("{sessionId}", chat.sessionId())
             .replace("{ticketId}", chat.ticketId())
             .replace("{runId}", chat.runId())
-            .replace("{surveyToken}", "no-such-survey");
+            .replace("{surveyToken}", "no-such-survey")
+            .replace("{kid}", "wk-none");
     if (path.contains("{macroId}")) {
       String macro =
           api.post("/api/v1/macros", ApiClient.ADMIN, MACRO)

@@ -20,6 +20,8 @@ class RateLimitFilterTest {
               true,
               new RateLimitProperties.Limit(3, Duration.ofMinutes(1)),
               new RateLimitProperties.Limit(2, Duration.ofMinutes(1)),
+              new RateLimitProperties.Limit(2, Duration.ofMinutes(1)),
+              new RateLimitProperties.Limit(2, Duration.ofMinutes(1)),
               100));
 
   @AfterEach
@@ -70,6 +72,31 @@ class RateLimitFilterTest {
     assertThat(call("GET", "/actuator/health", "dev-agent-1", "10.0.0.1").getStatus())
         .as("outside the API")
         .isEqualTo(200);
+  }
+
+  @Test
+  void aWidgetVisitorHasASmallBudgetOfItsOwn() throws Exception {
+    Caller visitor = Caller.visitor("vis-1");
+    assertThat(callAs(visitor, "sfv_1").getStatus()).isEqualTo(200);
+    assertThat(callAs(visitor, "sfv_1").getStatus()).isEqualTo(200);
+    assertThat(callAs(visitor, "sfv_1").getStatus())
+        .as("a visitor's budget (2) is below an integration's (3)")
+        .isEqualTo(429);
+    assertThat(callAs(Caller.visitor("vis-2"), "sfv_2").getStatus())
+        .as("another visitor has its own")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void startingVisitorsIsLimitedPerClientAddress() throws Exception {
+    String starts = "/api/v1/widget/visitors";
+    assertThat(call("POST", starts, null, "198.51.100.7").getStatus()).isEqualTo(200);
+    assertThat(call("POST", starts, null, "198.51.100.7").getStatus()).isEqualTo(200);
+    assertThat(call("POST", starts, null, "198.51.100.7").getStatus()).isEqualTo(429);
+    assertThat(call("POST", "/api/v1/csat/t1", null, "198.51.100.7").getStatus())
+        .as("the survey budget is apart")
+        .isEqualTo(200);
+    assertThat(call("POST", starts, null, "198.51.100.8").getStatus()).isEqualTo(200);
   }
 
   @Test

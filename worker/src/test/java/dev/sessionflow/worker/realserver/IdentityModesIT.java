@@ -90,6 +90,18 @@ class IdentityModesIT {
             HttpResponse.BodyHandlers.ofString());
     assertThat(write.statusCode()).isNotEqualTo(200);
     assertThat(get("/login", null).body()).doesNotContain("dev-agent-1");
+    // Loopback pages may start widget visitors and frame the chat only in development.
+    HttpResponse<String> visitor =
+        HTTP.send(
+            HttpRequest.newBuilder(uri("/api/v1/widget/visitors"))
+                .header("Content-Type", "application/json")
+                .header("Origin", "http://127.0.0.1:" + service.port())
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(visitor.statusCode()).isEqualTo(403);
+    assertThat(get("/widget/frame", null).headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).endsWith("frame-ancestors 'none'"));
     for (String devToken : new String[] {"dev-admin", "dev-agent-1", "dev-channel"}) {
       assertThat(get("/api/v1/sessions", devToken).statusCode()).as(devToken).isEqualTo(401);
     }

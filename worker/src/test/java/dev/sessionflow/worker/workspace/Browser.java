@@ -39,12 +39,18 @@ final class Browser implements AutoCloseable {
   private final String base;
 
   Browser(int port) {
+    this(port, List.of());
+  }
+
+  /** With extra Chromium switches (host names mapped to loopback addresses, say). */
+  Browser(int port, List<String> switches) {
     assertThat(new File(CHROMIUM)).as("apt-get install chromium").exists();
     assertThat(new File(CHROMEDRIVER)).as("apt-get install chromium-driver").exists();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+    options.addArguments(switches);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER))
