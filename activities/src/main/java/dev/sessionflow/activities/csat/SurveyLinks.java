@@ -74,7 +74,12 @@ public class SurveyLinks {
 
   /** The page where the end user answers the survey of this token. */
   public String surveyUrl(String token) {
-    return base() + "/survey/" + token;
+    return url("/survey/" + token);
+  }
+
+  /** A public address of the service, such as {@code /widget.js} for customers' pages. */
+  public String url(String path) {
+    return base() + path;
   }
 
   private String base() {

@@ -7,6 +7,7 @@ import dev.sessionflow.worker.api.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +52,7 @@ class VisitorController {
   @ApiResponse(responseCode = "201", description = "The visitor's token and conversation")
   @ApiResponse(responseCode = "401", description = "The JWT is invalid or expired")
   @ApiResponse(responseCode = "403", description = "The Origin is not allowed")
+  @SecurityRequirements // public: the page's Origin is what is checked
   @PostMapping("/api/v1/widget/visitors")
   @ResponseStatus(HttpStatus.CREATED)
   VisitorStarted start(

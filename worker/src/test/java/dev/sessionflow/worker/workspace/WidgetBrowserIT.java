@@ -220,6 +220,18 @@ class WidgetBrowserIT extends ApiTestBase {
   }
 
   @Test
+  void theAdminsWebChatPageIsAccessible() {
+    try (Browser admin = new Browser(port()).signIn(ApiClient.ADMIN)) {
+      admin.open("/admin/widget");
+      admin.awaitText("h1", "Web chat");
+      assertThat(admin.find("#origins").getText()).contains(shop.origin);
+      admin.find("#make-key").click();
+      assertThat(admin.await("#new-key-secret").getText()).startsWith("wksec_");
+      admin.assertAccessible("the web chat admin page");
+    }
+  }
+
+  @Test
   void aSiteThatWasNotAllowedGetsNoChat() throws InterruptedException {
     try (Browser browser = customer()) {
       browser.driver.get(elsewhere.origin + "/");
