@@ -1,5 +1,6 @@
 package dev.sessionflow.workflows.session;
 
+import dev.sessionflow.workflows.activities.StoreRefusals;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -21,6 +22,9 @@ import java.util.function.BooleanSupplier;
  * its own retries ran out ({@link ActivityPolicies#GIVE_UP_AFTER}), stalls with the same alert and
  * waits for {@code retryStore} (after ops fixed the cause), without hourly tries: before it, such a
  * failure failed the whole session ({@link #afterGivingUp}).
+ *
+ * <p>From {@link VersionMarkers#REFUSED_WRITE_WAITS} 1 on, a store write the database refuses
+ * ({@link StoreRefusals}) stalls at once the same way, instead of 8 quick attempts and hourly ones.
  */
 final class StoreRetry {
   static final String STALLED_METRIC = "sessionflow_store_write_stalled";
@@ -75,7 +79,11 @@ final class StoreRetry {
           // Asked only when a write fails: a healthy session records no marker.
           bounded = VersionMarkers.BOUNDED_STORE_RETRY.adopted();
         }
-        if (bounded && failures >= QUICK_ATTEMPTS) {
+        if (StoreRefusals.isRefusal(storeDown.getCause())
+            && VersionMarkers.REFUSED_WRITE_WAITS.adopted()) {
+          // A refusal fails the same way every time: no hourly tries, ops fix the data first.
+          waitForOps(what, failures, storeDown);
+        } else if (bounded && failures >= QUICK_ATTEMPTS) {
           if (failures == QUICK_ATTEMPTS) {
             stall(what, failures, ": ", storeDown);
           }

@@ -248,7 +248,20 @@ public enum VersionMarkers {
       1,
       "a side effect that failed for good stalls with the alert and waits for retryStore",
       List.of("before-poison-waits"),
-      List.of("poison-waits"));
+      List.of("poison-waits")),
+  /**
+   * Version 1: a store write of the session's own (the read model, the close, the warning) that the
+   * database refuses for good ({@code StoreRefused}: a constraint it breaks, a value it cannot
+   * hold) stalls at once with the store alert and waits for {@code retryStore}. Before it, such a
+   * write was tried 8 times, then every hour for ever. An outage is retried as before. Asked only
+   * when a write is refused.
+   */
+  REFUSED_WRITE_WAITS(
+      "refused-write-waits",
+      1,
+      "a store write the database refuses stalls at once and waits for retryStore",
+      List.of("before-refused-write-waits"),
+      List.of("refused-write-waits"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

@@ -45,6 +45,7 @@ final class BeforeHistories {
     record(dir, VersionMarkers.STORED_MESSAGE_TIME, BeforeHistories::storedMessageTime);
     record(dir, VersionMarkers.SEEN_PER_SESSION, BeforeHistories::seenPerSession);
     record(dir, VersionMarkers.POISON_WAITS, BeforeHistories::settlementRefused);
+    record(dir, VersionMarkers.REFUSED_WRITE_WAITS, BeforeHistories::closeRefused);
   }
 
   private static void record(Path dir, VersionMarkers marker, Script script) throws Exception {
@@ -207,6 +208,15 @@ final class BeforeHistories {
     } catch (io.temporal.client.WorkflowFailedException failed) {
       return stub.getExecution();
     }
+  }
+
+  /** Before the change, a refused close is tried again after a second, and goes through. */
+  private static WorkflowExecution closeRefused(
+      TestWorkflowEnvironment env, WorkflowClient client, Tools tools) {
+    tools.activities().closeRefusalsLeft = 2;
+    MessagingSession session = open(client, VersionMarkers.REFUSED_WRITE_WAITS);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+    return done(session);
   }
 
   private static WorkflowExecution seenPerSession(

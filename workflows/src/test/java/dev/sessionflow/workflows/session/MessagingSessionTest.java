@@ -495,6 +495,28 @@ class MessagingSessionTest {
   }
 
   @Test
+  void aCloseTheStoreRefusesForGoodStallsAtOnceAndWaitsForOpsWithoutHourlyTries() {
+    activities.closeRefusalsLeft = 1_000;
+    MessagingSession session = open("s41", TIMERS);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+
+    env.sleep(Duration.ofMinutes(31)); // the auto-close is due at 30 minutes: refused at once
+    assertThat(session.storeAlert())
+        .startsWith("close stalled since")
+        .contains("refused (waits for retryStore)")
+        .contains("value too long");
+    assertThat(activities.closeTries).as("no quick attempts after a refusal").hasValue(1);
+    env.sleep(Duration.ofHours(3));
+    assertThat(activities.closeTries).as("no hourly tries").hasValue(1);
+
+    activities.closeRefusalsLeft = 0; // ops fixed the data
+    session.retryStore();
+    assertThat(outcome(session).end().reason()).isEqualTo("INACTIVITY");
+    assertThat(activities.closings).hasSize(1);
+    assertThat(activities.closeTries).hasValue(2);
+  }
+
+  @Test
   void aStalledWriteCountsEachFailedTrySoTheAlertLastsWhileTheSessionIsStuck()
       throws InterruptedException {
     env.close();

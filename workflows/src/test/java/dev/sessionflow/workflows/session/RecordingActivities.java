@@ -49,6 +49,14 @@ class RecordingActivities
   final AtomicInteger settleAttempts = new AtomicInteger();
   volatile int settleFailuresLeft;
   volatile int closeFailuresLeft;
+
+  /** Closes the store refuses for good, as a database refuses a write that breaks a constraint. */
+  volatile int closeRefusalsLeft;
+
+  /** How many closes were tried, refused ones included. */
+  final java.util.concurrent.atomic.AtomicInteger closeTries =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   volatile int warningFailuresLeft;
 
   /** Which read-model writes the store refuses, as a database that is down would. */
@@ -80,6 +88,12 @@ class RecordingActivities
 
   @Override
   public void closeSession(SessionClosing closing) {
+    closeTries.incrementAndGet();
+    if (closeRefusalsLeft > 0) {
+      closeRefusalsLeft--;
+      throw dev.sessionflow.workflows.activities.StoreRefusals.refused(
+          "value too long for column ended_notice", null);
+    }
     if (closeFailuresLeft > 0) {
       closeFailuresLeft--;
       throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(

@@ -113,6 +113,9 @@ class SessionHistoryReplayTest {
           "before-seen-per-session",
           // poison-waits 1 (its "before" history: the refused settlement fails the session)
           "before-poison-waits",
+          // refused-write-waits 1 (before: the refused close is tried again a second later)
+          PoisonWaitsHistory.REFUSED_WRITE,
+          "before-refused-write-waits",
           PoisonWaitsHistory.NAME);
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
@@ -342,6 +345,7 @@ class SessionHistoryReplayTest {
       StoreDecidesEndHistories.recordNewestAuthor(client, dir);
       PulledSettingsHistories.record(env, client, dir, activities, settings);
       PoisonWaitsHistory.record(env, client, dir, activities);
+      PoisonWaitsHistory.recordRefusedWrite(env, client, dir, activities);
       BeforeHistories.recordAll(dir);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";
