@@ -50,6 +50,13 @@ class RecordingActivities
   volatile int settleFailuresLeft;
   volatile int closeFailuresLeft;
 
+  /**
+   * The hazard lost workflow tasks stand for, reintroduced for the property test to catch: a store
+   * that takes a repeated close or settlement (the retry of a task lost after its local activity
+   * wrote) as a new one. Off: the store answers a repeat with its first outcome, as the real one.
+   */
+  volatile boolean forgetsRepeats;
+
   /** Closes the store refuses for good, as a database refuses a write that breaks a constraint. */
   volatile int closeRefusalsLeft;
 
@@ -109,14 +116,18 @@ class RecordingActivities
     // failed after the local activity ran (a new event arrived while it completed the workflow):
     // the store ends a session once per round and settles a round once, answering the first
     // outcome. So does this store.
-    if (closings.stream()
-        .noneMatch(
-            c -> c.sessionId().equals(closing.sessionId()) && c.round() == closing.round())) {
+    if (forgetsRepeats
+        || closings.stream()
+            .noneMatch(
+                c -> c.sessionId().equals(closing.sessionId()) && c.round() == closing.round())) {
       closeSession(closing);
     }
-    if (settlements.stream()
-        .anyMatch(
-            s -> s.sessionId().equals(settlement.sessionId()) && s.round() == settlement.round())) {
+    if (!forgetsRepeats
+        && settlements.stream()
+            .anyMatch(
+                s ->
+                    s.sessionId().equals(settlement.sessionId())
+                        && s.round() == settlement.round())) {
       return outcome(settlement);
     }
     return settle(settlement);
@@ -163,6 +174,10 @@ class RecordingActivities
       refusedForSettings.add(closing);
       return Closed.refusedForSettings(settingsVersion);
     }
+    if (forgetsRepeats) {
+      closeSession(closing);
+      heldEnds.put(heldKey(closing.sessionId(), closing.round()), closing.end());
+    }
     SessionEnd held =
         heldEnds.computeIfAbsent(
             heldKey(closing.sessionId(), closing.round()),
@@ -173,9 +188,12 @@ class RecordingActivities
     if (settlement == null || !held.sameDecisionAs(closing.end())) {
       return Closed.as(held, null);
     }
-    if (settlements.stream()
-        .anyMatch(
-            s -> s.sessionId().equals(settlement.sessionId()) && s.round() == settlement.round())) {
+    if (!forgetsRepeats
+        && settlements.stream()
+            .anyMatch(
+                s ->
+                    s.sessionId().equals(settlement.sessionId())
+                        && s.round() == settlement.round())) {
       return Closed.as(held, outcome(settlement));
     }
     return Closed.as(held, settle(settlement));

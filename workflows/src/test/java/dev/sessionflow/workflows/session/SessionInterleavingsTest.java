@@ -1,6 +1,7 @@
 package dev.sessionflow.workflows.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.model.AutomationSource;
@@ -122,10 +123,17 @@ class SessionInterleavingsTest {
   /** Cases in which a workflow task was lost after its local activity ran. */
   int lostTaskCases;
 
+  /** Every case loses tasks after local activities (the default: one case in four). */
+  boolean everyCaseLosesTasks;
+
+  /** The store takes a repeated close or settlement as new (the hazard, reintroduced). */
+  boolean forgetfulStore;
+
   @BeforeEach
   void setUp() {
     activities = new RecordingActivities();
     activities.refuseProgress = p -> progressFailuresLeft.getAndDecrement() > 0;
+    activities.forgetsRepeats = forgetfulStore;
     casesOnServer = 0;
     env = SessionTestEnvironment.startIntercepted(lostTasks, cacheOff, activities);
     client = env.getWorkflowClient();
@@ -146,6 +154,40 @@ class SessionInterleavingsTest {
     long seed = asked.equals("random") ? new SecureRandom().nextLong() : Long.parseLong(asked);
     System.out.printf("interleavings: seed=%d cases=%d%n", seed, cases);
     long started = System.nanoTime();
+    runCases(seed, cases);
+    System.out.printf(
+        "interleavings: %d cases passed in %d s (seed=%d), %d continued as new, %d lost a"
+            + " workflow task after its local activity%n",
+        cases,
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+        seed,
+        continuedCases,
+        lostTaskCases);
+    if (cases >= DEFAULT_CASES) {
+      assertThat(continuedCases).as("cases that crossed continue-as-new").isPositive();
+      assertThat(lostTaskCases).as("cases that lost a task after its local activity").isPositive();
+    }
+  }
+
+  /**
+   * Shows the lost tasks have teeth: with the store's answer to a repeat taken away (it closes and
+   * settles again what a lost task's retry writes again), the invariants fail within a few cases.
+   */
+  @Test
+  void aStoreThatWritesARepeatAgainFailsTheInvariantsOnceTasksAreLost() {
+    everyCaseLosesTasks = true;
+    forgetfulStore = true;
+    tearDown();
+    setUp();
+    Throwable failed = catchThrowable(() -> runCases(CI_SEED, 20));
+    assertThat(failed)
+        .as("a forgetful store under lost tasks is caught")
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("interleaving case failed");
+    assertThat(failed.getCause()).hasMessageMatching("(?s).*(once per round|at most one).*");
+  }
+
+  private void runCases(long seed, int cases) throws Exception {
     for (int i = 0; i < cases; i++) {
       boolean withoutCache = cases > 1 && i % CACHE_OFF_EVERY == CACHE_OFF_EVERY - 1;
       if (withoutCache || cacheOff || casesOnServer == CASES_PER_SERVER) {
@@ -171,18 +213,6 @@ class SessionInterleavingsTest {
                 + " -Dsessionflow.interleavings.cases=1)",
             failure);
       }
-    }
-    System.out.printf(
-        "interleavings: %d cases passed in %d s (seed=%d), %d continued as new, %d lost a"
-            + " workflow task after its local activity%n",
-        cases,
-        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
-        seed,
-        continuedCases,
-        lostTaskCases);
-    if (cases >= DEFAULT_CASES) {
-      assertThat(continuedCases).as("cases that crossed continue-as-new").isPositive();
-      assertThat(lostTaskCases).as("cases that lost a task after its local activity").isPositive();
     }
   }
 
@@ -215,7 +245,7 @@ class SessionInterleavingsTest {
       // Its own stream: the scripts of the other draws stay as they were before it existed. The
       // seed is mixed: Random's first draws of consecutive seeds are alike.
       Random losses = new Random((seed + 0x10575L) * 0x9E3779B97F4A7C15L);
-      if (losses.nextInt(4) == 0) {
+      if (losses.nextInt(4) == 0 || everyCaseLosesTasks) {
         lostTasks.arm(losses, 1 + losses.nextInt(2), 3);
       } else {
         lostTasks.disarm();
