@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -211,7 +213,19 @@ public class SecurityConfig {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(AbstractHttpConfigurer::disable)
         .oauth2ResourceServer(
-            rs -> rs.authenticationManagerResolver(bearerTokens).authenticationEntryPoint(problems))
+            rs ->
+                rs.authenticationManagerResolver(bearerTokens)
+                    .authenticationEntryPoint(problems)
+                    // A credential store that is down is a 503 problem, not a rethrown 500.
+                    .withObjectPostProcessor(
+                        new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                          @Override
+                          public <O extends BearerTokenAuthenticationFilter> O postProcess(
+                              O filter) {
+                            filter.setAuthenticationFailureHandler(problems::commence);
+                            return filter;
+                          }
+                        }))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
   }
 }

@@ -4,6 +4,8 @@ import dev.sessionflow.activities.widget.Visitor;
 import dev.sessionflow.activities.widget.VisitorStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +30,15 @@ public class VisitorCallers {
   }
 
   CallerAuthentication authenticate(String token, HttpServletRequest request) {
-    Visitor visitor =
-        visitors
-            .find(token)
-            .orElseThrow(() -> new InvalidBearerTokenException("Unknown or expired visitor"));
+    Visitor visitor;
+    try {
+      visitor =
+          visitors
+              .find(token)
+              .orElseThrow(() -> new InvalidBearerTokenException("Unknown or expired visitor"));
+    } catch (DataAccessException storeDown) {
+      throw new AuthenticationServiceException("The visitor store is unavailable", storeDown);
+    }
     request.setAttribute(ATTRIBUTE, visitor);
     return new CallerAuthentication(Caller.visitor(visitor.visitorId()));
   }

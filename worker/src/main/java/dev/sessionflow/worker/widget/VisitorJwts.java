@@ -83,6 +83,10 @@ class VisitorJwts {
     if (expiresAt.isAfter(now.plus(MAX_LIFETIME).plus(SKEW))) {
       throw refused("the token's exp is more than 24 hours ahead");
     }
+    Date notBefore = claims.getNotBeforeTime();
+    if (notBefore != null && notBefore.toInstant().isAfter(now.plus(SKEW))) {
+      throw refused("the token is not valid yet (nbf)");
+    }
     String externalId = text(claims, "external_id", MAX_EXTERNAL_ID);
     if (externalId == null || externalId.isBlank()) {
       throw refused("the token has no external_id");

@@ -31,6 +31,7 @@ class LiveStreamLoadIT extends RealServerTestBase {
   private static final int STREAMS = 150;
   private static final int REQUESTS = 400;
   private static final int ROUNDS = 3;
+  private static final double SLACK_MS = 25;
 
   @Override
   protected Map<String, String> serviceEnv() {
@@ -82,7 +83,12 @@ class LiveStreamLoadIT extends RealServerTestBase {
         during.get("pool"),
         String.format("%.0f", before.get("heap") / 1e6),
         String.format("%.0f", during.get("heap") / 1e6));
-    assertThat(ratio).as("p99 with %d streams over idle p99", STREAMS).isLessThanOrEqualTo(2.0);
+    // Within twice idle, or within 25 ms of it: on an idle p99 of a few milliseconds, another
+    // process's burst on this shared machine doubles it; streams that each cost a rendering (the
+    // regression this guards) would add hundreds.
+    assertThat(loaded)
+        .as("p99 with %d streams (ratio %.2f to idle)", STREAMS, ratio)
+        .isLessThanOrEqualTo(Math.max(2 * idle, idle + SLACK_MS));
   }
 
   private List<HttpResponse<Stream<String>>> open(HttpClient browser) throws Exception {

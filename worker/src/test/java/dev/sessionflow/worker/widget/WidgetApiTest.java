@@ -241,6 +241,10 @@ class WidgetApiTest extends ApiTestBase {
     start(SHOP, jwt(WidgetTokens.sign(kid, "wksec_" + "x".repeat(43), person, Duration.ofHours(1))))
         .expectProblem(401, "unauthorized");
     start(SHOP, jwt("not.a.jwt")).expectProblem(401, "unauthorized");
+    String later =
+        WidgetTokens.sign(
+            kid, secret, person, Duration.ofHours(2), java.time.Instant.now().plusSeconds(3600));
+    start(SHOP, jwt(later)).expectProblem(401, "unauthorized");
 
     // Listed without its secret, which is stored encrypted; revoked, it signs no more.
     JsonNode keys = api.get("/api/v1/widget/keys", ApiClient.ADMIN).expect(200).json();
@@ -278,6 +282,18 @@ class WidgetApiTest extends ApiTestBase {
                 .query(Integer.class)
                 .single())
         .isZero();
+  }
+
+  @Test
+  void aVisitorTokenThatCannotBeCheckedIs503NotA500() {
+    JsonNode ana = visitor();
+    jdbc.sql("alter table widget_visitors rename to widget_visitors_away").update();
+    try {
+      api.get("/api/v1/widget/conversation", token(ana)).expectProblem(503, "unavailable");
+    } finally {
+      jdbc.sql("alter table widget_visitors_away rename to widget_visitors").update();
+    }
+    api.get("/api/v1/widget/conversation", token(ana)).expect(200);
   }
 
   @Test

@@ -16,8 +16,15 @@ public final class WidgetTokens {
   private WidgetTokens() {}
 
   public static String sign(String kid, String secret, String externalId, Duration lifetime) {
+    return sign(kid, secret, externalId, lifetime, null);
+  }
+
+  /** With a not-before time ({@code nbf}); null for none. */
+  static String sign(
+      String kid, String secret, String externalId, Duration lifetime, Instant notBefore) {
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
+            .notBeforeTime(notBefore == null ? null : Date.from(notBefore))
             .claim("external_id", externalId)
             .claim("name", "Ana Verified")
             .claim("email", "ana@example.com")
