@@ -134,6 +134,13 @@ final class InactivityTimer {
           EndedBy.SYSTEM, null, INACTIVITY, Instant.ofEpochMilli(now), wantsCsatOnAutoClose());
     }
     if (now >= state.inactiveDeadline(timers)) {
+      if (state.status != SessionStatus.INACTIVE
+          && VersionMarkers.INACTIVE_CHECKS_SETTINGS.adopted()
+          && session.caughtUpWithStore()) {
+        // A longer inactivity may have been saved since (pulled, never pushed): decide again.
+        retake = true;
+        return null;
+      }
       state.status = SessionStatus.INACTIVE;
       state.revision++;
       readModel.markStale();

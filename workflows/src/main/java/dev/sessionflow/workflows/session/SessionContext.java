@@ -71,6 +71,19 @@ final class SessionContext {
     }
   }
 
+  /**
+   * Reads the current settings and applies them when the store holds newer ones (a local activity);
+   * answers whether it did.
+   */
+  boolean caughtUpWithStore() {
+    SessionSettings current = settingsCatchUp.fetchIfNewer();
+    if (current == null || state.ended()) {
+      return false;
+    }
+    apply(current);
+    return true;
+  }
+
   private void apply(SessionSettings settings) {
     timers = settings.timers();
     policy = settings.policy();

@@ -75,6 +75,19 @@ final class SettingsCatchUp {
   }
 
   /**
+   * The current settings when the store holds newer ones than the held, else null (also when the
+   * store is down: the held settings stay in place).
+   */
+  SessionSettings fetchIfNewer() {
+    try {
+      SessionSettings current = settings.currentSettings();
+      return current != null && current.version() > held ? current : null;
+    } catch (ActivityFailure storeDown) {
+      return null;
+    }
+  }
+
+  /**
    * The current settings when an event said they are newer than the held ones, else null. The store
    * being down leaves the held settings in place until the next event asks again.
    */

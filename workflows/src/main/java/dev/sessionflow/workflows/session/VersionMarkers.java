@@ -261,7 +261,19 @@ public enum VersionMarkers {
       1,
       "a store write the database refuses stalls at once and waits for retryStore",
       List.of("before-refused-write-waits"),
-      List.of("refused-write-waits"));
+      List.of("refused-write-waits")),
+  /**
+   * Version 1: before the clock makes the session INACTIVE, it reads the current settings, and when
+   * they are newer than its own (a longer {@code inactiveAfter} is pulled, never pushed) it applies
+   * them and decides again. Before it, a session that had not acted since such a change showed
+   * INACTIVE under the old timer. Asked only when the session is about to go INACTIVE.
+   */
+  INACTIVE_CHECKS_SETTINGS(
+      "inactive-checks-settings",
+      1,
+      "the clock's INACTIVE is decided under the current settings",
+      List.of("before-inactive-checks-settings"),
+      List.of("inactive-checks-settings"));
 
   /** The change id passed to {@code Workflow.getVersion}. */
   public final String changeId;

@@ -46,6 +46,7 @@ final class BeforeHistories {
     record(dir, VersionMarkers.SEEN_PER_SESSION, BeforeHistories::seenPerSession);
     record(dir, VersionMarkers.POISON_WAITS, BeforeHistories::settlementRefused);
     record(dir, VersionMarkers.REFUSED_WRITE_WAITS, BeforeHistories::closeRefused);
+    record(dir, VersionMarkers.INACTIVE_CHECKS_SETTINGS, BeforeHistories::inactiveByTheClock);
   }
 
   private static void record(Path dir, VersionMarkers marker, Script script) throws Exception {
@@ -215,6 +216,14 @@ final class BeforeHistories {
       TestWorkflowEnvironment env, WorkflowClient client, Tools tools) {
     tools.activities().closeRefusalsLeft = 2;
     MessagingSession session = open(client, VersionMarkers.REFUSED_WRITE_WAITS);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+    return done(session);
+  }
+
+  /** Before the change, the clock makes the session INACTIVE without reading the settings. */
+  private static WorkflowExecution inactiveByTheClock(
+      TestWorkflowEnvironment env, WorkflowClient client, Tools tools) {
+    MessagingSession session = open(client, VersionMarkers.INACTIVE_CHECKS_SETTINGS);
     session.message(ChatMessage.fromAgent("m1", "agent-1"));
     return done(session);
   }

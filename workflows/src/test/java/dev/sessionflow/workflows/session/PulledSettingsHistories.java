@@ -1,5 +1,6 @@
 package dev.sessionflow.workflows.session;
 
+import dev.sessionflow.workflows.model.EndedBy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -9,9 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Records the path of {@link VersionMarkers#PULLED_SETTINGS} for the replay test. */
+/**
+ * Records the paths of {@link VersionMarkers#PULLED_SETTINGS} and {@link
+ * VersionMarkers#INACTIVE_CHECKS_SETTINGS} for the replay test.
+ */
 final class PulledSettingsHistories {
   static final String NAME = "pulled-settings";
+  static final String INACTIVE = "inactive-checks-settings";
 
   private PulledSettingsHistories() {}
 
@@ -59,5 +64,36 @@ final class PulledSettingsHistories {
     }
     String json = client.fetchHistory(MessagingSession.workflowId(NAME)).toJson(true);
     Files.writeString(dir.resolve(NAME + ".json"), json);
+  }
+
+  /**
+   * A session that holds version 1 (inactive after 10 minutes) while the store holds version 2 (40
+   * minutes, no auto-close): at 10 minutes it reads them and stays ACTIVE, goes INACTIVE at 40, and
+   * an agent ends it.
+   */
+  static void recordInactive(
+      TestWorkflowEnvironment env,
+      WorkflowClient client,
+      Path dir,
+      VersionedSettingsTest.StoredSettings settings)
+      throws IOException {
+    if (Files.exists(dir.resolve(INACTIVE + ".json"))) {
+      return;
+    }
+    MessagingSession session =
+        SessionTestEnvironment.open(
+            client, INACTIVE, MessagingSessionTest.TIMERS, SessionPolicy.defaults());
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+    try {
+      SessionTimers longer = new SessionTimers(Duration.ofMinutes(40), null, null, "", "Bye");
+      settings.current = new SessionSettings(longer, SessionPolicy.defaults(), 2);
+      env.sleep(Duration.ofMinutes(41));
+      session.end(new EndRequest(EndedBy.AGENT, "agent-1", null, null));
+      WorkflowStub.fromTyped(session).getResult(SessionOutcome.class);
+    } finally {
+      settings.current = null;
+    }
+    String json = client.fetchHistory(MessagingSession.workflowId(INACTIVE)).toJson(true);
+    Files.writeString(dir.resolve(INACTIVE + ".json"), json);
   }
 }

@@ -116,6 +116,9 @@ class SessionHistoryReplayTest {
           // refused-write-waits 1 (before: the refused close is tried again a second later)
           PoisonWaitsHistory.REFUSED_WRITE,
           "before-refused-write-waits",
+          // inactive-checks-settings 1 (before: INACTIVE by the clock under the held settings)
+          PulledSettingsHistories.INACTIVE,
+          "before-inactive-checks-settings",
           PoisonWaitsHistory.NAME);
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
@@ -346,6 +349,7 @@ class SessionHistoryReplayTest {
       PulledSettingsHistories.record(env, client, dir, activities, settings);
       PoisonWaitsHistory.record(env, client, dir, activities);
       PoisonWaitsHistory.recordRefusedWrite(env, client, dir, activities);
+      PulledSettingsHistories.recordInactive(env, client, dir, settings);
       BeforeHistories.recordAll(dir);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";

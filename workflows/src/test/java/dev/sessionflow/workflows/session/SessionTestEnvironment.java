@@ -95,6 +95,16 @@ final class SessionTestEnvironment {
         dev.sessionflow.workflows.webhooks.WebhookDeliveryImpl.class,
         dev.sessionflow.workflows.automation.TicketAutomationImpl.class);
     worker.registerActivitiesImplementations(activities);
+    if (java.util.Arrays.stream(activities).noneMatch(a -> a instanceof SettingsActivities)) {
+      // A store whose settings are the ones the session started with: nothing newer to read.
+      worker.registerActivitiesImplementations(
+          new SettingsActivities() {
+            @Override
+            public SessionSettings currentSettings() {
+              return null;
+            }
+          });
+    }
     // Webhook POSTs and automation steps run on their own queues (and slots), as in the service.
     env.newWorker(dev.sessionflow.workflows.webhooks.WebhookDelivery.ACTIVITY_TASK_QUEUE)
         .registerActivitiesImplementations(activities);

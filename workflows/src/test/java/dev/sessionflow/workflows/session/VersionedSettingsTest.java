@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionflow.workflows.model.CsatStatus;
 import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.model.SessionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
@@ -55,6 +56,25 @@ class VersionedSettingsTest {
   @AfterEach
   void tearDown() {
     env.close();
+  }
+
+  @Test
+  void theClockMakesASessionInactiveOnlyUnderTheCurrentSettings() {
+    MessagingSession session = open("v-inactive", THIRTY_MINUTES, SessionPolicy.defaults(), 1);
+    session.message(ChatMessage.fromAgent("m1", "agent-1"));
+    // Saved after the session started: a longer inactivity (pulled, never pushed), no auto-close.
+    SessionTimers longer = new SessionTimers(Duration.ofMinutes(40), null, null, "", "Bye");
+    stored.current = new SessionSettings(longer, SessionPolicy.defaults(), 2);
+
+    env.sleep(Duration.ofMinutes(11)); // past the old 10 minutes
+    assertThat(session.state().status())
+        .as("still ACTIVE: the current settings say 40 minutes")
+        .isEqualTo(SessionStatus.ACTIVE);
+    assertThat(session.state().settingsVersion()).isEqualTo(2);
+
+    env.sleep(Duration.ofMinutes(30)); // past 40 minutes
+    assertThat(session.state().status()).isEqualTo(SessionStatus.INACTIVE);
+    assertThat(session.state().end()).as("auto-close is off in version 2").isNull();
   }
 
   @Test
@@ -172,7 +192,8 @@ class VersionedSettingsTest {
         .singleElement()
         .satisfies(c -> assertThat(c.endedNoticeText()).isEqualTo("Later"));
     assertThat(activities.settlements).hasSize(1);
-    assertThat(stored.reads).hasValue(1);
+    // Once when the store refused the auto-close, once before the clock made it INACTIVE.
+    assertThat(stored.reads).hasValue(2);
   }
 
   @Test
