@@ -343,6 +343,22 @@ public class ConversationStore implements Transcript {
         > 0;
   }
 
+  /**
+   * The conversation's latest {@code limit} messages, oldest first (none for an unknown one): what
+   * a live view shows, read without the whole history however long the conversation grew.
+   */
+  public List<StoredMessage> latest(String conversationId, int limit) {
+    return jdbc.sql(
+            """
+            select * from (select * from messages where conversation_id = :id
+              order by seq desc limit :limit) latest order by seq
+            """)
+        .param("id", conversationId)
+        .param("limit", limit)
+        .query(ConversationStore::map)
+        .list();
+  }
+
   /** The transcript in order, or empty if the conversation is unknown. */
   public Optional<List<StoredMessage>> transcript(String conversationId) {
     boolean known =

@@ -32,6 +32,20 @@ class ConversationStoreTest extends StoreTestBase {
   }
 
   @Test
+  void theLatestMessagesAreTheLastInOrderAndNoneForAnUnknownConversation() {
+    for (int i = 1; i <= 5; i++) {
+      endUserSays("conv-latest", "m-" + i, "Message " + i);
+    }
+    endUserSays("conv-other", "m-1", "Elsewhere");
+
+    assertThat(conversations.latest("conv-latest", 3))
+        .extracting(StoredMessage::messageId)
+        .containsExactly("m-3", "m-4", "m-5");
+    assertThat(conversations.latest("conv-latest", 10)).hasSize(5);
+    assertThat(conversations.latest("conv-unknown", 3)).isEmpty();
+  }
+
+  @Test
   void aMessageWithinTheReopenWindowReopensTheSessionAndTicket() {
     AcceptedMessage opened = endUserSays("conv-r", "m-1", "Hi");
     closeWithReopenWindow(opened, Duration.ofMinutes(10));

@@ -87,6 +87,18 @@ public class ConversationService {
             .toList());
   }
 
+  /**
+   * A channel's read of the latest {@code limit} messages, oldest first: none yet for a
+   * conversation no one wrote to.
+   */
+  public List<TranscriptMessage> latest(Caller channel, String conversationId, int limit) {
+    if (channel.role() != Role.CHANNEL) {
+      throw new IllegalArgumentException("the latest messages are a channel's read");
+    }
+    access.readConversation(channel, conversationId); // another channel's: 404
+    return views(channel, conversations.latest(conversationId, limit));
+  }
+
   /** A page of the transcript after the cursor {@code after} (null: from the start). */
   public TranscriptPage page(Caller caller, String conversationId, String after, int limit) {
     Set<String> visible = access.readConversation(caller, conversationId);

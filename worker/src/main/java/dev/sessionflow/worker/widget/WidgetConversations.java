@@ -52,17 +52,12 @@ class WidgetConversations {
   }
 
   WidgetView view(Visitor visitor) {
-    List<TranscriptMessage> all;
-    try {
-      all = conversations.transcript(CHANNEL, visitor.conversationId());
-    } catch (ApiException notYet) {
-      all = List.of(); // the first message opens the conversation
-    }
-    if (all.isEmpty()) {
+    // The latest messages only: a verified person's conversation grows across every session.
+    List<TranscriptMessage> shown = conversations.latest(CHANNEL, visitor.conversationId(), SHOWN);
+    if (shown.isEmpty()) {
       return new WidgetView(visitor.conversationId(), "NEW", null, List.of());
     }
-    List<TranscriptMessage> shown = all.subList(Math.max(0, all.size() - SHOWN), all.size());
-    String sessionId = all.getLast().sessionId();
+    String sessionId = shown.getLast().sessionId();
     String status = sessions.find(sessionId).map(SessionRecord::status).orElse("ACTIVE");
     return new WidgetView(
         visitor.conversationId(), status, sessionId, shown.stream().map(this::message).toList());
