@@ -83,6 +83,8 @@ final class SettingsCatchUp {
       SessionSettings current = settings.currentSettings();
       return current != null && current.version() > held ? current : null;
     } catch (ActivityFailure storeDown) {
+      Workflow.getLogger(SettingsCatchUp.class)
+          .warn("could not read the current settings: {}", storeDown.getMessage());
       return null;
     }
   }
@@ -95,18 +97,10 @@ final class SettingsCatchUp {
     if (!behind()) {
       return null;
     }
-    long wanted = announced;
     announced = held; // asked once per announcement; a later event asks again
     if (!VersionMarkers.VERSIONED_SETTINGS.adopted()) {
       return null;
     }
-    try {
-      SessionSettings current = settings.currentSettings();
-      return current != null && current.version() > held ? current : null;
-    } catch (ActivityFailure storeDown) {
-      Workflow.getLogger(SettingsCatchUp.class)
-          .warn("could not fetch settings version {}: {}", wanted, storeDown.getMessage());
-      return null;
-    }
+    return fetchIfNewer();
   }
 }
