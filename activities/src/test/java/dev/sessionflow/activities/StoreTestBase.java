@@ -2,6 +2,8 @@ package dev.sessionflow.activities;
 
 import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.activities.conversations.MessageStore;
+import dev.sessionflow.activities.conversations.SessionCloses;
 import dev.sessionflow.activities.conversations.StoredMessage;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.model.EndedBy;
@@ -46,6 +48,8 @@ public abstract class StoreTestBase {
   @Autowired protected JdbcClient jdbc;
   @Autowired protected TestClock clock;
   @Autowired protected ConversationStore conversations;
+  @Autowired protected MessageStore messages;
+  @Autowired protected SessionCloses closes;
 
   @BeforeEach
   void emptyTablesAndResetClock() {
@@ -66,7 +70,7 @@ public abstract class StoreTestBase {
   }
 
   protected List<StoredMessage> transcript(String conversationId) {
-    return conversations.transcript(conversationId).orElseThrow();
+    return messages.transcript(conversationId).orElseThrow();
   }
 
   protected SessionClosing closing(AcceptedMessage opened, long revision, String notice) {

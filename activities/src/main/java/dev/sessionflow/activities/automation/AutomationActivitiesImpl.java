@@ -1,10 +1,14 @@
 package dev.sessionflow.activities.automation;
 
+import static dev.sessionflow.activities.automation.StepResults.applied;
+import static dev.sessionflow.activities.automation.StepResults.failed;
+import static dev.sessionflow.activities.automation.StepResults.same;
+
 import dev.sessionflow.activities.conversations.AgentMessageOutcome;
 import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.activities.conversations.MessageStore;
 import dev.sessionflow.activities.sessions.SessionRecord;
 import dev.sessionflow.activities.sessions.SessionStore;
-import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.activities.support.Transactions;
 import dev.sessionflow.activities.tickets.TicketStore;
@@ -21,12 +25,10 @@ import dev.sessionflow.workflows.automation.Trigger;
 import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.model.TicketFacts;
 import dev.sessionflow.workflows.session.ChatMessage;
-import dev.sessionflow.workflows.session.EndRequest;
 import dev.sessionflow.workflows.session.MessagingSession;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -35,15 +37,11 @@ import org.springframework.stereotype.Component;
 @Component
 @ActivityImpl(taskQueues = {MessagingSession.TASK_QUEUE, TicketAutomation.ACTIVITY_TASK_QUEUE})
 public class AutomationActivitiesImpl implements AutomationActivities {
-  static final String DEFAULT_END_REASON = "RESOLVED";
-
-  /** How long an end waits for the session's settlement before reporting without it. */
-  static final Duration SETTLEMENT_WAIT = Duration.ofSeconds(60);
-
   private final TicketStore tickets;
   private final SessionStore sessions;
   private final ConversationStore conversations;
-  private final SettingsStore settings;
+  private final MessageStore messages;
+  private final AutomatedEnds ends;
   private final TriggerStore triggers;
   private final AutomationSteps steps;
   private final SessionControl control;
@@ -53,7 +51,8 @@ public class AutomationActivitiesImpl implements AutomationActivities {
       TicketStore tickets,
       SessionStore sessions,
       ConversationStore conversations,
-      SettingsStore settings,
+      MessageStore messages,
+      AutomatedEnds ends,
       TriggerStore triggers,
       AutomationSteps steps,
       SessionControl control,
@@ -61,7 +60,8 @@ public class AutomationActivitiesImpl implements AutomationActivities {
     this.tickets = tickets;
     this.sessions = sessions;
     this.conversations = conversations;
-    this.settings = settings;
+    this.messages = messages;
+    this.ends = ends;
     this.triggers = triggers;
     this.steps = steps;
     this.control = control;
@@ -168,7 +168,7 @@ public class AutomationActivitiesImpl implements AutomationActivities {
   private ActionResult sendAsSystem(AutomationStep step, SessionRecord session) {
     tx.run(
         () ->
-            conversations.postSystemMessage(
+            messages.postSystemMessage(
                 new SystemMessage(
                     session.conversationId(),
                     session.sessionId(),
@@ -190,77 +190,9 @@ public class AutomationActivitiesImpl implements AutomationActivities {
     if (done.isPresent()) {
       return new StepResult(done.get(), before);
     }
-    ActionResult result = end(step, before.sessionId(), heartbeat);
+    ActionResult result = ends.end(step, before.sessionId(), heartbeat);
     tx.run(() -> finish(step, before.sessionId(), result));
     return new StepResult(result, facts(step.ticketId()));
-  }
-
-  private ActionResult end(AutomationStep step, String sessionId, Runnable heartbeat) {
-    TicketAction action = step.action();
-    SessionRecord session = sessions.find(sessionId).orElse(null);
-    if (session == null) {
-      return failed(action, "the ticket has no messaging session");
-    }
-    if (session.ended()) {
-      return endedBefore(step, session, heartbeat);
-    }
-    if (step.actor().role() == EndedBy.AGENT && !settings.current().agentsCanEndSessions()) {
-      return new ActionResult(
-          action.type(),
-          Outcome.FORBIDDEN,
-          "the account setting 'Agents can end messaging sessions at any time' is off");
-    }
-    EndRequest request = endRequest(step);
-    return switch (control.end(sessionId, request, heartbeat)) {
-      case ENDED -> settled(step, sessionId, request.reason(), heartbeat);
-      case ALREADY_ENDED -> endedBefore(step, sessions.find(sessionId).orElseThrow(), heartbeat);
-      case NO_WORKFLOW ->
-          failed(action, "session " + sessionId + " has no running workflow to end it");
-    };
-  }
-
-  /** The step's end request; its key is the Update ID, so a repeat gets the first answer. */
-  private static EndRequest endRequest(AutomationStep step) {
-    TicketAction action = step.action();
-    String reason = action.reason() == null ? DEFAULT_END_REASON : action.reason();
-    return new EndRequest(
-        step.actor().role(),
-        step.actor().agentId(),
-        reason,
-        action.sendCsat(),
-        step.source(),
-        step.stepKey());
-  }
-
-  /** Ended already: by this very step (its record was lost to a crash), or by someone else. */
-  private ActionResult endedBefore(AutomationStep step, SessionRecord session, Runnable heartbeat) {
-    if (step.stepKey().equals(session.endRequestId())) {
-      // Ask the session again all the same: it answers the end it has, or takes it now if the
-      // worker that closed and settled it in the accepting workflow task was lost before that task
-      // completed (a session gone since answers that it has ended).
-      String reason = session.endReason();
-      String sessionId = session.sessionId();
-      control.end(sessionId, endRequest(step), heartbeat);
-      return settled(step, sessionId, reason, heartbeat);
-    }
-    return same(
-        step.action(),
-        "session " + session.sessionId() + " had already ended (" + session.endReason() + ")");
-  }
-
-  /** Waits for the session to settle the ticket, so that later steps apply on top of it. */
-  private ActionResult settled(
-      AutomationStep step, String sessionId, String reason, Runnable heartbeat) {
-    long deadline = System.nanoTime() + SETTLEMENT_WAIT.toNanos();
-    while (tickets.find(step.ticketId()).map(t -> t.settledAt() == null).orElse(false)) {
-      if (System.nanoTime() > deadline) {
-        return applied(
-            step.action(), "session " + sessionId + " ended (" + reason + "); settling shortly");
-      }
-      heartbeat.run();
-      sleep(Duration.ofMillis(100));
-    }
-    return applied(step.action(), "session " + sessionId + " ended (" + reason + ")");
   }
 
   private void finish(AutomationStep step, String sessionId, ActionResult result) {
@@ -299,28 +231,7 @@ public class AutomationActivitiesImpl implements AutomationActivities {
     return value == null ? "(none)" : value;
   }
 
-  private static ActionResult applied(TicketAction action, String detail) {
-    return new ActionResult(action.type(), Outcome.APPLIED, detail);
-  }
-
-  private static ActionResult same(TicketAction action, String detail) {
-    return new ActionResult(action.type(), Outcome.ALREADY_DONE, detail);
-  }
-
-  private static ActionResult failed(TicketAction action, String detail) {
-    return new ActionResult(action.type(), Outcome.FAILED, detail);
-  }
-
   private static IllegalArgumentException notHere(ActionType type) {
     return new IllegalArgumentException(type + " is not a ticket field action");
-  }
-
-  private static void sleep(Duration pause) {
-    try {
-      Thread.sleep(pause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the settlement", e);
-    }
   }
 }

@@ -11,20 +11,20 @@ import org.springframework.stereotype.Component;
 @Component
 @ActivityImpl(taskQueues = MessagingSession.TASK_QUEUE)
 public class ConversationActivitiesImpl implements ConversationActivities {
-  private final ConversationStore conversations;
+  private final MessageStore messages;
   private final Transactions tx;
   private final SettingsStore settings;
 
   public ConversationActivitiesImpl(
-      ConversationStore conversations, Transactions tx, SettingsStore settings) {
-    this.conversations = conversations;
+      MessageStore messages, Transactions tx, SettingsStore settings) {
+    this.messages = messages;
     this.tx = tx;
     this.settings = settings;
   }
 
   @Override
   public void postSystemMessage(SystemMessage message) {
-    tx.run(() -> conversations.postSystemMessage(message, null));
+    tx.run(() -> messages.postSystemMessage(message, null));
   }
 
   @Override

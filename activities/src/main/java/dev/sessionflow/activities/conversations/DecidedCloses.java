@@ -24,7 +24,8 @@ public class DecidedCloses {
   /** At most this many missed messages go back in one answer; the rest come with the next. */
   static final int MISSED_PER_ANSWER = 100;
 
-  private final ConversationStore conversations;
+  private final ConversationLocks locks;
+  private final SessionCloses closes;
   private final SessionStore sessions;
   private final Transactions tx;
   private final JdbcClient jdbc;
@@ -32,7 +33,8 @@ public class DecidedCloses {
   private final SettingsStore settings;
 
   public DecidedCloses(
-      ConversationStore conversations,
+      ConversationLocks locks,
+      SessionCloses closes,
       SessionStore sessions,
       Transactions tx,
       JdbcClient jdbc,
@@ -40,7 +42,8 @@ public class DecidedCloses {
       SettingsStore settings) {
     this.settings = settings;
     this.crashPoints = crashPoints;
-    this.conversations = conversations;
+    this.locks = locks;
+    this.closes = closes;
     this.sessions = sessions;
     this.tx = tx;
     this.jdbc = jdbc;
@@ -54,7 +57,7 @@ public class DecidedCloses {
     Closed closed =
         tx.inTransaction(
             () -> {
-              conversations.lockConversation(closing.conversationId());
+              locks.lock(closing.conversationId());
               if (closing.seenSequence() != null) {
                 List<StoredMessage> missed = missed(closing.sessionId(), closing.seenSequence());
                 if (!missed.isEmpty()) {
@@ -67,7 +70,7 @@ public class DecidedCloses {
                   return Closed.refusedForSettings(stored);
                 }
               }
-              conversations.close(closing); // joins this transaction: the lock is held throughout
+              closes.close(closing); // joins this transaction: the lock is held throughout
               return Closed.as(held(closing), null);
             });
     crashPoints.reached("after-close"); // committed; Temporal has not recorded it yet

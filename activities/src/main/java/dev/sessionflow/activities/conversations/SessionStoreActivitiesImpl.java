@@ -18,19 +18,19 @@ import org.springframework.stereotype.Component;
 @ActivityImpl(taskQueues = MessagingSession.TASK_QUEUE)
 public class SessionStoreActivitiesImpl implements SessionStoreActivities {
   private final SessionStore sessions;
-  private final ConversationStore conversations;
+  private final SessionCloses closes;
   private final Transactions tx;
   private final TicketActivities tickets;
   private final DecidedCloses decided;
 
   public SessionStoreActivitiesImpl(
       SessionStore sessions,
-      ConversationStore conversations,
+      SessionCloses closes,
       Transactions tx,
       TicketActivitiesImpl tickets,
       DecidedCloses decided) {
     this.sessions = sessions;
-    this.conversations = conversations;
+    this.closes = closes;
     this.tx = tx;
     this.tickets = tickets;
     this.decided = decided;
@@ -43,12 +43,12 @@ public class SessionStoreActivitiesImpl implements SessionStoreActivities {
 
   @Override
   public void closeSession(SessionClosing closing) {
-    conversations.close(closing);
+    closes.close(closing);
   }
 
   @Override
   public SettleOutcome closeAndSettle(SessionClosing closing, Settlement settlement) {
-    conversations.close(closing);
+    closes.close(closing);
     return tickets.settle(settlement);
   }
 

@@ -3,8 +3,8 @@ package dev.sessionflow.activities.csat;
 import dev.sessionflow.workflows.activities.SystemMessage;
 
 /**
- * The transcript a survey's invitation goes into, in the survey's transaction. The conversation
- * store is it; surveys sit below sessions and conversations and do not depend on their stores.
+ * The transcript a survey's invitation goes into, in the survey's transaction. The message store is
+ * it; surveys sit below sessions and conversations and do not depend on their stores.
  */
 public interface Transcript {
 

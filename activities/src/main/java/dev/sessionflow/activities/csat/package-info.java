@@ -3,6 +3,7 @@
  * and the {@code CsatActivities} that send it.
  *
  * <p>Above {@code tickets}, below {@code sessions} (whose listing shows each session's survey). The
- * invitation goes into the transcript through {@link Transcript}, which the conversation store is.
+ * invitation goes into the transcript through {@link Transcript}, which the message store ({@code
+ * conversations.MessageStore}) is.
  */
 package dev.sessionflow.activities.csat;

@@ -28,7 +28,7 @@ class ConversationStoreTest extends StoreTestBase {
   @Autowired ConversationChannels channels;
 
   private void closeWithReopenWindow(AcceptedMessage opened, Duration window) {
-    conversations.close(closingWithReopenWindow(opened, window));
+    closes.close(closingWithReopenWindow(opened, window));
   }
 
   @Test
@@ -38,11 +38,11 @@ class ConversationStoreTest extends StoreTestBase {
     }
     endUserSays("conv-other", "m-1", "Elsewhere");
 
-    assertThat(conversations.latest("conv-latest", 3))
+    assertThat(messages.latest("conv-latest", 3))
         .extracting(StoredMessage::messageId)
         .containsExactly("m-3", "m-4", "m-5");
-    assertThat(conversations.latest("conv-latest", 10)).hasSize(5);
-    assertThat(conversations.latest("conv-unknown", 3)).isEmpty();
+    assertThat(messages.latest("conv-latest", 10)).hasSize(5);
+    assertThat(messages.latest("conv-unknown", 3)).isEmpty();
   }
 
   @Test
@@ -145,7 +145,7 @@ class ConversationStoreTest extends StoreTestBase {
     // each other; here the row exists and is released, and only its lock keeps the ten apart
     // (without it, PostgreSQL opens several sessions).
     AcceptedMessage first = endUserSays("conv-1", "m-first", "hello");
-    conversations.close(closing(first, 1, "Bye."));
+    closes.close(closing(first, 1, "Bye."));
 
     List<AcceptedMessage> accepted =
         Concurrently.run(10, i -> endUserSays("conv-1", "m-" + i, "back again " + i));
@@ -232,7 +232,7 @@ class ConversationStoreTest extends StoreTestBase {
   @Test
   void aRepeatAfterItsSessionEndedIsAnsweredWithItsOwnSession() {
     AcceptedMessage first = endUserSays("conv-1", "m-1", "hello");
-    conversations.close(closing(first, 1, "Bye."));
+    closes.close(closing(first, 1, "Bye."));
     AcceptedMessage next = endUserSays("conv-1", "m-2", "me again");
 
     AcceptedMessage firstAgain = endUserSays("conv-1", "m-1", "hello");
@@ -339,7 +339,7 @@ class ConversationStoreTest extends StoreTestBase {
                 .result())
         .isEqualTo(Result.DUPLICATE);
 
-    conversations.close(closing(opened, 1, "Bye."));
+    closes.close(closing(opened, 1, "Bye."));
     AgentMessageOutcome late =
         conversations.acceptAgentMessage(opened.sessionId(), "a-3", "agent-1", "one more thing");
     assertThat(late.result()).isEqualTo(Result.SESSION_ENDED);
@@ -411,7 +411,7 @@ class ConversationStoreTest extends StoreTestBase {
 
   @Test
   void theTranscriptOfAnUnknownConversationIsEmpty() {
-    assertThat(conversations.transcript("nobody")).isEmpty();
+    assertThat(messages.transcript("nobody")).isEmpty();
   }
 
   @Test
@@ -433,14 +433,13 @@ class ConversationStoreTest extends StoreTestBase {
     conversations.acceptAgentMessage(first.sessionId(), "a-1", "agent-1", "answered");
     AcceptedMessage also = endUserSays("conv-pages", "m-2", "still the first session");
 
-    assertThat(conversations.transcript("conv-pages", 0, 10, null).orElseThrow()).hasSize(3);
-    assertThat(
-            conversations.transcript("conv-pages", 0, 10, List.of(also.sessionId())).orElseThrow())
+    assertThat(messages.transcript("conv-pages", 0, 10, null).orElseThrow()).hasSize(3);
+    assertThat(messages.transcript("conv-pages", 0, 10, List.of(also.sessionId())).orElseThrow())
         .extracting(StoredMessage::sessionId)
         .containsOnly(first.sessionId());
-    assertThat(conversations.transcript("conv-pages", 0, 10, List.of("s-other")).orElseThrow())
+    assertThat(messages.transcript("conv-pages", 0, 10, List.of("s-other")).orElseThrow())
         .isEmpty();
-    assertThat(conversations.transcript("conv-pages", 0, 10, List.of()).orElseThrow()).isEmpty();
-    assertThat(conversations.transcript("conv-unknown", 0, 10, List.of("s-other"))).isEmpty();
+    assertThat(messages.transcript("conv-pages", 0, 10, List.of()).orElseThrow()).isEmpty();
+    assertThat(messages.transcript("conv-unknown", 0, 10, List.of("s-other"))).isEmpty();
   }
 }

@@ -94,7 +94,7 @@ class CsatActivitiesImplTest extends StoreTestBase {
   void aSessionReopenedBeforeItsSurveyAndSettlementGetsNeither() {
     // The reopen made the round moot: the store sees it, as the session did between two activities.
     AcceptedMessage opened = endUserSays("conv-r", "m-1", "Hi");
-    conversations.close(closingWithReopenWindow(opened, Duration.ofMinutes(10)));
+    closes.close(closingWithReopenWindow(opened, Duration.ofMinutes(10)));
     endUserSays("conv-r", "m-2", "Wait, one more thing");
 
     InvitedAndSettled done =
@@ -237,7 +237,7 @@ class CsatActivitiesImplTest extends StoreTestBase {
 
   private AcceptedMessage endedSession(String conversationId) {
     AcceptedMessage opened = endUserSays(conversationId, "m-1", "hello");
-    conversations.close(closing(opened, 1, "Bye."));
+    closes.close(closing(opened, 1, "Bye."));
     return opened;
   }
 

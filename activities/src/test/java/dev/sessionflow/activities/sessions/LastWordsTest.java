@@ -19,7 +19,7 @@ class LastWordsTest extends StoreTestBase {
     AcceptedMessage quiet = endUserSays("c-quiet", "m-1", "Hello?");
     AcceptedMessage answered = endUserSays("c-answered", "m-1", "Hi");
     conversations.acceptAgentMessage(answered.sessionId(), "a-1", "agent-7", "How can I help?");
-    conversations.postSystemMessage(
+    messages.postSystemMessage(
         new SystemMessage(
             "c-answered", answered.sessionId(), "w-1", "INACTIVITY_WARNING", "Still there?"),
         null);

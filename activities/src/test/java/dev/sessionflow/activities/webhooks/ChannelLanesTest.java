@@ -31,7 +31,7 @@ class ChannelLanesTest extends StoreTestBase {
     assertThat(next.getFirst().endUserId()).isEqualTo("user-of-c-1");
 
     // a later session of the conversation: a new lane starts at it, not at the conversation's start
-    conversations.close(closing(first, 1, "Bye."));
+    closes.close(closing(first, 1, "Bye."));
     AcceptedMessage again = endUserSays("c-1", "m-3", "Back again");
     assertThat(again.newSession()).isTrue();
     assertThat(lanes.position("h-2", "c-1", again.sequence())).isEqualTo(again.sequence() - 1);

@@ -2,6 +2,7 @@ package dev.sessionflow.worker.conversations;
 
 import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.activities.conversations.MessageStore;
 import dev.sessionflow.activities.conversations.StoredMessage;
 import dev.sessionflow.activities.csat.SurveyLinks;
 import dev.sessionflow.activities.csat.SurveyStore;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ConversationService {
   private final ConversationStore conversations;
+  private final MessageStore messages;
   private final SessionGateway gateway;
   private final AccessChecks access;
   private final SurveyStore surveys;
@@ -28,11 +30,13 @@ public class ConversationService {
 
   public ConversationService(
       ConversationStore conversations,
+      MessageStore messages,
       SessionGateway gateway,
       AccessChecks access,
       SurveyStore surveys,
       SurveyLinks links) {
     this.conversations = conversations;
+    this.messages = messages;
     this.gateway = gateway;
     this.access = access;
     this.surveys = surveys;
@@ -79,7 +83,7 @@ public class ConversationService {
     Set<String> visible = access.readConversation(caller, conversationId);
     return views(
         caller,
-        conversations
+        messages
             .transcript(conversationId)
             .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId))
             .stream()
@@ -96,7 +100,7 @@ public class ConversationService {
       throw new IllegalArgumentException("the latest messages are a channel's read");
     }
     access.readConversation(channel, conversationId); // another channel's: 404
-    return views(channel, conversations.latest(conversationId, limit));
+    return views(channel, messages.latest(conversationId, limit));
   }
 
   /** A page of the transcript after the cursor {@code after} (null: from the start). */
@@ -105,7 +109,7 @@ public class ConversationService {
     Cursors.checkLimit(limit);
     long afterSeq = after == null ? 0 : Cursors.transcriptPosition(after);
     List<StoredMessage> page =
-        conversations
+        messages
             .transcript(conversationId, afterSeq, limit, visible)
             .orElseThrow(() -> ApiException.notFound("Conversation " + conversationId));
     String next = page.size() < limit ? null : Cursors.transcript(page.getLast().seq());

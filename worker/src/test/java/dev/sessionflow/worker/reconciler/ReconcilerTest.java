@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.activities.conversations.SessionCloses;
 import dev.sessionflow.worker.ApiClient;
 import dev.sessionflow.worker.ApiTestBase;
 import dev.sessionflow.workflows.activities.SessionClosing;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ReconcilerTest extends ApiTestBase {
   @Autowired ConversationStore conversations;
+  @Autowired SessionCloses closes;
   @Autowired WorkflowClient client;
   @Autowired JdbcClient jdbc;
 
@@ -45,7 +47,7 @@ class ReconcilerTest extends ApiTestBase {
     assertThat(pendingStart(s)).as("started: the outbox row is gone").isZero();
     // Past the grace period: the pass asks only ends older than two minutes.
     Instant endedAt = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS);
-    conversations.close(
+    closes.close(
         new SessionClosing(
             s,
             c,

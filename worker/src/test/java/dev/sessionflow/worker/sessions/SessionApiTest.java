@@ -3,7 +3,7 @@ package dev.sessionflow.worker.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.activities.conversations.SessionCloses;
 import dev.sessionflow.worker.ApiClient;
 import dev.sessionflow.worker.ApiTestBase;
 import dev.sessionflow.workflows.activities.SessionClosing;
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class SessionApiTest extends ApiTestBase {
   @Autowired JdbcClient jdbc;
-  @Autowired ConversationStore conversations;
+  @Autowired SessionCloses closes;
 
   private String openSession(String conversationId) {
     return api.endUserSays(conversationId, "m-1", "Hi").get("sessionId").asText();
@@ -126,7 +126,7 @@ class SessionApiTest extends ApiTestBase {
     String c = newConversation();
     String s = openSession(c);
     String updateId = new IdempotentEnd("AGENT:agent-1", "key-lost").updateId();
-    conversations.close(
+    closes.close(
         new SessionClosing(
             s,
             c,
@@ -154,7 +154,7 @@ class SessionApiTest extends ApiTestBase {
     // session is asked to take the end the store holds.
     String c = newConversation();
     String s = openSession(c);
-    conversations.close(
+    closes.close(
         new SessionClosing(
             s,
             c,
