@@ -42,17 +42,9 @@ public record MessagingSettings(
 
   /** The policy a session runs with, webhooks included. */
   public SessionPolicy sessionPolicy() {
-    return new SessionPolicy(
-        policy.csatWhenEndedBy(),
-        policy.csatExpiresAfter(),
-        policy.settleStatus(),
-        policy.csatRequiresAgentReply(),
-        policy.csatMinEndUserMessages(),
-        policy.csatQuestion(),
-        policy.csatScale(),
-        policy.settleRules(),
-        webhooks.stream().map(Webhook::subscription).toList(),
-        policy.reopenWithin());
+    return policy.toBuilder()
+        .webhooks(webhooks.stream().map(Webhook::subscription).toList())
+        .build();
   }
 
   /** What a running session is sent when the settings change, or fetches when it is behind. */

@@ -5,18 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.activities.support.Transactions;
 import dev.sessionflow.activities.webhooks.WebhookStore;
-import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.session.SessionPolicy;
-import dev.sessionflow.workflows.session.SettlementRule;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -228,17 +224,9 @@ public class SettingsStore {
 
   private SessionPolicy policy(String json) {
     if (json == null) {
-      return new SessionPolicy(
-          Set.of(EndedBy.AGENT, EndedBy.ADMIN),
-          defaults.csatExpiresAfter(),
-          "SOLVED",
-          false,
-          0,
-          SessionPolicy.DEFAULT_QUESTION,
-          5,
-          Map.<String, SettlementRule>of(),
-          List.of(),
-          null);
+      return SessionPolicy.defaults().toBuilder()
+          .csatExpiresAfter(defaults.csatExpiresAfter())
+          .build();
     }
     try {
       return JSON.readValue(json, SessionPolicy.class);

@@ -33,62 +33,52 @@ final class PolicyInput {
   private PolicyInput() {}
 
   static SessionPolicy apply(SessionPolicy current, Map<String, Object> body) {
-    SessionPolicy p = current;
+    SessionPolicy.Builder p = current.toBuilder();
     if (body.containsKey("csat")) {
-      Map<String, Object> csat = section(body, "csat");
-      csat.keySet().stream()
-          .filter(k -> !CSAT_KEYS.contains(k))
-          .findFirst()
-          .ifPresent(k -> fail("csat." + k, "is not a CSAT setting"));
-      p =
-          new SessionPolicy(
-              csat.containsKey("sendWhenEndedBy")
-                  ? endedBy(csat.get("sendWhenEndedBy"))
-                  : p.csatWhenEndedBy(),
-              csat.containsKey("expiresAfter")
-                  ? duration("csat.expiresAfter", csat.get("expiresAfter"))
-                  : p.csatExpiresAfter(),
-              p.settleStatus(),
-              csat.containsKey("requireAgentReply")
-                  ? bool("csat.requireAgentReply", csat.get("requireAgentReply"))
-                  : p.csatRequiresAgentReply(),
-              csat.containsKey("minEndUserMessages")
-                  ? integer("csat.minEndUserMessages", csat.get("minEndUserMessages"))
-                  : p.csatMinEndUserMessages(),
-              csat.containsKey("question")
-                  ? string("csat.question", csat.get("question"))
-                  : p.csatQuestion(),
-              csat.containsKey("scale") ? integer("csat.scale", csat.get("scale")) : p.csatScale(),
-              p.settleRules(),
-              List.of(),
-              p.reopenWithin());
+      csat(p, section(body, "csat"));
     }
     if (body.containsKey("settlement")) {
       Map<String, Object> settlement = section(body, "settlement");
-      String status =
-          settlement.containsKey("default")
-              ? string("settlement.default", settlement.get("default"))
-              : p.settleStatus();
-      Map<String, SettlementRule> rules =
-          settlement.containsKey("rules") ? rules(settlement.get("rules")) : p.settleRules();
-      p =
-          new SessionPolicy(
-              p.csatWhenEndedBy(),
-              p.csatExpiresAfter(),
-              status,
-              p.csatRequiresAgentReply(),
-              p.csatMinEndUserMessages(),
-              p.csatQuestion(),
-              p.csatScale(),
-              rules,
-              List.of(),
-              p.reopenWithin());
+      if (settlement.containsKey("default")) {
+        p.settleStatus(string("settlement.default", settlement.get("default")));
+      }
+      if (settlement.containsKey("rules")) {
+        p.settleRules(rules(settlement.get("rules")));
+      }
+      p.webhooks(List.of()); // the stored policy holds none: the settings keep them apart
     }
     if (body.containsKey("reopenWithin")) {
       Object window = body.get("reopenWithin");
-      p = p.withReopenWithin(window == null ? null : duration("reopenWithin", window));
+      p.reopenWithin(window == null ? null : duration("reopenWithin", window));
     }
-    return p;
+    return p.build();
+  }
+
+  /** The {@code csat} section onto the policy: a key left out keeps its value. */
+  private static void csat(SessionPolicy.Builder p, Map<String, Object> csat) {
+    csat.keySet().stream()
+        .filter(k -> !CSAT_KEYS.contains(k))
+        .findFirst()
+        .ifPresent(k -> fail("csat." + k, "is not a CSAT setting"));
+    if (csat.containsKey("sendWhenEndedBy")) {
+      p.csatWhenEndedBy(endedBy(csat.get("sendWhenEndedBy")));
+    }
+    if (csat.containsKey("expiresAfter")) {
+      p.csatExpiresAfter(duration("csat.expiresAfter", csat.get("expiresAfter")));
+    }
+    if (csat.containsKey("requireAgentReply")) {
+      p.csatRequiresAgentReply(bool("csat.requireAgentReply", csat.get("requireAgentReply")));
+    }
+    if (csat.containsKey("minEndUserMessages")) {
+      p.csatMinEndUserMessages(integer("csat.minEndUserMessages", csat.get("minEndUserMessages")));
+    }
+    if (csat.containsKey("question")) {
+      p.csatQuestion(string("csat.question", csat.get("question")));
+    }
+    if (csat.containsKey("scale")) {
+      p.csatScale(integer("csat.scale", csat.get("scale")));
+    }
+    p.webhooks(List.of());
   }
 
   /** The webhooks, replacing all configured ones; null when the change leaves them alone. */

@@ -103,8 +103,8 @@ final class AfterClose {
     InvitedAndSettled done =
         untilDone(
             "survey and settlement", () -> surveyAndSettle.inviteAndSettle(request, toSettle));
-    state.csat = done.invitation() != null ? CsatStatus.SENT : CsatStatus.SKIPPED;
-    state.settled = done.outcome() != null && done.outcome().before() != null;
+    state.surveyOutcome(done.invitation() != null ? CsatStatus.SENT : CsatStatus.SKIPPED);
+    state.settledTicket(done.outcome() != null && done.outcome().before() != null);
     session.describe();
     if (state.csat == CsatStatus.SENT) {
       SessionEvents.publish(session.policy(), WebhookEvent.CSAT_SENT, session.start, state);
@@ -114,12 +114,12 @@ final class AfterClose {
 
   private void survey() {
     if (!surveyDue()) {
-      state.csat = CsatStatus.SKIPPED;
+      state.surveyOutcome(CsatStatus.SKIPPED);
       return;
     }
     SurveyRequest request = surveyRequest();
     boolean sent = untilDone("survey", () -> SurveyInvitations.send(csat, request));
-    state.csat = sent ? CsatStatus.SENT : CsatStatus.SKIPPED;
+    state.surveyOutcome(sent ? CsatStatus.SENT : CsatStatus.SKIPPED);
     session.describe();
     SessionEvents.publish(session.policy(), WebhookEvent.CSAT_SENT, session.start, state);
   }
@@ -140,7 +140,7 @@ final class AfterClose {
   private void settle() {
     Settlement toSettle = settlement.get();
     SettleOutcome outcome = untilDone("settlement", () -> tickets.settle(toSettle));
-    state.settled = true;
+    state.settledTicket(true);
     session.describe();
     runTriggers(outcome);
   }

@@ -73,18 +73,12 @@ final class AfterEnd {
 
   private void markEnded(SessionEnd end, boolean automationRules) {
     this.automationRules = automationRules;
-    state.end = end;
-    statusBeforeEnd = state.status;
-    state.status = SessionStatus.ENDED;
-    state.revision++;
+    statusBeforeEnd = state.endAs(end);
   }
 
   /** Takes back an end the store refused: the session goes on as it was. */
   private void unmarkEnded() {
-    state.end = null;
-    state.status = statusBeforeEnd;
-    state.csat = CsatStatus.NOT_SENT;
-    state.revision++;
+    state.takeBackEnd(statusBeforeEnd);
   }
 
   /**
@@ -167,7 +161,7 @@ final class AfterEnd {
    */
   private boolean closeAndSettle(SessionEnd end, boolean automationRules) {
     markEnded(end, automationRules);
-    state.csat = CsatStatus.SKIPPED;
+    state.surveyOutcome(CsatStatus.SKIPPED);
     SessionClosing closing = closing();
     Settlement settlement = settlement();
     if (VersionMarkers.STORE_DECIDES_END.adopted()) {
@@ -178,8 +172,8 @@ final class AfterEnd {
       }
       if (storeAnswer.settled() == null) {
         // The store holds another end: its survey and settlement follow in finish.
-        state.csat = CsatStatus.NOT_SENT;
-        state.closed = true;
+        state.surveyOutcome(CsatStatus.NOT_SENT);
+        state.closedInStore();
         session.publish();
         return true;
       }
@@ -189,8 +183,8 @@ final class AfterEnd {
           "close", () -> closeOutcome = store.closeAndSettle(closing, settlement));
     }
     settledWithClose = true;
-    state.closed = true;
-    state.settled = true;
+    state.closedInStore();
+    state.settledTicket(true);
     session.publish();
     return true;
   }
@@ -215,9 +209,9 @@ final class AfterEnd {
     SessionEnd held = answer.end();
     SessionEnd decided = state.end;
     if (held.sameDecisionAs(decided)) {
-      state.end = decided.asHeld(held);
+      state.adoptEnd(decided.asHeld(held));
     } else {
-      state.end = held;
+      state.adoptEnd(held);
       automationRules = held.via() != null && VersionMarkers.TICKET_AUTOMATION.adopted();
     }
     return true;
@@ -290,7 +284,7 @@ final class AfterEnd {
     } else {
       session.storeRetry.untilStored("close", () -> stub.closeSession(closing));
     }
-    state.closed = true;
+    state.closedInStore();
     session.publish();
     return true;
   }

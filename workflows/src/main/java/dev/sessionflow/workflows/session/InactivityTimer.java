@@ -141,8 +141,7 @@ final class InactivityTimer {
         retake = true;
         return null;
       }
-      state.status = SessionStatus.INACTIVE;
-      state.revision++;
+      state.goInactive();
       readModel.markStale();
     }
     if (now >= state.warningDeadline(timers)) {
@@ -159,7 +158,7 @@ final class InactivityTimer {
 
   private void warn(long deadline) {
     long warnedBefore = state.warnedForDeadline;
-    state.warnedForDeadline = deadline;
+    state.warnedFor(deadline);
     SessionStart start = session.start;
     SystemMessage warning =
         new SystemMessage(
@@ -179,7 +178,7 @@ final class InactivityTimer {
       if (newer[0] != null) {
         // Not posted: the store holds newer settings. Fetched at the loop's top, then decided
         // again.
-        state.warnedForDeadline = warnedBefore;
+        state.warnedFor(warnedBefore);
         session.storeHoldsSettings(newer[0]);
         retake = true;
       }

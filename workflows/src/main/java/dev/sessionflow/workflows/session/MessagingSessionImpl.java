@@ -2,10 +2,8 @@ package dev.sessionflow.workflows.session;
 
 import dev.sessionflow.workflows.model.SessionEnd;
 import dev.sessionflow.workflows.model.SessionStatus;
-import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -22,9 +20,10 @@ import java.time.Instant;
  *        trigger ended it: its own run handles them) -> complete, or ACTIVE again on a reopen
  * </pre>
  *
- * <p>The parts: {@link InactivityTimer} (the one timer and what falls due), {@link AfterEnd}
- * (close, survey, settlement, triggers), {@link ReopenWindow}, {@link ReadModel} and {@link
- * StoreRetry} (store writes that fail); {@link VersionMarkers} lists every version marker they ask.
+ * <p>The parts: {@link InactivityTimer} (the one timer and what falls due), {@link EndRequests}
+ * (the end Update: when and how it decides), {@link AfterEnd} (close, survey, settlement,
+ * triggers), {@link ReopenWindow}, {@link ReadModel} and {@link StoreRetry} (store writes that
+ * fail); {@link VersionMarkers} lists every version marker they ask.
  */
 public class MessagingSessionImpl implements MessagingSession {
   /**
@@ -34,17 +33,13 @@ public class MessagingSessionImpl implements MessagingSession {
    */
   static final int MESSAGES_PER_RUN = 1_000;
 
-  static final String DEFAULT_END_REASON = "RESOLVED";
-
-  /** How long an end waits for the signals of messages the store holds; they take milliseconds. */
-  static final Duration FOLLOW_UP_WAIT = Duration.ofSeconds(5);
-
   private final SessionContext session;
   private final SessionState state;
   private final ReadModel readModel;
   private final InactivityTimer inactivity;
   private final AfterEnd afterEnd;
   private final ReopenWindow reopenWindow;
+  private final EndRequests ends;
   private int messagesThisRun;
 
   /** The previous run continued as new with an end it had not closed yet. */
@@ -62,6 +57,7 @@ public class MessagingSessionImpl implements MessagingSession {
     this.inactivity = new InactivityTimer(session, readModel);
     this.afterEnd = new AfterEnd(session);
     this.reopenWindow = new ReopenWindow(session, readModel);
+    this.ends = new EndRequests(session, afterEnd);
   }
 
   @Override
@@ -216,100 +212,12 @@ public class MessagingSessionImpl implements MessagingSession {
 
   @Override
   public void validateEnd(EndRequest request) {
-    if (request == null || request.endedBy() == null) {
-      throw SessionErrors.invalid("an end request names who ends the session");
-    }
-    if (state.ended() && !request.repeats(state.end)) {
-      throw SessionErrors.sessionEnded(session.start.sessionId());
-    }
+    ends.validate(request);
   }
 
   @Override
   public EndResult end(EndRequest request) {
-    // Updates accepted in the same workflow task all pass the validator: the handler decides.
-    if (state.ended() && endHeldByStore()) {
-      return endedAlready(request);
-    }
-    // Asked only when the count says a message is missing: older requests carry none.
-    boolean perSession =
-        !state.hasSeenMessages(request.messagesBefore())
-            && VersionMarkers.SEEN_PER_SESSION.adopted();
-    if ((!state.hasSeen(request.lastSeenSequence()) || perSession)
-        && VersionMarkers.END_AFTER_SEEN.adopted()) {
-      // The API stored (and answered) messages this end follows whose signals are still on the
-      // way: decide on them, not before them.
-      Workflow.await(
-          FOLLOW_UP_WAIT,
-          () ->
-              state.hasSeen(request.lastSeenSequence())
-                      && (!perSession || state.hasSeenMessages(request.messagesBefore()))
-                  || state.ended());
-      if (state.ended() && endHeldByStore()) {
-        return endedAlready(request);
-      }
-    }
-    session.heardOfSettings(request.settingsVersion());
-    if (session.settingsBehind()) {
-      session.catchUpOnSettings(); // the end decides under the settings its caller saw
-      if (state.ended() && endHeldByStore()) {
-        return endedAlready(request);
-      }
-    }
-    String reason = request.reason() == null ? DEFAULT_END_REASON : request.reason();
-    // An Update is durable once the workflow task that accepted it completes. Where a side effect
-    // before that could be seen in between (a reopen window), let that task complete first;
-    // otherwise the close runs in this task and a lost task's repeat is absorbed (AfterEnd).
-    int durableEnd = VersionMarkers.DURABLE_END.version();
-    if (durableEnd == 1) {
-      Workflow.newTimer(
-              Duration.ofMillis(1), TimerOptions.newBuilder().setSummary("accept the end").build())
-          .get();
-      if (state.ended()) {
-        return endedAlready(request);
-      }
-    }
-    boolean automated = request.via() != null || SessionPolicy.ESCALATED.equals(reason);
-    boolean automationRules = automated && VersionMarkers.TICKET_AUTOMATION.adopted();
-    SessionEnd end =
-        new SessionEnd(
-            request.endedBy(),
-            request.agentId(),
-            reason,
-            Instant.ofEpochMilli(Workflow.currentTimeMillis()),
-            session.policy().wantsCsat(request, state, automationRules),
-            automationRules ? request.via() : null,
-            request.requestId());
-    if (end.via() != null) {
-      afterEnd.endByAutomation(end, durableEnd >= 2);
-    } else {
-      afterEnd.endOnRequest(end, automationRules, durableEnd >= 2);
-    }
-    return endResult();
-  }
-
-  /**
-   * Whether the session is still ended once the store answered its close: the answer is the store's
-   * end, which may replace the one the session decided ({@link VersionMarkers#STORE_DECIDES_END}).
-   */
-  private boolean endHeldByStore() {
-    if (!state.closed && VersionMarkers.STORE_DECIDES_END.adopted()) {
-      Workflow.await(() -> state.closed || !state.ended());
-    }
-    return state.ended();
-  }
-
-  /** A repeat of the request that ended the session gets its answer again; others are refused. */
-  private EndResult endedAlready(EndRequest request) {
-    if (request.repeats(state.end)) {
-      return endResult();
-    }
-    throw SessionErrors.sessionEnded(session.start.sessionId());
-  }
-
-  private EndResult endResult() {
-    SessionEnd end = state.end;
-    return new EndResult(
-        session.start.sessionId(), SessionStatus.ENDED, end.endedBy(), end.reason(), end.endedAt());
+    return ends.handle(request);
   }
 
   @Override

@@ -65,17 +65,103 @@ public record SessionPolicy(
   }
 
   public SessionPolicy withReopenWithin(Duration window) {
-    return new SessionPolicy(
-        csatWhenEndedBy,
-        csatExpiresAfter,
-        settleStatus,
-        csatRequiresAgentReply,
-        csatMinEndUserMessages,
-        csatQuestion,
-        csatScale,
-        settleRules,
-        webhooks,
-        window);
+    return toBuilder().reopenWithin(window).build();
+  }
+
+  /** A builder holding this policy: change what differs, by name, and {@link Builder#build}. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds a policy by field name, so no caller repeats the ten positional components. */
+  public static final class Builder {
+    private Set<EndedBy> csatWhenEndedBy;
+    private Duration csatExpiresAfter;
+    private String settleStatus;
+    private boolean csatRequiresAgentReply;
+    private int csatMinEndUserMessages;
+    private String csatQuestion;
+    private int csatScale;
+    private Map<String, SettlementRule> settleRules;
+    private List<WebhookSubscription> webhooks;
+    private Duration reopenWithin;
+
+    private Builder(SessionPolicy p) {
+      csatWhenEndedBy = p.csatWhenEndedBy;
+      csatExpiresAfter = p.csatExpiresAfter;
+      settleStatus = p.settleStatus;
+      csatRequiresAgentReply = p.csatRequiresAgentReply;
+      csatMinEndUserMessages = p.csatMinEndUserMessages;
+      csatQuestion = p.csatQuestion;
+      csatScale = p.csatScale;
+      settleRules = p.settleRules;
+      webhooks = p.webhooks;
+      reopenWithin = p.reopenWithin;
+    }
+
+    public Builder csatWhenEndedBy(Set<EndedBy> value) {
+      csatWhenEndedBy = value;
+      return this;
+    }
+
+    public Builder csatExpiresAfter(Duration value) {
+      csatExpiresAfter = value;
+      return this;
+    }
+
+    public Builder settleStatus(String value) {
+      settleStatus = value;
+      return this;
+    }
+
+    public Builder csatRequiresAgentReply(boolean value) {
+      csatRequiresAgentReply = value;
+      return this;
+    }
+
+    public Builder csatMinEndUserMessages(int value) {
+      csatMinEndUserMessages = value;
+      return this;
+    }
+
+    public Builder csatQuestion(String value) {
+      csatQuestion = value;
+      return this;
+    }
+
+    public Builder csatScale(int value) {
+      csatScale = value;
+      return this;
+    }
+
+    public Builder settleRules(Map<String, SettlementRule> value) {
+      settleRules = value;
+      return this;
+    }
+
+    public Builder webhooks(List<WebhookSubscription> value) {
+      webhooks = value;
+      return this;
+    }
+
+    public Builder reopenWithin(Duration value) {
+      reopenWithin = value;
+      return this;
+    }
+
+    public SessionPolicy build() {
+      return new SessionPolicy(
+          csatWhenEndedBy,
+          csatExpiresAfter,
+          settleStatus,
+          csatRequiresAgentReply,
+          csatMinEndUserMessages,
+          csatQuestion,
+          csatScale,
+          settleRules,
+          webhooks,
+          reopenWithin);
+    }
   }
 
   /**

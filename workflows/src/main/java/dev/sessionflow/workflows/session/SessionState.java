@@ -182,4 +182,55 @@ public class SessionState {
   public boolean ended() {
     return end != null;
   }
+
+  // The intents below are the only writers of the end, the status and the revision outside this
+  // class's own rules; no method here starts with get, is or set, so the JSON stays the fields.
+
+  /** The session ends as {@code decided}; answers the status it had, for {@link #takeBackEnd}. */
+  public SessionStatus endAs(SessionEnd decided) {
+    SessionStatus before = status;
+    end = decided;
+    status = SessionStatus.ENDED;
+    revision++;
+    return before;
+  }
+
+  /** The store refused the end: the session goes on with the status it had, no survey decided. */
+  public void takeBackEnd(SessionStatus before) {
+    end = null;
+    status = before;
+    csat = CsatStatus.NOT_SENT;
+    revision++;
+  }
+
+  /** The end the store holds replaces the one decided here (the read model shows it as stored). */
+  public void adoptEnd(SessionEnd held) {
+    end = held;
+  }
+
+  /** No message for the inactivity timer's length. */
+  public void goInactive() {
+    status = SessionStatus.INACTIVE;
+    revision++;
+  }
+
+  /** The warning for this auto-close deadline went out (or, put back, did not). */
+  public void warnedFor(long deadline) {
+    warnedForDeadline = deadline;
+  }
+
+  /** The store closed the session: ENDED, the notice, the conversation released. */
+  public void closedInStore() {
+    closed = true;
+  }
+
+  /** What became of the survey: sent, skipped, or not decided yet. */
+  public void surveyOutcome(CsatStatus outcome) {
+    csat = outcome;
+  }
+
+  /** Whether the ticket was settled for this end. */
+  public void settledTicket(boolean done) {
+    settled = done;
+  }
 }

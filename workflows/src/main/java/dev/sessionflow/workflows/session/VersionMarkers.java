@@ -54,8 +54,8 @@ public enum VersionMarkers {
       List.of("continue-as-new", "carried-end-close")),
   /**
    * Version 1: an end that names the last message its caller saw waits (at most {@link
-   * MessagingSessionImpl#FOLLOW_UP_WAIT}) until the session has seen it, then decides (assignee,
-   * CSAT counts). Asked only when such an end has to wait.
+   * EndRequests#FOLLOW_UP_WAIT}) until the session has seen it, then decides (assignee, CSAT
+   * counts). Asked only when such an end has to wait.
    */
   END_AFTER_SEEN(
       "end-after-seen",
