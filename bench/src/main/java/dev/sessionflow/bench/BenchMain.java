@@ -97,7 +97,7 @@ public final class BenchMain {
       try (Store store = Store.postgres("service");
           Service service = new Service(workerJar, dir, "service", server.address(), store, true)) {
         recording = service.recording;
-        lifecycle(report, params, server, service, windows);
+        LifecycleRounds.measure(report, params, server, service, windows);
       } finally {
         Proc.stop(baseline);
       }
@@ -120,7 +120,7 @@ public final class BenchMain {
                   new Service(workerJar, dir, "service", server.address(), store, true)) {
             recording = service.recording;
             report.startupDevFirst(service.startup);
-            lifecycle(report, params, server, service, windows);
+            LifecycleRounds.measure(report, params, server, service, windows);
             log("long session");
             Instant from = Instant.now();
             LongSession.Result longRun =
@@ -133,7 +133,7 @@ public final class BenchMain {
           try (Store store = Store.h2File(dir, "service-h2");
               Service service =
                   new Service(workerJar, dir, "service-h2", server.address(), store, false)) {
-            lifecycleH2(report, params, server, service);
+            LifecycleRounds.measureH2File(report, params, server, service);
           }
         }
         log("scale baseline: " + params.scaleSessions() + " bare timers");
@@ -198,63 +198,6 @@ public final class BenchMain {
           }
         }
       }
-    }
-  }
-
-  private static void lifecycle(
-      Report report, Params params, DevServer server, Service service, List<Profile.Window> windows)
-      throws Exception {
-    Lifecycle lifecycle = new Lifecycle(server.client(), service.http);
-    log("warm-up");
-    // A whole round per variant, not measured: the service's JVM has far more code to compile
-    // (HTTP, JSON, JDBC) than the bare worker's, and its first round used to measure that.
-    for (Lifecycle.Variant v : Lifecycle.Variant.values()) {
-      lifecycle.run(v, "warm-" + v, params.sessions(), params.concurrency(), 10);
-    }
-    List<Lifecycle.Variant> order = new ArrayList<>(List.of(Lifecycle.Variant.values()));
-    for (int round = 0; round < params.rounds(); round++) {
-      for (Lifecycle.Variant v : order) {
-        log("round " + (round + 1) + ": " + v);
-        Instant from = Instant.now();
-        Lifecycle.Batch batch =
-            lifecycle.run(v, "r" + round + "-" + v, params.sessions(), params.concurrency(), 10);
-        if (v != Lifecycle.Variant.BASELINE) { // the service idles meanwhile
-          windows.add(new Profile.Window("lifecycle " + v, from, Instant.now()));
-        }
-        report.batch(batch);
-        if (round == params.rounds() - 1) {
-          for (String id : batch.ids().subList(0, Math.min(10, batch.ids().size()))) {
-            report.events(v, 10, lifecycle.historyEvents(id));
-            report.actions(v, lifecycle.actions(id));
-          }
-        }
-      }
-      order.add(order.remove(0)); // A/B interleaved: each variant goes first once
-    }
-    log("history cost: sessions of 110 messages");
-    for (Lifecycle.Variant v : Lifecycle.Variant.values()) {
-      Lifecycle.Batch batch = lifecycle.run(v, "long-" + v, 5, 5, 110);
-      for (String id : batch.ids()) {
-        report.events(v, 110, lifecycle.historyEvents(id));
-      }
-    }
-  }
-
-  /** The secondary column: the API path with the ticket store in an H2 file, against bare. */
-  private static void lifecycleH2(Report report, Params params, DevServer server, Service service)
-      throws Exception {
-    Lifecycle lifecycle = new Lifecycle(server.client(), service.http);
-    lifecycle.run(Lifecycle.Variant.HTTP, "h2-warm", params.sessions(), params.concurrency(), 10);
-    List<Lifecycle.Variant> order =
-        new ArrayList<>(List.of(Lifecycle.Variant.BASELINE, Lifecycle.Variant.HTTP));
-    for (int round = 0; round < params.h2Rounds(); round++) {
-      for (Lifecycle.Variant v : order) {
-        log("H2 round " + (round + 1) + ": " + v);
-        report.batchH2(
-            lifecycle.run(
-                v, "h2-r" + round + "-" + v, params.sessions(), params.concurrency(), 10));
-      }
-      order.add(order.remove(0));
     }
   }
 

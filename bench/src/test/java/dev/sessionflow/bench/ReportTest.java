@@ -44,7 +44,7 @@ class ReportTest {
     return report;
   }
 
-  private static Report.Target target(Report report, String startingWith) {
+  private static Target target(Report report, String startingWith) {
     return report.targets().stream()
         .filter(t -> t.figure().startsWith(startingWith))
         .findFirst()
@@ -60,7 +60,7 @@ class ReportTest {
 
     assertThat(report.closesRatio(Rate::peak)).isEqualTo(12.0 / 20);
     assertThat(report.closesRatio(Rate::bestWindow)).isEqualTo(5.7 / 11.0, within());
-    Report.Target closes = target(report, "closes per second");
+    Target closes = target(report, "closes per second");
     assertThat(closes.ratio()).isEqualTo(5.7 / 11.0, within());
     assertThat(closes.verdict()).isEqualTo("**missed**");
     assertThat(closes.figures()).contains("5.70 vs 11.00 per s", "busiest second 12.00 vs 20.00");
@@ -69,7 +69,7 @@ class ReportTest {
   @Test
   void aSessionClosingAsFastAsBareTimersMeetsTheTarget() {
     Rate same = rate(3, 9, 9, 9, 2);
-    Report.Target closes = target(report(scale(32, 32, same), same), "closes per second");
+    Target closes = target(report(scale(32, 32, same), same), "closes per second");
 
     assertThat(closes.ratio()).isEqualTo(1.0);
     assertThat(closes.verdict()).isEqualTo("met");
@@ -77,7 +77,7 @@ class ReportTest {
 
   @Test
   void theAutoClosedSessionsActionsAreComparedWithTheBareAutoCloseAndTheBareTimerBeside() {
-    Report.Target actions =
+    Target actions =
         target(report(scale(1, 1, rate(1)), rate(1)), "Temporal Cloud actions per auto-closed");
 
     assertThat(actions.ratio()).isEqualTo(13.0 / 7);
@@ -90,7 +90,7 @@ class ReportTest {
     Report report = report(scale(2, 2, rate(2)), rate(2));
     report.bareWarnedTimers(Stats.of(List.of(1.0, 8.0)));
 
-    Report.Target lateness = target(report, "auto-close lateness p99");
+    Target lateness = target(report, "auto-close lateness p99");
     // the sessions' p99 2 s; bare timers 4 s, bare timers that warn first 8 s
     assertThat(lateness.ratio()).isEqualTo(0.5);
     assertThat(lateness.verdict()).isEqualTo("met");
@@ -137,6 +137,23 @@ class ReportTest {
         .hasMessageContaining("no closes per second");
 
     report(scale(10, 10, rate(10)), rate(10)).requireComplete(false);
+  }
+
+  @Test
+  void theSectionsJudgeEachFigureByTheSameGoalAsTheTargetsTable() {
+    Report report = report(scale(2, 2, rate(2)), rate(2));
+    String markdown = new MarkdownReport(report).render();
+
+    // the sessions' lateness p99 2 s against bare timers' 4 s: 0.5, under 1.3
+    assertThat(Goal.AUTO_CLOSE_LATENESS.target()).isEqualTo("<= 1.30");
+    assertThat(markdown)
+        .contains(
+            "## 4. Scale", "| auto-close lateness p99 ratio to bare timers | 0.50 | <= 1.30: met |")
+        .contains("| " + Goal.AUTO_CLOSE_LATENESS.figure + " | <= 1.30 | 0.50 | met |")
+        .doesNotContain("## 1. Lifecycle");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> scale = (Map<String, Object>) new JsonReport(report).figures().get("scale");
+    assertThat(scale).containsEntry("openSessions", 2).containsKey("closesPerSecond");
   }
 
   private static org.assertj.core.data.Offset<Double> within() {
