@@ -45,6 +45,8 @@ final class PolicyInput {
       if (settlement.containsKey("rules")) {
         p.settleRules(rules(settlement.get("rules")));
       }
+    }
+    if (body.containsKey("csat") || body.containsKey("settlement")) {
       p.webhooks(List.of()); // the stored policy holds none: the settings keep them apart
     }
     if (body.containsKey("reopenWithin")) {
@@ -78,7 +80,6 @@ final class PolicyInput {
     if (csat.containsKey("scale")) {
       p.csatScale(integer("csat.scale", csat.get("scale")));
     }
-    p.webhooks(List.of());
   }
 
   /** The webhooks, replacing all configured ones; null when the change leaves them alone. */
