@@ -33,6 +33,7 @@ import org.springframework.web.context.request.async.AsyncRequestTimeoutExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
 
 /** Maps every failure to problem+json with a stable type; bad input is never a 500. */
 @RestControllerAdvice
@@ -69,6 +70,10 @@ class ProblemHandler {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof PayloadTooLargeException tooLarge) {
         return Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), Map.of());
+      }
+      if (t instanceof JacksonException misfit && JsonFieldError.of(misfit) != null) {
+        return Problems.of(
+            ProblemType.VALIDATION, "The request has invalid fields", JsonFieldError.of(misfit));
       }
     }
     return Problems.of(

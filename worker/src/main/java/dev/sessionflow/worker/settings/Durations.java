@@ -2,6 +2,7 @@ package dev.sessionflow.worker.settings;
 
 import dev.sessionflow.worker.api.ApiException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -31,10 +32,16 @@ public final class Durations {
 
   private Durations() {}
 
+  /** Left out: null (unchanged); JSON null: empty (turned off); else the duration it names. */
+  @SuppressWarnings("OptionalUsedAsFieldOrParameterType") // null, empty and a value all differ
+  static Optional<Duration> optional(String field, Optional<String> value) {
+    return value == null ? null : value.map(v -> parse(field, v));
+  }
+
   /** A duration the settings accept, or a {@code 400 validation} naming the field. */
-  static Duration parse(String field, Object value) {
-    if (value instanceof String s && DURATION.matcher(s).matches()) {
-      return Duration.parse(s);
+  static Duration parse(String field, String value) {
+    if (DURATION.matcher(value).matches()) {
+      return Duration.parse(value);
     }
     throw ApiException.invalid(
         field, "must be an ISO-8601 duration from PT1S to P365D, such as PT30M or P14D");

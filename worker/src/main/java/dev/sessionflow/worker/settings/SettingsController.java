@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,7 +62,11 @@ class SettingsController {
       @Parameter(description = "The ETag the change was made against, e.g. \"7\"")
           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
           String ifMatch,
-      @RequestBody Map<String, Object> body) {
+      // The body's schema is declared whole by the OpenAPI customizer (ConstraintsCustomizer).
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(type = "object")))
+          @RequestBody
+          SettingsChangeRequest body) {
     return answer(settings.update(body, SettingsETag.expectedVersion(ifMatch)));
   }
 

@@ -6,81 +6,63 @@ import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.activities.settings.StaleSettingsException;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.ProblemType;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** The account's messaging settings: read them, change them and tell the running sessions. */
 @Service
 public class SettingsService {
-  private static final Set<String> FIELDS =
-      Set.of(
-          "agentsCanEndSessions",
-          "inactiveAfter",
-          "autoCloseAfter",
-          "warnBeforeClose",
-          "warningText",
-          "endedNoticeText",
-          "csat",
-          "reopenWithin",
-          "settlement",
-          "webhooks",
-          "widget");
-
   private final SettingsStore settings;
   private final SettingsBroadcaster broadcast;
-
   private final ApplicationEventPublisher events;
+  private final Validator validator;
 
   public SettingsService(
-      SettingsStore settings, SettingsBroadcaster broadcast, ApplicationEventPublisher events) {
+      SettingsStore settings,
+      SettingsBroadcaster broadcast,
+      ApplicationEventPublisher events,
+      Validator validator) {
     this.events = events;
     this.settings = settings;
     this.broadcast = broadcast;
+    this.validator = validator;
   }
 
   public MessagingSettings current() {
     return settings.current();
   }
 
-  /**
-   * A partial change as the API's JSON body has it (send only what changes): durations are
-   * ISO-8601, JSON null turns a timer off, csat and settlement merge key by key.
-   */
-  public MessagingSettings update(Map<String, Object> body) {
-    return update(body, null);
+  /** A partial change (send only what changes), made against whatever settings are current. */
+  public MessagingSettings update(SettingsChangeRequest change) {
+    return update(change, null);
   }
 
   /**
-   * As {@link #update(Map)}, made against settings version {@code expectedVersion} (null: against
-   * whatever is current); a stale version is a 409 conflict, never a silent overwrite.
+   * As {@link #update(SettingsChangeRequest)}, made against settings version {@code
+   * expectedVersion} (null: against whatever is current); a stale version is a 409 conflict, never
+   * a silent overwrite. The API and the admin's pages both come here, so both get every check.
    */
-  public MessagingSettings update(Map<String, Object> body, Long expectedVersion) {
-    body.keySet().stream()
-        .filter(k -> !FIELDS.contains(k))
-        .findFirst()
-        .ifPresent(
-            k -> {
-              throw ApiException.invalid(k, "is not a messaging setting");
-            });
+  public MessagingSettings update(SettingsChangeRequest request, Long expectedVersion) {
+    refuseViolations(request);
     SettingsChange change =
         new SettingsChange(
-            bool(body, "agentsCanEndSessions"),
-            requiredDuration(body, "inactiveAfter"),
-            optionalDuration(body, "autoCloseAfter"),
-            optionalDuration(body, "warnBeforeClose"),
-            text(body, "warningText"),
-            text(body, "endedNoticeText"),
-            body.containsKey("csat")
-                    || body.containsKey("settlement")
-                    || body.containsKey("reopenWithin")
-                ? stored -> PolicyInput.apply(stored, body)
-                : null,
-            PolicyInput.webhooks(body),
-            body.containsKey("widget") ? WidgetOriginsInput.parse(body.get("widget")) : null);
+            request.agentsCanEndSessions(),
+            inactiveAfter(request),
+            Durations.optional("autoCloseAfter", request.autoCloseAfter()),
+            Durations.optional("warnBeforeClose", request.warnBeforeClose()),
+            request.warningText(),
+            request.endedNoticeText(),
+            request.changesPolicy() ? stored -> PolicyInput.apply(stored, request) : null,
+            PolicyInput.webhooks(request.webhooks()),
+            request.widget() == null
+                ? null
+                : WidgetOriginsInput.parse(request.widget().allowedOrigins()));
     return update(change, expectedVersion);
   }
 
@@ -102,47 +84,38 @@ public class SettingsService {
     return updated;
   }
 
-  private static Boolean bool(Map<String, Object> body, String field) {
-    Object value = body.get(field);
-    if (!body.containsKey(field)) {
-      return null;
+  /** Left out: unchanged; JSON null: refused, as the inactivity timer cannot be turned off. */
+  private static Duration inactiveAfter(SettingsChangeRequest request) {
+    var value = Durations.optional("inactiveAfter", request.inactiveAfter());
+    if (value != null && value.isEmpty()) {
+      throw ApiException.invalid("inactiveAfter", "cannot be turned off");
     }
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    throw ApiException.invalid(field, "must be true or false");
+    return value == null ? null : value.get();
   }
 
-  private static String text(Map<String, Object> body, String field) {
-    if (!body.containsKey(field)) {
-      return null;
+  private void refuseViolations(SettingsChangeRequest request) {
+    Map<String, String> errors = new TreeMap<>();
+    for (ConstraintViolation<SettingsChangeRequest> v : validator.validate(request)) {
+      errors.putIfAbsent(field(v.getPropertyPath()), v.getMessage());
     }
-    if (body.get(field) instanceof String s) {
-      return s;
+    if (!errors.isEmpty()) {
+      throw new ApiException(ProblemType.VALIDATION, "The request has invalid fields", errors);
     }
-    throw ApiException.invalid(field, "must be a string");
   }
 
-  private static Duration requiredDuration(Map<String, Object> body, String field) {
-    if (!body.containsKey(field)) {
-      return null;
+  /** A field as the store's checks name it: {@code webhooks[0].url}, {@code settlement.rules.X}. */
+  private static String field(Path path) {
+    StringBuilder field = new StringBuilder();
+    for (Path.Node node : path) {
+      if (node.getIndex() != null) {
+        field.append('[').append(node.getIndex()).append(']');
+      } else if (node.getKey() != null) {
+        field.append('.').append(node.getKey());
+      }
+      if (node.getName() != null) {
+        field.append(field.isEmpty() ? "" : ".").append(node.getName());
+      }
     }
-    if (body.get(field) == null) {
-      throw ApiException.invalid(field, "cannot be turned off");
-    }
-    return parse(field, body.get(field));
-  }
-
-  /** Absent: null (unchanged); JSON null: empty (turned off). */
-  private static Optional<Duration> optionalDuration(Map<String, Object> body, String field) {
-    if (!body.containsKey(field)) {
-      return null;
-    }
-    Object value = body.get(field);
-    return value == null ? Optional.empty() : Optional.of(parse(field, value));
-  }
-
-  private static Duration parse(String field, Object value) {
-    return Durations.parse(field, value);
+    return field.toString();
   }
 }

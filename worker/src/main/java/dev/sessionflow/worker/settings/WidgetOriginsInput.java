@@ -3,7 +3,6 @@ package dev.sessionflow.worker.settings;
 import dev.sessionflow.worker.api.ApiException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,32 +23,20 @@ public final class WidgetOriginsInput {
   private WidgetOriginsInput() {}
 
   /**
-   * The {@code widget} object of a settings change: its {@code allowedOrigins}, checked, without
+   * The {@code allowedOrigins} of a settings change's {@code widget} object, checked, without
    * repeats; null when the change leaves them.
    */
-  static List<String> parse(Object widget) {
-    if (!(widget instanceof Map<?, ?> map)) {
-      throw ApiException.invalid("widget", "must be an object");
-    }
-    for (Object key : map.keySet()) {
-      if (!"allowedOrigins".equals(key)) {
-        throw ApiException.invalid("widget." + key, "is not a widget setting");
-      }
-    }
-    if (!map.containsKey("allowedOrigins")) {
+  static List<String> parse(List<String> list) {
+    if (list == null) {
       return null;
-    }
-    if (!(map.get("allowedOrigins") instanceof List<?> list)) {
-      throw ApiException.invalid("widget.allowedOrigins", "must be a list of origins");
     }
     if (list.size() > MAX) {
       throw ApiException.invalid("widget.allowedOrigins", "may name at most " + MAX + " origins");
     }
     Set<String> origins = new LinkedHashSet<>();
     for (int i = 0; i < list.size(); i++) {
-      if (!(list.get(i) instanceof String origin)
-          || !ORIGIN.matcher(origin).matches()
-          || origin.length() > MAX_LENGTH) {
+      String origin = list.get(i);
+      if (!ORIGIN.matcher(origin).matches() || origin.length() > MAX_LENGTH) {
         throw ApiException.invalid(
             "widget.allowedOrigins[" + i + "]",
             "must be an origin as a browser sends it: http(s)://host[:port] in lower case, no"

@@ -146,6 +146,35 @@ class SettingsApiTest extends ApiTestBase {
         .expectProblem(403, "forbidden");
   }
 
+  /** A body that is JSON but does not fit names the field to fix, as the store's checks do. */
+  @Test
+  void aMisfitBodyNamesItsField() {
+    String path = "/api/v1/settings/messaging";
+    assertThat(refusedFields(path, "{\"colour\":\"blue\"}")).containsExactly("colour");
+    assertThat(refusedFields(path, "{\"csat\":{\"scale\":\"5\"}}")).containsExactly("csat.scale");
+    assertThat(refusedFields(path, "{\"csat\":{\"tone\":1}}")).containsExactly("csat.tone");
+    assertThat(refusedFields(path, "{\"warningText\":null}")).containsExactly("warningText");
+    assertThat(refusedFields(path, "{\"widget\":{\"allowedOrigins\":[\"https://a.example\",5]}}"))
+        .containsExactly("widget.allowedOrigins[1]");
+    assertThat(refusedFields(path, "{\"webhooks\":[{\"url\":\"https://a.example\"}]}"))
+        .containsExactlyInAnyOrder("webhooks[0].events", "webhooks[0].secret");
+    assertThat(refusedFields(path, "{\"settlement\":{\"rules\":{\"ESCALATED\":{}}}}"))
+        .containsExactly("settlement.rules.ESCALATED.status");
+    assertThat(refusedFields(path, "{\"inactiveAfter\":null}")).containsExactly("inactiveAfter");
+    assertThat(api.get(path, ApiClient.ADMIN).json().get("inactiveAfter").asText()).isNotEmpty();
+  }
+
+  private List<String> refusedFields(String path, String body) {
+    List<String> fields = new ArrayList<>();
+    api.put(path, ApiClient.ADMIN, body)
+        .expectProblem(400, "validation")
+        .json()
+        .get("errors")
+        .fieldNames()
+        .forEachRemaining(fields::add);
+    return fields;
+  }
+
   @Test
   void agentsCannotEndSessionsWhileTheSettingIsOff() {
     api.put("/api/v1/settings/messaging", ApiClient.ADMIN, "{\"agentsCanEndSessions\":false}")

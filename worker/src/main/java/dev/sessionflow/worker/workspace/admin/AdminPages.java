@@ -3,6 +3,7 @@ package dev.sessionflow.worker.workspace.admin;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.automation.MacroService;
 import dev.sessionflow.worker.automation.TriggerService;
+import dev.sessionflow.worker.settings.SettingsChangeRequest;
 import dev.sessionflow.worker.settings.SettingsResponse;
 import dev.sessionflow.worker.settings.SettingsService;
 import dev.sessionflow.worker.settings.WebhookDeliveryStatus;
@@ -14,10 +15,9 @@ import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.model.TicketStatus;
 import dev.sessionflow.workflows.session.SessionPolicy;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,27 +77,33 @@ class AdminPages {
       @RequestParam(required = false) Long version,
       Model model) {
     SettingsResponse before = SettingsResponse.of(settings.current(), true);
-    Map<String, Object> change = new HashMap<>();
-    // A legacy account keeps its account default until an admin actually flips the toggle.
-    if (agentsCanEndSessions != before.agentsCanEndSessions()
-        || "EXPLICIT".equals(before.agentsCanEndSessionsSource())) {
-      change.put("agentsCanEndSessions", agentsCanEndSessions);
-    }
-    change.put("inactiveAfter", inactiveAfter.strip());
-    change.put("autoCloseAfter", autoCloseAfter.isBlank() ? null : autoCloseAfter.strip());
-    change.put("warnBeforeClose", warnBeforeClose.isBlank() ? null : warnBeforeClose.strip());
-    change.put("warningText", warningText);
-    change.put("endedNoticeText", endedNoticeText);
-    Map<String, Object> csat = new LinkedHashMap<>();
-    csat.put("sendWhenEndedBy", csatSendWhenEndedBy.stream().filter(e -> !e.isBlank()).toList());
-    csat.put("requireAgentReply", csatRequireAgentReply);
-    csat.put("minEndUserMessages", csatMinEndUserMessages);
-    csat.put("expiresAfter", csatExpiresAfter.strip());
-    csat.put("question", csatQuestion);
-    csat.put("scale", csatScale);
-    change.put("csat", csat);
-    change.put("settlement", Map.of("default", settlementDefault));
     try {
+      // A legacy account keeps its account default until an admin actually flips the toggle.
+      boolean flipped =
+          agentsCanEndSessions != before.agentsCanEndSessions()
+              || "EXPLICIT".equals(before.agentsCanEndSessionsSource());
+      SettingsChangeRequest change =
+          new SettingsChangeRequest(
+              flipped ? agentsCanEndSessions : null,
+              Optional.of(inactiveAfter.strip()),
+              turnedOffWhenBlank(autoCloseAfter),
+              turnedOffWhenBlank(warnBeforeClose),
+              warningText,
+              endedNoticeText,
+              new SettingsChangeRequest.Csat(
+                  csatSendWhenEndedBy.stream()
+                      .filter(e -> !e.isBlank())
+                      .map(AdminPages::endedBy)
+                      .collect(Collectors.toSet()),
+                  csatRequireAgentReply,
+                  csatMinEndUserMessages,
+                  csatExpiresAfter.strip(),
+                  csatQuestion,
+                  csatScale),
+              null,
+              new SettingsChangeRequest.Settlement(settlementDefault, null),
+              null,
+              null);
       SettingsResponse saved = SettingsResponse.of(settings.update(change, version), true);
       model.addAttribute("saved", true);
       return settingsView(model, saved);
@@ -105,6 +111,19 @@ class AdminPages {
       model.addAttribute("error", e.getMessage());
       model.addAttribute("fieldErrors", e.errors());
       return settingsView(model, before);
+    }
+  }
+
+  private static Optional<String> turnedOffWhenBlank(String duration) {
+    return duration.isBlank() ? Optional.empty() : Optional.of(duration.strip());
+  }
+
+  private static EndedBy endedBy(String name) {
+    try {
+      return EndedBy.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(
+          "csat.sendWhenEndedBy", "must be some of AGENT, ADMIN, END_USER, SYSTEM");
     }
   }
 

@@ -5,11 +5,11 @@ import dev.sessionflow.activities.support.LimitReachedException;
 import dev.sessionflow.activities.widget.NewWidgetKey;
 import dev.sessionflow.activities.widget.WidgetKeyStore;
 import dev.sessionflow.worker.api.ApiException;
+import dev.sessionflow.worker.settings.SettingsChangeRequest;
 import dev.sessionflow.worker.settings.SettingsService;
 import dev.sessionflow.worker.workspace.WorkspaceCaller;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,7 +58,7 @@ class WebChatAdminPage {
     List<String> list =
         Arrays.stream(origins.split("\\R")).map(String::strip).filter(o -> !o.isEmpty()).toList();
     try {
-      settings.update(Map.of("widget", Map.of("allowedOrigins", list)));
+      settings.update(SettingsChangeRequest.allowedOrigins(list));
       model.addAttribute("originsSaved", true);
       return view(model, String.join("\n", list));
     } catch (ApiException e) {
