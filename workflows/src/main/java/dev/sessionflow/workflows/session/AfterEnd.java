@@ -39,8 +39,8 @@ final class AfterEnd {
   /** That settlement's outcome, whose triggers run after the webhooks. */
   private SettleOutcome closeOutcome;
 
-  /** This round's end is the clock's: the store may refuse it for messages the session missed. */
-  private boolean autoClosing;
+  /** How this round's end proceeds. */
+  private EndPlan plan = EndPlan.CARRIED;
 
   /** The store refused this round's auto-close for newer settings ({@code pulled-settings}). */
   private boolean refusedForSettings;
@@ -49,30 +49,36 @@ final class AfterEnd {
   private Closed storeAnswer;
 
   /** Where the messages go that a refused system end found the session had missed. */
-  private Consumer<ChatMessage> missed = m -> {};
+  private final Consumer<ChatMessage> missed;
 
   private final AfterClose afterClose;
 
-  AfterEnd(SessionContext session) {
+  AfterEnd(SessionContext session, Consumer<ChatMessage> missed) {
     this.session = session;
+    this.missed = missed;
     this.state = session.state;
     this.afterClose = new AfterClose(session);
   }
 
   /**
-   * Ends the session now: record the end, then close it.
+   * Ends the session now, as {@code plan} says: record the end, then close it (and settle with the
+   * close, if planned). The store may refuse the clock's end while it holds messages the session
+   * missed ({@link VersionMarkers#STORE_DECIDES_END}): they go to the session's message handler and
+   * the session does not end.
    *
-   * @param automationRules the end follows the rules of {@link VersionMarkers#TICKET_AUTOMATION}
-   * @param afterAcceptance close through a regular activity: an Update that asked for the end is
-   *     then durable before the store changes (a timer's end needs no such step)
+   * @return whether the session ended
    */
-  boolean endAs(SessionEnd end, boolean automationRules, boolean afterAcceptance) {
-    markEnded(end, automationRules);
-    return close(afterAcceptance);
+  boolean end(SessionEnd end, EndPlan plan) {
+    this.plan = plan;
+    if (plan.settleWithClose()) {
+      return closeAndSettle(end);
+    }
+    markEnded(end);
+    return close(plan.closeAfterAcceptance());
   }
 
-  private void markEnded(SessionEnd end, boolean automationRules) {
-    this.automationRules = automationRules;
+  private void markEnded(SessionEnd end) {
+    automationRules = plan.automationRules();
     statusBeforeEnd = state.endAs(end);
   }
 
@@ -82,85 +88,14 @@ final class AfterEnd {
   }
 
   /**
-   * Ends the session for the system (an auto-close). One that wants no survey closes and settles in
-   * one local activity, in the workflow task that decided the end: no activity task and no workflow
-   * task more for the server ({@link VersionMarkers#SYSTEM_END_IN_ONE_TASK}). The store refuses it
-   * while it holds messages the session missed ({@link VersionMarkers#STORE_DECIDES_END}): they go
-   * to {@code missed} and the session does not end.
-   *
-   * @return whether the session ended
-   */
-  boolean endBySystem(SessionEnd end, Consumer<ChatMessage> missed) {
-    this.missed = missed;
-    this.autoClosing = true;
-    if (end.csatWanted() || !VersionMarkers.SYSTEM_END_IN_ONE_TASK.adopted()) {
-      return endAs(end, false, false);
-    }
-    return closeAndSettle(end, false);
-  }
-
-  /**
-   * Ends the session for a macro or trigger, whose {@code END_SESSION} step waits on the Update's
-   * answer and repeats it under the same Update ID until answered. One that wants no survey, in a
-   * session that cannot be reopened, closes and settles in one local activity, in the workflow task
-   * that accepts the Update, which answers once the store holds both ({@link
-   * VersionMarkers#AUTOMATED_END_IN_ONE_TASK}). If that task fails after the local activity ran (a
-   * lost worker; an event arriving as it completes the workflow), the Update comes again, from the
-   * server or from the step, and its repeat closes (the store ignores it) and settles (the store
-   * answers the first outcome) once more. With a reopen window, a reopening message could reach the
-   * session between the store's close and the repeat, before the session knows it ended: such an
-   * end keeps the close as a regular activity, durable with the Update's acceptance.
-   *
-   * @param afterAcceptance without the change, close through a regular activity (see {@link
-   *     #endAs})
-   */
-  void endByAutomation(SessionEnd end, boolean afterAcceptance) {
-    autoClosing = false;
-    if (end.csatWanted()
-        || session.policy().reopenWithin() != null
-        || !VersionMarkers.AUTOMATED_END_IN_ONE_TASK.adopted()) {
-      endOnRequest(end, true, afterAcceptance);
-      return;
-    }
-    closeAndSettle(end, true);
-  }
-
-  /**
-   * Ends the session for an end Update (an agent, an admin, the end user; a macro's or trigger's
-   * that wants a survey). In a session without reopen window the close is a local activity of the
-   * workflow task that accepts the Update, which answers from that task once the store holds the
-   * end ({@link VersionMarkers#REQUESTED_END_IN_ONE_TASK}); the survey and the settlement follow.
-   * If that task fails after the local activity ran (a lost worker), the Update comes again (from
-   * the server with the next attempt, or from the API's client under the same Update ID) and its
-   * repeat closes once more, which the store ignores; if it was lost with the replica that waited
-   * on it, the API asks the session again at the next end request for it. Nothing that depends on
-   * the end can reach the session in between: the store has released the conversation, so an end
-   * user's message opens a new session and an agent's is refused. With a reopen window, a reopening
-   * message could (see {@link #endByAutomation}): such an end keeps the close as a regular
-   * activity, durable with the Update's acceptance.
-   *
-   * @param afterAcceptance without the change, close through a regular activity (see {@link
-   *     #endAs})
-   */
-  void endOnRequest(SessionEnd end, boolean automationRules, boolean afterAcceptance) {
-    autoClosing = false;
-    endAs(end, automationRules, afterAcceptance && !closesInAcceptingTask());
-  }
-
-  private boolean closesInAcceptingTask() {
-    return session.policy().reopenWithin() == null
-        && VersionMarkers.REQUESTED_END_IN_ONE_TASK.adopted();
-  }
-
-  /**
    * Records the end, then closes and settles in one local activity, in this workflow task. Where
    * the store holds another end ({@link VersionMarkers#STORE_DECIDES_END}), the session adopts it
    * and goes on as that end wants (survey, settlement); where it refuses, the session goes on.
    *
    * @return whether the session ended
    */
-  private boolean closeAndSettle(SessionEnd end, boolean automationRules) {
-    markEnded(end, automationRules);
+  private boolean closeAndSettle(SessionEnd end) {
+    markEnded(end);
     state.surveyOutcome(CsatStatus.SKIPPED);
     SessionClosing closing = closing();
     Settlement settlement = settlement();
@@ -239,8 +174,10 @@ final class AfterEnd {
         session.timers().endedNoticeText(),
         state.reopens,
         policy.reopenWithin() == null ? null : state.end.endedAt().plus(policy.reopenWithin()),
-        autoClosing ? state.lastSeenSequence : null,
-        autoClosing && VersionMarkers.PULLED_SETTINGS.adopted() ? session.settingsToCheck() : null);
+        plan.byTheClock() ? state.lastSeenSequence : null,
+        plan.byTheClock() && VersionMarkers.PULLED_SETTINGS.adopted()
+            ? session.settingsToCheck()
+            : null);
   }
 
   /**

@@ -91,11 +91,12 @@ final class EndRequests {
             session.policy().wantsCsat(request, state, automationRules),
             automationRules ? request.via() : null,
             request.requestId());
-    if (end.via() != null) {
-      afterEnd.endByAutomation(end, durableEnd >= 2);
-    } else {
-      afterEnd.endOnRequest(end, automationRules, durableEnd >= 2);
-    }
+    SessionPolicy policy = session.policy();
+    afterEnd.end(
+        end,
+        end.via() != null
+            ? EndPlan.byAutomation(end, policy, durableEnd >= 2)
+            : EndPlan.onRequest(policy, automationRules, durableEnd >= 2));
     return endResult();
   }
 

@@ -55,7 +55,7 @@ public class MessagingSessionImpl implements MessagingSession {
     this.session = new SessionContext(start, state);
     this.readModel = new ReadModel(session);
     this.inactivity = new InactivityTimer(session, readModel);
-    this.afterEnd = new AfterEnd(session);
+    this.afterEnd = new AfterEnd(session, this::message);
     this.reopenWindow = new ReopenWindow(session, readModel);
     this.ends = new EndRequests(session, afterEnd);
   }
@@ -121,7 +121,7 @@ public class MessagingSessionImpl implements MessagingSession {
         if (autoClose != null) {
           // The store refuses while it holds messages this session missed (they arrive here), or
           // newer settings (fetched at the loop's top, then the due deadlines are decided again).
-          if (!afterEnd.endBySystem(autoClose, this::message)
+          if (!afterEnd.end(autoClose, EndPlan.byClock(autoClose))
               && afterEnd.takeRefusalForSettings()) {
             inactivity.retake();
           }
