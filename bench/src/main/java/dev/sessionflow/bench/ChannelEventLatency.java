@@ -78,7 +78,7 @@ final class ChannelEventLatency {
           "{\"webhooks\": [{\"url\": \"http://127.0.0.1:%d/hook\", \"secret\": \"%s\", \"events\": [\"message.created\"]}]}"
               .formatted(hook.getAddress().getPort(), SECRET));
       String[] sessions = new String[CONVERSATIONS];
-      Scale.parallel(
+      Parallel.run(
           CONVERSATIONS, CONCURRENCY, i -> sessions[i] = http.endUserSays("ce-" + i, "m-0"));
       // warm-up round, not measured: the lanes' first runs and the JIT
       replies(http, sessions, "warm", new ArrayList<>(), new ArrayList<>());
@@ -98,7 +98,7 @@ final class ChannelEventLatency {
     long[] sent = new long[sessions.length];
     long[] accepted = new long[sessions.length];
     long start = System.currentTimeMillis();
-    Scale.parallel(
+    Parallel.run(
         sessions.length,
         CONCURRENCY,
         i -> {

@@ -57,7 +57,7 @@ final class Lifecycle {
     ConcurrentLinkedQueue<Double> sends = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
     long start = System.nanoTime();
-    Scale.parallel(
+    Parallel.run(
         sessions,
         concurrency,
         i -> {

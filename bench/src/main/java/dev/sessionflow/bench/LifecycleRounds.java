@@ -13,11 +13,7 @@ final class LifecycleRounds {
 
   /** The rounds on the service's PostgreSQL store; the service's windows go to {@code windows}. */
   static void measure(
-      Report report,
-      BenchMain.Params params,
-      DevServer server,
-      Service service,
-      List<Profile.Window> windows)
+      Report report, Params params, DevServer server, Service service, List<Profile.Window> windows)
       throws Exception {
     Lifecycle lifecycle = new Lifecycle(server.client(), service.http);
     BenchMain.log("warm-up");
@@ -56,8 +52,8 @@ final class LifecycleRounds {
   }
 
   /** The secondary column: the API path with the ticket store in an H2 file, against bare. */
-  static void measureH2File(
-      Report report, BenchMain.Params params, DevServer server, Service service) throws Exception {
+  static void measureH2File(Report report, Params params, DevServer server, Service service)
+      throws Exception {
     Lifecycle lifecycle = new Lifecycle(server.client(), service.http);
     lifecycle.run(Lifecycle.Variant.HTTP, "h2-warm", params.sessions(), params.concurrency(), 10);
     List<Lifecycle.Variant> order =

@@ -18,7 +18,7 @@ import java.util.Map;
  * read the fields directly: they are this package's, written only through the methods below.
  */
 final class Report {
-  final BenchMain.Params params;
+  final Params params;
   final Path dir;
   final Map<Variant, List<Double>> rates = new EnumMap<>(Variant.class);
   final Map<Variant, List<Double>> ends = new EnumMap<>(Variant.class);
@@ -41,7 +41,7 @@ final class Report {
   Stats bareWarnedTimers;
   double bareTimerStartSeconds = Double.NaN;
 
-  Report(BenchMain.Params params, Path dir) {
+  Report(Params params, Path dir) {
     this.params = params;
     this.dir = dir;
     for (Variant v : Variant.values()) {

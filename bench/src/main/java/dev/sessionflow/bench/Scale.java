@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -103,9 +100,9 @@ final class Scale {
     Instant from = Instant.now();
     // The sessions whose actions are counted open after scenario 4b's push, which would otherwise
     // add its signal and a re-armed timer to each: an admin's change, not the lifecycle's cost.
-    parallel(sessions, concurrency, i -> ids[i] = counted(i) ? null : open(http, i));
+    Parallel.run(sessions, concurrency, i -> ids[i] = counted(i) ? null : open(http, i));
     measureBroadcast(probe, uncounted());
-    parallel(sessions, concurrency, i -> ids[i] = counted(i) ? open(http, i) : ids[i]);
+    Parallel.run(sessions, concurrency, i -> ids[i] = counted(i) ? open(http, i) : ids[i]);
     windows.add(new Profile.Window("scale: opening sessions", from, Instant.now()));
     double openSeconds = (System.nanoTime() - start) / 1e9 - broadcastSeconds;
     start = System.nanoTime();
@@ -113,7 +110,7 @@ final class Scale {
     // The agent replies last: from its reply, each session's auto-close timer runs. Paced over
     // the spread the bare timers' deadlines get, so that both bursts are as dense.
     long firstReply = System.currentTimeMillis();
-    parallel(
+    Parallel.run(
         sessions,
         concurrency,
         i -> {
@@ -200,7 +197,7 @@ final class Scale {
     ConcurrentLinkedQueue<Double> timerLateness = new ConcurrentLinkedQueue<>();
     AtomicInteger unansweredQueries = new AtomicInteger();
     int step = Math.max(1, sessions / SAMPLE);
-    parallel(
+    Parallel.run(
         sessions / step,
         concurrency,
         k -> {
@@ -273,34 +270,5 @@ final class Scale {
   /** Scenario 4b's result, null when it was not measured. */
   Broadcast.Result broadcast() {
     return broadcast;
-  }
-
-  interface Step {
-    void run(int i) throws Exception;
-  }
-
-  /** Runs {@code step} for 0 to count - 1; the first failure stops the rest and is thrown. */
-  static void parallel(int count, int concurrency, Step step) throws Exception {
-    try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
-      List<Future<?>> all = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        int n = i;
-        all.add(
-            pool.submit(
-                () -> {
-                  step.run(n);
-                  return null;
-                }));
-      }
-      try {
-        for (Future<?> f : all) {
-          f.get();
-        }
-      } catch (java.util.concurrent.ExecutionException e) {
-        // without this, closing the pool would first run every step still queued
-        pool.shutdownNow();
-        throw e;
-      }
-    }
   }
 }

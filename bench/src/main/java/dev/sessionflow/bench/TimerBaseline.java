@@ -53,7 +53,7 @@ final class TimerBaseline {
     String tag = Long.toString(System.currentTimeMillis());
     long begin = System.currentTimeMillis();
     long firstDue = begin + after.toMillis();
-    Scale.parallel(
+    Parallel.run(
         timers,
         concurrency,
         i -> {
@@ -79,7 +79,7 @@ final class TimerBaseline {
               + " s, past the first one's deadline: their spread would not be the sessions'");
     }
     ConcurrentLinkedQueue<Double> late = new ConcurrentLinkedQueue<>();
-    Scale.parallel(
+    Parallel.run(
         timers,
         concurrency,
         i -> late.add(client.newUntypedWorkflowStub(ids[i]).getResult(Long.class) / 1000.0));

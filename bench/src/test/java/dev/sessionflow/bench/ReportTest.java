@@ -34,7 +34,7 @@ class ReportTest {
   }
 
   private static Report report(Scale.Result scale, Rate timers) {
-    Report report = new Report(BenchMain.Params.SMALL, Path.of("unused"));
+    Report report = new Report(Params.SMALL, Path.of("unused"));
     report.scale(scale);
     report.bareTimers(Stats.of(List.of(1.0, 4.0)));
     report.bareTimerCompletions(timers);
@@ -101,7 +101,7 @@ class ReportTest {
 
   @Test
   void whatARunDidNotMeasureIsNotMeasuredNotMissed() {
-    Report report = new Report(BenchMain.Params.SMALL, Path.of("unused"));
+    Report report = new Report(Params.SMALL, Path.of("unused"));
 
     assertThat(report.targets())
         .hasSize(11)
@@ -110,7 +110,7 @@ class ReportTest {
 
   @Test
   void aSettingsChangeIsJudgedByTheMessageP99DuringItAgainstJustBefore() {
-    Report report = new Report(BenchMain.Params.SMALL, Path.of("unused"));
+    Report report = new Report(Params.SMALL, Path.of("unused"));
     report.settingsBroadcast(
         new Broadcast.Result(
             200,

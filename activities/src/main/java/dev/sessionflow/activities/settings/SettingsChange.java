@@ -22,4 +22,26 @@ public record SettingsChange(
     String endedNoticeText,
     UnaryOperator<SessionPolicy> policy,
     List<Webhook> webhooks,
-    List<String> widgetOrigins) {}
+    List<String> widgetOrigins) {
+
+  /**
+   * The settings as this change leaves {@code now}: what it names replaces, what it leaves out
+   * stays. Once an admin chose {@code agentsCanEndSessions}, the account default no longer applies.
+   */
+  MessagingSettings applyTo(MessagingSettings now) {
+    return new MessagingSettings(
+        agentsCanEndSessions != null ? agentsCanEndSessions : now.agentsCanEndSessions(),
+        now.agentsCanEndSessionsExplicit() || agentsCanEndSessions != null,
+        inactiveAfter != null ? inactiveAfter : now.inactiveAfter(),
+        autoCloseAfter != null ? autoCloseAfter.orElse(null) : now.autoCloseAfter(),
+        warnBeforeClose != null ? warnBeforeClose.orElse(null) : now.warnBeforeClose(),
+        warningText != null ? warningText : now.warningText(),
+        endedNoticeText != null ? endedNoticeText : now.endedNoticeText(),
+        now.messagingEnabledAt(),
+        now.updatedAt(),
+        policy != null ? policy.apply(now.policy()) : now.policy(),
+        webhooks != null ? webhooks : now.webhooks(),
+        widgetOrigins != null ? widgetOrigins : now.widgetOrigins(),
+        now.version());
+  }
+}

@@ -145,7 +145,7 @@ public class SettingsStore {
             throw new StaleSettingsException(expectedVersion, version);
           }
           MessagingSettings now = load();
-          MessagingSettings next = merge(now, change);
+          MessagingSettings next = change.applyTo(now);
           validation.check(next, change.webhooks() != null);
           jdbc.sql(
                   """
@@ -178,30 +178,6 @@ public class SettingsStore {
           }
           return load();
         });
-  }
-
-  private MessagingSettings merge(MessagingSettings now, SettingsChange change) {
-    boolean explicit = now.agentsCanEndSessionsExplicit() || change.agentsCanEndSessions() != null;
-    return new MessagingSettings(
-        change.agentsCanEndSessions() != null
-            ? change.agentsCanEndSessions()
-            : now.agentsCanEndSessions(),
-        explicit,
-        change.inactiveAfter() != null ? change.inactiveAfter() : now.inactiveAfter(),
-        change.autoCloseAfter() != null
-            ? change.autoCloseAfter().orElse(null)
-            : now.autoCloseAfter(),
-        change.warnBeforeClose() != null
-            ? change.warnBeforeClose().orElse(null)
-            : now.warnBeforeClose(),
-        change.warningText() != null ? change.warningText() : now.warningText(),
-        change.endedNoticeText() != null ? change.endedNoticeText() : now.endedNoticeText(),
-        now.messagingEnabledAt(),
-        now.updatedAt(),
-        change.policy() != null ? change.policy().apply(now.policy()) : now.policy(),
-        change.webhooks() != null ? change.webhooks() : now.webhooks(),
-        change.widgetOrigins() != null ? change.widgetOrigins() : now.widgetOrigins(),
-        now.version());
   }
 
   /** Locks the settings row until the transaction ends, and answers its version. */

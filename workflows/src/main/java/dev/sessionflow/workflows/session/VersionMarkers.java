@@ -99,10 +99,7 @@ public enum VersionMarkers {
           + " settings fetches them",
       List.of("before-versioned-settings"),
       List.of("settings-versioned")),
-  /**
-   * Version 1: the survey goes out through {@code InviteToSurvey}, whose answer carries the survey
-   * id; before it, {@code SendSurvey}, which older workers answered with the end user's token.
-   */
+  /** Version 1: the survey goes out through {@code InviteToSurvey} (answer: the survey id). */
   SURVEY_ID_RECEIPT(
       "survey-id-receipt",
       1,
@@ -122,9 +119,8 @@ public enum VersionMarkers {
       List.of("auto-close-local-warning"),
       List.of("auto-close-in-one-task")),
   /**
-   * Version 1: a message counts from when the store took it (the time its signal carries), so a
-   * backlog of signals does not push the session's deadlines later (before it: from when the
-   * session handled the signal). Asked only for a message that carries its time.
+   * Version 1: a message counts from when the store took it (its signal carries the time), so a
+   * backlog of signals does not push deadlines later. Asked only for a message with its time.
    */
   STORED_MESSAGE_TIME(
       "stored-message-time",
@@ -133,11 +129,10 @@ public enum VersionMarkers {
       List.of("before-stored-message-time"),
       List.of("auto-close-in-one-task")),
   /**
-   * Version 1: an agent's message that the store took (its signal carries its stored time) and that
-   * only assigns the session writes nothing to the read model: the store assigned the agent in the
-   * transaction that stored the message. The search attributes are still upserted, so Visibility
-   * finds the open session by its agent (before it: a read-model local activity too, one Temporal
-   * Cloud action). Asked only for such a message.
+   * Version 1: an agent's stored message that only assigns the session writes no read model (the
+   * store assigned the agent with the message); the search attributes are still upserted, so
+   * Visibility finds the session by its agent (before it: a read-model local activity, one Temporal
+   * Cloud action more). Asked only for such a message.
    */
   ASSIGNEE_STORED_WITH_MESSAGE(
       "assignee-stored-with-message",
@@ -146,11 +141,10 @@ public enum VersionMarkers {
       List.of("auto-close-in-one-task"),
       List.of("assignee-stored-with-message")),
   /**
-   * Version 1: an end by a macro or trigger (the {@code END_SESSION} step of ticket automation)
-   * that wants no survey, in a session without reopen window, closes, posts the notice and settles
-   * the ticket in one local activity, in the workflow task that accepts the Update; its answer
-   * comes once the store holds both (before it: the close and the settlement as regular activities,
-   * two workflow tasks more). Asked only for such an end.
+   * Version 1: a macro's or trigger's end ({@code END_SESSION}) without survey or reopen window
+   * closes, posts the notice and settles in one local activity of the task that accepts the Update,
+   * which answers once the store holds both (before it: two regular activities, two workflow tasks
+   * more). Asked only for such an end.
    */
   AUTOMATED_END_IN_ONE_TASK(
       "automated-end-in-one-task",
@@ -160,11 +154,10 @@ public enum VersionMarkers {
       List.of("macro-escalation", "macro-escalation-v2"),
       List.of("automated-end-in-one-task")),
   /**
-   * Version 1: an end Update in a session without reopen window closes (store ENDED, the notice,
-   * the conversation released) in a local activity of the workflow task that accepts it, and
-   * answers from that task, once the store holds the end (before it: {@link #DURABLE_END} 2, the
-   * close as a regular activity and a second workflow task to answer). The survey and the
-   * settlement follow as before. Asked only for such an end.
+   * Version 1: an end Update in a session without reopen window closes (store ENDED, notice,
+   * conversation released) in a local activity of the task that accepts it, and answers from that
+   * task (before it: {@link #DURABLE_END} 2, a regular activity and a second task to answer). The
+   * survey and the settlement follow as before. Asked only for such an end.
    */
   REQUESTED_END_IN_ONE_TASK(
       "requested-end-in-one-task",
@@ -185,12 +178,11 @@ public enum VersionMarkers {
       List.of("survey-id-receipt", "requested-end-in-one-task", "real-requested-end-in-one-task"),
       List.of("invite-and-settle", "real-invite-and-settle")),
   /**
-   * Version 1: the store's end is the session's end. A close answers the end the store holds, and
-   * the session adopts it: one whose workflow task was lost after its close ran is settled as it
-   * was stored, not as a later auto-close would decide it. The store refuses an auto-close while it
-   * holds messages the session was not told of, and the session takes them as signals (before it:
-   * the session's own end, and an auto-close on an end user whose message's signal was lost). Asked
-   * at every close.
+   * Version 1: the store's end is the session's. A close answers the end the store holds and the
+   * session adopts it: one whose task was lost after its close ran settles as stored, not as a
+   * later auto-close would decide. The store refuses an auto-close while it holds messages the
+   * session was not told of, which it takes as signals (before it: the session's own end, and an
+   * auto-close on an end user whose message's signal was lost). Asked at every close.
    */
   STORE_DECIDES_END(
       "store-decides-end",
@@ -224,11 +216,10 @@ public enum VersionMarkers {
       List.of("seen-per-session"),
       List.of("newest-author")),
   /**
-   * Version 1: settings are pulled. The inactivity warning and the auto-close name the settings
-   * version the session decided them under, and the store refuses either while it holds newer
-   * settings; the session fetches those and decides again (the deadline or the text may have
-   * moved). Only a change that brings a deadline sooner is still broadcast. Asked at every warning
-   * and auto-close.
+   * Version 1: settings are pulled. The warning and the auto-close name the settings version they
+   * were decided under; the store refuses either while it holds newer ones, which the session
+   * fetches before deciding again. Only a change that brings a deadline sooner is still broadcast.
+   * Asked at every warning and auto-close.
    */
   PULLED_SETTINGS(
       "pulled-settings",
@@ -250,11 +241,10 @@ public enum VersionMarkers {
       List.of("before-poison-waits"),
       List.of("poison-waits")),
   /**
-   * Version 1: a store write of the session's own (the read model, the close, the warning) that the
-   * database refuses for good ({@code StoreRefused}: a constraint it breaks, a value it cannot
-   * hold) stalls at once with the store alert and waits for {@code retryStore}. Before it, such a
-   * write was tried 8 times, then every hour for ever. An outage is retried as before. Asked only
-   * when a write is refused.
+   * Version 1: a session's store write (read model, close, warning) the database refuses for good
+   * ({@code StoreRefused}: a broken constraint, a value it cannot hold) stalls at once with the
+   * store alert and waits for {@code retryStore} (before it: 8 tries, then hourly for ever). An
+   * outage is retried as before. Asked only when a write is refused.
    */
   REFUSED_WRITE_WAITS(
       "refused-write-waits",
@@ -275,18 +265,15 @@ public enum VersionMarkers {
       List.of("before-inactive-checks-settings"),
       List.of("inactive-checks-settings"));
 
-  /** The change id passed to {@code Workflow.getVersion}. */
+  /** The change id passed to {@code Workflow.getVersion}, its highest version, what changed. */
   public final String changeId;
 
   public final int maxVersion;
   public final String change;
 
-  /**
-   * Histories of the branch before the change (recorded by older code, or where it is not asked).
-   */
+  /** Histories of the old branch (older code, or where it is not asked) and of the new one. */
   public final List<String> before;
 
-  /** Histories of the branch after it: each records the marker. */
   public final List<String> after;
 
   VersionMarkers(
@@ -298,10 +285,7 @@ public enum VersionMarkers {
     this.after = after;
   }
 
-  /**
-   * The branch this run takes: the newest for a new run, the recorded one on replay ({@link
-   * Workflow#DEFAULT_VERSION} where history predates the marker). Workflow code only.
-   */
+  /** This run's branch: the newest for a new run, the recorded one on replay (workflow code). */
   int version() {
     return Workflow.getVersion(changeId, Workflow.DEFAULT_VERSION, maxVersion);
   }
