@@ -19,4 +19,10 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 @JacksonAnnotationsInside
 @JsonSetter(contentNulls = Nulls.FAIL)
 @JsonDeserialize(using = PartialValue.RefuseNull.class)
-public @interface NotNullWhenSent {}
+public @interface NotNullWhenSent {
+  /**
+   * The OpenAPI extension on an object schema whose optional fields refuse null: the document then
+   * does not mark them nullable, as it does the fields of other request objects.
+   */
+  String SCHEMA_EXTENSION = "x-nulls-refused";
+}

@@ -1,12 +1,10 @@
 package dev.sessionflow.worker.openapi;
 
 import dev.sessionflow.activities.support.Limits;
-import dev.sessionflow.worker.settings.Durations;
+import dev.sessionflow.worker.api.NotNullWhenSent;
 import dev.sessionflow.workflows.model.TicketStatus;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.SpecVersion;
-import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -20,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the service checks that annotations cannot say: every path id is {@link Limits#ID_PATTERN},
  * and a property a schema does not require may be null (records are written with their null fields,
- * and read with null as absent).
+ * and read with null as absent), except in objects that refuse it ({@link
+ * NotNullWhenSent#SCHEMA_EXTENSION}).
  */
 @Component
 class ConstraintsCustomizer implements OpenApiCustomizer {
@@ -44,7 +43,6 @@ class ConstraintsCustomizer implements OpenApiCustomizer {
                             }
                           }));
     }
-    settingsChange(openApi);
     if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
       ticketPatch(openApi.getComponents().getSchemas().get("TicketPatch"));
       boolean v31 = openApi.getSpecVersion() == SpecVersion.V31;
@@ -54,7 +52,9 @@ class ConstraintsCustomizer implements OpenApiCustomizer {
 
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static void optionalIsNullable(Schema<?> schema, boolean v31) {
-    if (schema.getProperties() == null) {
+    if (schema.getProperties() == null
+        || (schema.getExtensions() != null
+            && schema.getExtensions().containsKey(NotNullWhenSent.SCHEMA_EXTENSION))) {
       return;
     }
     List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
@@ -96,48 +96,22 @@ class ConstraintsCustomizer implements OpenApiCustomizer {
       return;
     }
     // Each use its own instance: the optional properties become nullable below, the branches' not.
-    patch.getProperties().put("group", SettingsSchemas.notBlank(Limits.GROUP));
+    patch.getProperties().put("group", notBlank(Limits.GROUP));
     patch
         .getProperties()
         .put("status", new StringSchema()._enum(new ArrayList<>(TicketStatus.SETTABLE)));
     patch.setAnyOf(
         List.of(
             new ObjectSchema()
-                .addProperty("group", SettingsSchemas.notBlank(Limits.GROUP))
+                .addProperty("group", notBlank(Limits.GROUP))
                 .addRequiredItem("group"),
             new ObjectSchema()
                 .addProperty("status", new StringSchema()._enum(TicketStatus.SETTABLE))
                 .addRequiredItem("status")));
   }
 
-  /** A settings change names only messaging settings: any other key is a 400. */
-  private static void settingsChange(OpenAPI openApi) {
-    PathItem path = openApi.getPaths() == null ? null : openApi.getPaths().get(SETTINGS);
-    if (path == null || path.getPut() == null || path.getPut().getRequestBody() == null) {
-      return;
-    }
-    Schema<?> duration =
-        new StringSchema().pattern(Durations.PATTERN).description("ISO-8601, PT1S to P365D");
-    Schema<?> optionalDuration =
-        new StringSchema()
-            .pattern(Durations.PATTERN)
-            .types(Set.of("string", "null"))
-            .description("ISO-8601, PT1S to P365D; null turns it off");
-    Schema<?> text = SettingsSchemas.notBlank(Limits.SETTINGS_TEXT);
-    Schema<?> change =
-        new ObjectSchema()
-            .addProperty("agentsCanEndSessions", new BooleanSchema())
-            .addProperty("inactiveAfter", duration)
-            .addProperty("autoCloseAfter", optionalDuration)
-            .addProperty("warnBeforeClose", optionalDuration)
-            .addProperty("warningText", text)
-            .addProperty("endedNoticeText", text)
-            .addProperty("csat", SettingsSchemas.csat(duration))
-            .addProperty("reopenWithin", optionalDuration)
-            .addProperty("settlement", SettingsSchemas.settlement())
-            .addProperty("webhooks", SettingsSchemas.webhooks())
-            .addProperty("widget", SettingsSchemas.widget());
-    change.setAdditionalProperties(false);
-    path.getPut().getRequestBody().getContent().values().forEach(media -> media.setSchema(change));
+  /** 1 to {@code max} characters, not all whitespace. */
+  private static Schema<?> notBlank(int max) {
+    return new StringSchema().minLength(1).maxLength(max).pattern(Limits.NOT_BLANK_PATTERN);
   }
 }

@@ -20,13 +20,29 @@ public final class Durations {
   private static final String MINUTES = "(?:[1-9]|[1-5][0-9])M";
   private static final String SECONDS = "(?:[1-9]|[1-5][0-9])S";
 
-  private static String time(String hours) {
-    return "T(?:" + hours + "(?:" + MINUTES + ")?(?:" + SECONDS + ")?|" + MINUTES + "(?:" + SECONDS
-        + ")?|" + SECONDS + ")";
-  }
+  /** The time after days (under 24 h), and a time alone (up to 8,759 h); each part optional. */
+  private static final String TIME_OF_DAY =
+      "T(?:"
+          + HOURS_OF_DAY
+          + "(?:"
+          + MINUTES
+          + ")?(?:"
+          + SECONDS
+          + ")?|"
+          + MINUTES
+          + "(?:"
+          + SECONDS
+          + ")?|"
+          + SECONDS
+          + ")";
 
+  private static final String TIME =
+      "T(?:" + HOURS + "(?:" + MINUTES + ")?(?:" + SECONDS + ")?|" + MINUTES + "(?:" + SECONDS
+          + ")?|" + SECONDS + ")";
+
+  /** A constant expression, so that annotations can carry it. */
   public static final String PATTERN =
-      "^P(?:365D|" + DAYS + "(?:" + time(HOURS_OF_DAY) + ")?|T8760H|" + time(HOURS) + ")$";
+      "^P(?:365D|" + DAYS + "(?:" + TIME_OF_DAY + ")?|T8760H|" + TIME + ")$";
 
   private static final Pattern DURATION = Pattern.compile(PATTERN);
 

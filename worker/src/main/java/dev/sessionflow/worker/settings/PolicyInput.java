@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The policy sections of a settings change ({@code csat}, {@code settlement}, {@code reopenWithin})
@@ -47,7 +48,7 @@ final class PolicyInput {
   /** The {@code csat} section onto the policy: a key left out keeps its value. */
   private static void csat(SessionPolicy.Builder p, SettingsChangeRequest.Csat csat) {
     if (csat.sendWhenEndedBy() != null) {
-      p.csatWhenEndedBy(csat.sendWhenEndedBy());
+      p.csatWhenEndedBy(Set.copyOf(csat.sendWhenEndedBy()));
     }
     if (csat.expiresAfter() != null) {
       p.csatExpiresAfter(Durations.parse("csat.expiresAfter", csat.expiresAfter()));

@@ -1,40 +1,78 @@
 package dev.sessionflow.worker.settings;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sessionflow.activities.support.Limits;
+import dev.sessionflow.activities.webhooks.WebhookSecrets;
 import dev.sessionflow.worker.api.ClosedObject;
 import dev.sessionflow.worker.api.NotNullWhenSent;
 import dev.sessionflow.worker.api.NullTurnsOff;
 import dev.sessionflow.workflows.model.EndedBy;
+import dev.sessionflow.workflows.webhooks.WebhookEvent;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A change of the messaging settings as the API's {@code PUT} body has it: send only what changes.
  * A field left out is null (unchanged). The timers that can be turned off are {@code Optional}:
  * JSON null is {@code Optional.empty()}, "turn it off". Durations stay ISO-8601 text here, read by
  * {@link Durations}; ranges and the rules between fields are checked by the store on the settings
- * as the change leaves them.
+ * as the change leaves them. The annotations are the OpenAPI schema too; {@link
+ * NotNullWhenSent#SCHEMA_EXTENSION} keeps the document from offering null where it is refused.
  *
  * @param inactiveAfter JSON null is refused: this timer cannot be turned off
  * @param webhooks replaces the whole list
  */
 @ClosedObject
+@Schema(
+    name = "SettingsChange",
+    additionalProperties = AdditionalPropertiesValue.FALSE,
+    extensions =
+        @Extension(
+            properties =
+                @ExtensionProperty(name = NotNullWhenSent.SCHEMA_EXTENSION, value = "true")))
 public record SettingsChangeRequest(
     @NotNullWhenSent Boolean agentsCanEndSessions,
-    @NullTurnsOff Optional<String> inactiveAfter,
-    @NullTurnsOff Optional<String> autoCloseAfter,
-    @NullTurnsOff Optional<String> warnBeforeClose,
-    @NotNullWhenSent String warningText,
-    @NotNullWhenSent String endedNoticeText,
+    @NullTurnsOff @Schema(description = DURATION, pattern = Durations.PATTERN)
+        Optional<String> inactiveAfter,
+    @NullTurnsOff
+        @Schema(
+            description = DURATION_OR_OFF,
+            pattern = Durations.PATTERN,
+            types = {"string", "null"})
+        Optional<String> autoCloseAfter,
+    @NullTurnsOff
+        @Schema(
+            description = DURATION_OR_OFF,
+            pattern = Durations.PATTERN,
+            types = {"string", "null"})
+        Optional<String> warnBeforeClose,
+    @NotNullWhenSent
+        @Schema(minLength = 1, maxLength = Limits.SETTINGS_TEXT, pattern = Limits.NOT_BLANK_PATTERN)
+        String warningText,
+    @NotNullWhenSent
+        @Schema(minLength = 1, maxLength = Limits.SETTINGS_TEXT, pattern = Limits.NOT_BLANK_PATTERN)
+        String endedNoticeText,
     @NotNullWhenSent @Valid Csat csat,
-    @NullTurnsOff Optional<String> reopenWithin,
+    @NullTurnsOff
+        @Schema(
+            description = DURATION_OR_OFF,
+            pattern = Durations.PATTERN,
+            types = {"string", "null"})
+        Optional<String> reopenWithin,
     @NotNullWhenSent @Valid Settlement settlement,
-    @NotNullWhenSent List<@Valid Hook> webhooks,
+    @NotNullWhenSent @ArraySchema(maxItems = 20) List<@Valid Hook> webhooks,
     @NotNullWhenSent @Valid Widget widget) {
+
+  static final String DURATION = "ISO-8601, PT1S to P365D";
+  static final String DURATION_OR_OFF = DURATION + "; null turns it off";
 
   /** Only the widget's allowed origins, replaced by {@code origins}. */
   public static SettingsChangeRequest allowedOrigins(List<String> origins) {
@@ -49,29 +87,117 @@ public record SettingsChangeRequest(
 
   /** The survey: who ending a session sends one, the minimum interaction, expiry and question. */
   @ClosedObject
+  @Schema(
+      name = "SettingsChangeCsat",
+      additionalProperties = AdditionalPropertiesValue.FALSE,
+      extensions =
+          @Extension(
+              properties =
+                  @ExtensionProperty(name = NotNullWhenSent.SCHEMA_EXTENSION, value = "true")))
   public record Csat(
-      @NotNullWhenSent Set<EndedBy> sendWhenEndedBy,
+      @NotNullWhenSent List<EndedBy> sendWhenEndedBy, // a repeat is allowed, as the schema says
       @NotNullWhenSent Boolean requireAgentReply,
-      @NotNullWhenSent Integer minEndUserMessages,
-      @NotNullWhenSent String expiresAfter,
-      @NotNullWhenSent String question,
-      @NotNullWhenSent Integer scale) {}
+      @NotNullWhenSent @Schema(minimum = "0", maximum = "2147483647") Integer minEndUserMessages,
+      @NotNullWhenSent @Schema(description = DURATION, pattern = Durations.PATTERN)
+          String expiresAfter,
+      @NotNullWhenSent
+          @Schema(
+              minLength = 1,
+              maxLength = Limits.CSAT_QUESTION,
+              pattern = Limits.NOT_BLANK_PATTERN)
+          String question,
+      @NotNullWhenSent @Schema(minimum = "2", maximum = "10") Integer scale) {}
 
   /** The ticket's status when a session ends: by default, and by end reason or by who ended it. */
+  @Schema(
+      name = "SettingsChangeSettlement",
+      extensions =
+          @Extension(
+              properties =
+                  @ExtensionProperty(name = NotNullWhenSent.SCHEMA_EXTENSION, value = "true")))
   public record Settlement(
-      @JsonProperty("default") @NotNullWhenSent String defaultStatus,
-      @NotNullWhenSent Map<String, @Valid Rule> rules) {}
+      @JsonProperty("default")
+          @NotNullWhenSent
+          @Schema(allowableValues = {"OPEN", "PENDING", "SOLVED"})
+          String defaultStatus,
+      @NotNullWhenSent @Schema(maxProperties = 50, propertyNames = RuleKey.class)
+          Map<String, @Valid Rule> rules) {}
+
+  /** A settlement rule's key: an end reason, or AGENT, ADMIN, END_USER, SYSTEM. */
+  @Schema(type = "string", minLength = 1, maxLength = 64, pattern = Limits.NOT_BLANK_PATTERN)
+  interface RuleKey {}
 
   /** A settlement rule: the status, and the group to move the ticket to (null: it stays). */
-  public record Rule(@NotNull String status, String group) {}
+  @Schema(name = "SettlementRuleChange")
+  public record Rule(
+      @NotNull
+          @Schema(
+              requiredMode = Schema.RequiredMode.REQUIRED,
+              allowableValues = {"OPEN", "PENDING", "SOLVED"})
+          String status,
+      @Schema(
+              minLength = 1,
+              maxLength = Limits.GROUP,
+              pattern = Limits.NOT_BLANK_PATTERN,
+              types = {"string", "null"})
+          String group) {}
 
   /** A receiver of channel events; its secret signs each delivery. */
+  @Schema(
+      name = "WebhookChange",
+      extensions =
+          @Extension(
+              properties =
+                  @ExtensionProperty(name = NotNullWhenSent.SCHEMA_EXTENSION, value = "true")))
   public record Hook(
-      @NotNull @NotNullWhenSent String url,
-      @NotNull @NotNullWhenSent String secret,
-      @NotNull @NotNullWhenSent List<String> events) {}
+      @NotNull
+          @NotNullWhenSent
+          @Schema(
+              requiredMode = Schema.RequiredMode.REQUIRED,
+              minLength = 1,
+              maxLength = Limits.WEBHOOK_URL,
+              description = "absolute http(s); refused if it resolves to an internal address")
+          String url,
+      @NotNull
+          @NotNullWhenSent
+          @Schema(
+              requiredMode = Schema.RequiredMode.REQUIRED,
+              pattern = WebhookSecrets.SECRET_PATTERN)
+          String secret,
+      @NotNull
+          @NotNullWhenSent
+          @ArraySchema(
+              minItems = 1,
+              schema =
+                  @Schema(
+                      allowableValues = {
+                        WebhookEvent.SESSION_ENDED,
+                        WebhookEvent.CSAT_SENT,
+                        WebhookEvent.CSAT_ANSWERED,
+                        WebhookEvent.MESSAGE_CREATED,
+                        WebhookEvent.SESSION_STARTED
+                      }),
+              arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED))
+          List<String> events) {}
 
   /** The web chat widget: the origins whose pages may start visitors (replaces the list). */
   @ClosedObject
-  public record Widget(@NotNullWhenSent List<String> allowedOrigins) {}
+  @Schema(
+      name = "WidgetChange",
+      additionalProperties = AdditionalPropertiesValue.FALSE,
+      extensions =
+          @Extension(
+              properties =
+                  @ExtensionProperty(name = NotNullWhenSent.SCHEMA_EXTENSION, value = "true")))
+  public record Widget(
+      @NotNullWhenSent
+          @ArraySchema(
+              maxItems = WidgetOriginsInput.MAX,
+              schema =
+                  @Schema(
+                      pattern = WidgetOriginsInput.PATTERN,
+                      maxLength = WidgetOriginsInput.MAX_LENGTH,
+                      description = "http(s)://host[:port], lower case, as a browser sends it"),
+              arraySchema = @Schema(description = "replaces the whole list"))
+          List<String> allowedOrigins) {}
 }

@@ -62,11 +62,7 @@ class SettingsController {
       @Parameter(description = "The ETag the change was made against, e.g. \"7\"")
           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
           String ifMatch,
-      // The body's schema is declared whole by the OpenAPI customizer (ConstraintsCustomizer).
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
-              content = @Content(schema = @Schema(type = "object")))
-          @RequestBody
-          SettingsChangeRequest body) {
+      @RequestBody SettingsChangeRequest body) {
     return answer(settings.update(body, SettingsETag.expectedVersion(ifMatch)));
   }
 

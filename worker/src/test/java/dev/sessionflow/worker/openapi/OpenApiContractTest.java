@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionflow.worker.ApiTestBase;
-import dev.sessionflow.worker.settings.SettingsChangeRequest;
+import dev.sessionflow.workflows.model.TicketStatus;
+import dev.sessionflow.workflows.webhooks.WebhookEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -106,58 +107,87 @@ class OpenApiContractTest extends ApiTestBase {
   }
 
   /**
-   * The settings change's schema (declared whole, for its patterns and limits) names exactly the
-   * keys the service reads, object by object: a setting added to the record but not the schema, or
-   * the reverse, fails here.
+   * The settings change's schema comes from SettingsChangeRequest's annotations. It offers null
+   * exactly where null turns a timer off (elsewhere the service refuses it), and its enums are the
+   * service's own lists.
    */
   @Test
-  void theSettingsChangeSchemaNamesExactlyTheRequestsKeys() {
-    JsonNode change =
-        api.get("/v3/api-docs", null)
-            .expect(200)
-            .json()
-            .at("/paths/~1api~1v1~1settings~1messaging/put/requestBody/content")
+  void theSettingsChangeSchemaOffersNullOnlyWhereItTurnsSomethingOff() {
+    JsonNode change = settingsChange();
+    List<String> nullable = new ArrayList<>();
+    collectNullable("", change, nullable);
+    assertThat(nullable)
+        .containsExactlyInAnyOrder(
+            "autoCloseAfter", "warnBeforeClose", "reopenWithin", "settlement.rules.*.group");
+    assertThat(change.at("/additionalProperties").asBoolean(true)).isFalse();
+    assertThat(change.at("/properties/widget/additionalProperties").asBoolean(true)).isFalse();
+    assertThat(texts(change.at("/properties/settlement/properties/default/enum")))
+        .isEqualTo(TicketStatus.SETTABLE);
+    assertThat(
+            texts(
+                change.at(
+                    "/properties/settlement/properties/rules/additionalProperties/properties"
+                        + "/status/enum")))
+        .isEqualTo(TicketStatus.SETTABLE);
+    assertThat(texts(change.at("/properties/webhooks/items/properties/events/items/enum")))
+        .isEqualTo(WebhookEvent.ALL);
+  }
+
+  private static void collectNullable(String at, JsonNode schema, List<String> nullable) {
+    schema
+        .path("properties")
+        .properties()
+        .forEach(
+            p -> {
+              String name = at.isEmpty() ? p.getKey() : at + "." + p.getKey();
+              if (p.getValue().path("type").toString().contains("null")) {
+                nullable.add(name);
+              }
+              collectNullable(name, p.getValue(), nullable);
+              collectNullable(name + ".*", p.getValue().path("additionalProperties"), nullable);
+              collectNullable(name + "[]", p.getValue().path("items"), nullable);
+            });
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(t -> texts.add(t.asText()));
+    return texts;
+  }
+
+  /** The settings PUT's body schema, its references inlined. */
+  private JsonNode settingsChange() {
+    JsonNode doc = api.get("/v3/api-docs", null).expect(200).json();
+    JsonNode schema =
+        doc.at("/paths/~1api~1v1~1settings~1messaging/put/requestBody/content")
             .elements()
             .next()
             .get("schema");
-    assertThat(keys(change)).isEqualTo(jsonNames(SettingsChangeRequest.class));
-    assertThat(keys(change.at("/properties/csat")))
-        .isEqualTo(jsonNames(SettingsChangeRequest.Csat.class));
-    assertThat(keys(change.at("/properties/settlement")))
-        .isEqualTo(jsonNames(SettingsChangeRequest.Settlement.class));
-    assertThat(keys(change.at("/properties/settlement/properties/rules/additionalProperties")))
-        .isEqualTo(jsonNames(SettingsChangeRequest.Rule.class));
-    assertThat(keys(change.at("/properties/webhooks/items")))
-        .isEqualTo(jsonNames(SettingsChangeRequest.Hook.class));
-    assertThat(keys(change.at("/properties/widget")))
-        .isEqualTo(jsonNames(SettingsChangeRequest.Widget.class));
+    return inline(doc, schema);
   }
 
-  private static java.util.Set<String> keys(JsonNode objectSchema) {
-    java.util.Set<String> keys = new java.util.TreeSet<>();
-    objectSchema.get("properties").fieldNames().forEachRemaining(keys::add);
-    return keys;
-  }
-
-  private static java.util.Set<String> jsonNames(Class<? extends Record> type) {
-    java.util.Set<String> names = new java.util.TreeSet<>();
-    for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
-      com.fasterxml.jackson.annotation.JsonProperty renamed =
-          c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-      names.add(renamed == null ? c.getName() : renamed.value());
+  private static JsonNode inline(JsonNode doc, JsonNode node) {
+    if (node.has("$ref")) {
+      return inline(doc, doc.at(node.get("$ref").asText().substring(1)));
     }
-    return names;
+    if (!node.isContainerNode()) {
+      return node;
+    }
+    JsonNode copy = node.deepCopy();
+    if (copy instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      node.properties().forEach(e -> object.set(e.getKey(), inline(doc, e.getValue())));
+    } else if (copy instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+      for (int k = 0; k < node.size(); k++) {
+        array.set(k, inline(doc, node.get(k)));
+      }
+    }
+    return copy;
   }
 
   /** The settings' durations: the server accepts exactly what the declared pattern matches. */
   @Test
   void aSettingsDurationIsAcceptedExactlyWhenItMatchesTheDeclaredPattern() {
-    JsonNode doc = api.get("/v3/api-docs", null).expect(200).json();
-    JsonNode change =
-        doc.at("/paths/~1api~1v1~1settings~1messaging/put/requestBody/content")
-            .elements()
-            .next()
-            .get("schema");
+    JsonNode change = settingsChange();
     String declared = change.at("/properties/inactiveAfter/pattern").asText();
     assertThat(declared).isNotEmpty();
     assertThat(change.at("/properties/csat/properties/expiresAfter/pattern").asText())
@@ -203,14 +233,7 @@ class OpenApiContractTest extends ApiTestBase {
 
   @Test
   void settingsTextsAndWebhookFieldsDeclareWhatTheServiceRefuses() {
-    JsonNode change =
-        api.get("/v3/api-docs", null)
-            .expect(200)
-            .json()
-            .at("/paths/~1api~1v1~1settings~1messaging/put/requestBody/content")
-            .elements()
-            .next()
-            .get("schema");
+    JsonNode change = settingsChange();
     for (String text : List.of("warningText", "endedNoticeText")) {
       assertThat(change.at("/properties/" + text + "/minLength").asInt()).isEqualTo(1);
       assertThat(change.at("/properties/" + text + "/pattern").asText()).isNotEmpty();

@@ -92,7 +92,7 @@ class SettingsChangeRequestJsonTest {
     SettingsChangeRequest change =
         read("{\"csat\": {\"scale\": 5.0, \"sendWhenEndedBy\": [\"AGENT\", \"AGENT\"]}}");
     assertThat(change.csat().scale()).isEqualTo(5);
-    assertThat(change.csat().sendWhenEndedBy()).containsExactly(EndedBy.AGENT);
+    assertThat(change.csat().sendWhenEndedBy()).containsExactly(EndedBy.AGENT, EndedBy.AGENT);
     assertThat(change.changesPolicy()).isTrue();
     assertThat(read("{\"reopenWithin\": null}").reopenWithin()).isEqualTo(Optional.empty());
   }

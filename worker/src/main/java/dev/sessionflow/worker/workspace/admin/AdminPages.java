@@ -17,7 +17,6 @@ import dev.sessionflow.workflows.session.SessionPolicy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,7 +93,7 @@ class AdminPages {
                   csatSendWhenEndedBy.stream()
                       .filter(e -> !e.isBlank())
                       .map(AdminPages::endedBy)
-                      .collect(Collectors.toSet()),
+                      .toList(),
                   csatRequireAgentReply,
                   csatMinEndUserMessages,
                   csatExpiresAfter.strip(),
