@@ -18,7 +18,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 @Retention(RetentionPolicy.RUNTIME)
 @JacksonAnnotationsInside
 @JsonSetter(contentNulls = Nulls.FAIL)
-@JsonDeserialize(using = PartialValue.RefuseNull.class)
+@JsonDeserialize(using = PartialValue.class)
 public @interface NotNullWhenSent {
   /**
    * The OpenAPI extension on an object schema whose optional fields refuse null: the document then

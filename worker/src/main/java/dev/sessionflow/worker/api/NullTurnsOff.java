@@ -13,5 +13,5 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @com.fasterxml.jackson.annotation.JacksonAnnotationsInside
-@JsonDeserialize(using = PartialValue.NullIsEmpty.class)
+@JsonDeserialize(using = PartialValue.class)
 public @interface NullTurnsOff {}

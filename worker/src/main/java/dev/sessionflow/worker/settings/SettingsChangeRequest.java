@@ -8,8 +8,6 @@ import dev.sessionflow.worker.api.NotNullWhenSent;
 import dev.sessionflow.worker.api.NullTurnsOff;
 import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.webhooks.WebhookEvent;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue;
@@ -24,36 +22,19 @@ import java.util.Optional;
  * A field left out is null (unchanged). The timers that can be turned off are {@code Optional}:
  * JSON null is {@code Optional.empty()}, "turn it off". Durations stay ISO-8601 text here, read by
  * {@link Durations}; ranges and the rules between fields are checked by the store on the settings
- * as the change leaves them. The annotations are the OpenAPI schema too; {@link
- * NotNullWhenSent#SCHEMA_EXTENSION} keeps the document from offering null where it is refused.
+ * as the change leaves them. The annotations are the OpenAPI schema too; {@link NotNullWhenSent}
+ * fields keep the document from offering null where it is refused.
  *
  * @param inactiveAfter JSON null is refused: this timer cannot be turned off
  * @param webhooks replaces the whole list
  */
 @ClosedObject
-@Schema(
-    name = "SettingsChange",
-    additionalProperties = AdditionalPropertiesValue.FALSE,
-    extensions =
-        @Extension(
-            properties =
-                @ExtensionProperty(name = NotNullWhenSent.SCHEMA_EXTENSION, value = "true")))
+@Schema(name = "SettingsChange", additionalProperties = AdditionalPropertiesValue.FALSE)
 public record SettingsChangeRequest(
     @NotNullWhenSent Boolean agentsCanEndSessions,
-    @NullTurnsOff @Schema(description = DURATION, pattern = Durations.PATTERN)
-        Optional<String> inactiveAfter,
-    @NullTurnsOff
-        @Schema(
-            description = DURATION_OR_OFF,
-            pattern = Durations.PATTERN,
-            types = {"string", "null"})
-        Optional<String> autoCloseAfter,
-    @NullTurnsOff
-        @Schema(
-            description = DURATION_OR_OFF,
-            pattern = Durations.PATTERN,
-            types = {"string", "null"})
-        Optional<String> warnBeforeClose,
+    @NullTurnsOff @Schema(implementation = SettingDuration.class) Optional<String> inactiveAfter,
+    @NullTurnsOff @Schema(implementation = DurationOrOff.class) Optional<String> autoCloseAfter,
+    @NullTurnsOff @Schema(implementation = DurationOrOff.class) Optional<String> warnBeforeClose,
     @NotNullWhenSent
         @Schema(minLength = 1, maxLength = Limits.SETTINGS_TEXT, pattern = Limits.NOT_BLANK_PATTERN)
         String warningText,
@@ -61,18 +42,21 @@ public record SettingsChangeRequest(
         @Schema(minLength = 1, maxLength = Limits.SETTINGS_TEXT, pattern = Limits.NOT_BLANK_PATTERN)
         String endedNoticeText,
     @NotNullWhenSent @Valid Csat csat,
-    @NullTurnsOff
-        @Schema(
-            description = DURATION_OR_OFF,
-            pattern = Durations.PATTERN,
-            types = {"string", "null"})
-        Optional<String> reopenWithin,
+    @NullTurnsOff @Schema(implementation = DurationOrOff.class) Optional<String> reopenWithin,
     @NotNullWhenSent @Valid Settlement settlement,
     @NotNullWhenSent @ArraySchema(maxItems = 20) List<@Valid Hook> webhooks,
     @NotNullWhenSent @Valid Widget widget) {
 
-  static final String DURATION = "ISO-8601, PT1S to P365D";
-  static final String DURATION_OR_OFF = DURATION + "; null turns it off";
+  /** A duration setting's schema: ISO-8601, as {@link Durations#PATTERN} reads it. */
+  @Schema(type = "string", description = "ISO-8601, PT1S to P365D", pattern = Durations.PATTERN)
+  interface SettingDuration {}
+
+  /** A timer that null turns off. */
+  @Schema(
+      types = {"string", "null"},
+      description = "ISO-8601, PT1S to P365D; null turns it off",
+      pattern = Durations.PATTERN)
+  interface DurationOrOff {}
 
   /** Only the widget's allowed origins, replaced by {@code origins}. */
   public static SettingsChangeRequest allowedOrigins(List<String> origins) {
@@ -87,19 +71,12 @@ public record SettingsChangeRequest(
 
   /** The survey: who ending a session sends one, the minimum interaction, expiry and question. */
   @ClosedObject
-  @Schema(
-      name = "SettingsChangeCsat",
-      additionalProperties = AdditionalPropertiesValue.FALSE,
-      extensions =
-          @Extension(
-              properties =
-                  @ExtensionProperty(name = NotNullWhenSent.SCHEMA_EXTENSION, value = "true")))
+  @Schema(name = "SettingsChangeCsat", additionalProperties = AdditionalPropertiesValue.FALSE)
   public record Csat(
       @NotNullWhenSent List<EndedBy> sendWhenEndedBy, // a repeat is allowed, as the schema says
       @NotNullWhenSent Boolean requireAgentReply,
       @NotNullWhenSent @Schema(minimum = "0", maximum = "2147483647") Integer minEndUserMessages,
-      @NotNullWhenSent @Schema(description = DURATION, pattern = Durations.PATTERN)
-          String expiresAfter,
+      @NotNullWhenSent @Schema(implementation = SettingDuration.class) String expiresAfter,
       @NotNullWhenSent
           @Schema(
               minLength = 1,
@@ -109,12 +86,7 @@ public record SettingsChangeRequest(
       @NotNullWhenSent @Schema(minimum = "2", maximum = "10") Integer scale) {}
 
   /** The ticket's status when a session ends: by default, and by end reason or by who ended it. */
-  @Schema(
-      name = "SettingsChangeSettlement",
-      extensions =
-          @Extension(
-              properties =
-                  @ExtensionProperty(name = NotNullWhenSent.SCHEMA_EXTENSION, value = "true")))
+  @Schema(name = "SettingsChangeSettlement")
   public record Settlement(
       @JsonProperty("default")
           @NotNullWhenSent
@@ -143,12 +115,7 @@ public record SettingsChangeRequest(
           String group) {}
 
   /** A receiver of channel events; its secret signs each delivery. */
-  @Schema(
-      name = "WebhookChange",
-      extensions =
-          @Extension(
-              properties =
-                  @ExtensionProperty(name = NotNullWhenSent.SCHEMA_EXTENSION, value = "true")))
+  @Schema(name = "WebhookChange")
   public record Hook(
       @NotNull
           @NotNullWhenSent
@@ -182,13 +149,7 @@ public record SettingsChangeRequest(
 
   /** The web chat widget: the origins whose pages may start visitors (replaces the list). */
   @ClosedObject
-  @Schema(
-      name = "WidgetChange",
-      additionalProperties = AdditionalPropertiesValue.FALSE,
-      extensions =
-          @Extension(
-              properties =
-                  @ExtensionProperty(name = NotNullWhenSent.SCHEMA_EXTENSION, value = "true")))
+  @Schema(name = "WidgetChange", additionalProperties = AdditionalPropertiesValue.FALSE)
   public record Widget(
       @NotNullWhenSent
           @ArraySchema(
