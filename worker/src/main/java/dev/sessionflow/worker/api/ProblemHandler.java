@@ -71,9 +71,10 @@ class ProblemHandler {
       if (t instanceof PayloadTooLargeException tooLarge) {
         return Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), Map.of());
       }
-      if (t instanceof JacksonException misfit && JsonFieldError.of(misfit) != null) {
-        return Problems.of(
-            ProblemType.VALIDATION, "The request has invalid fields", JsonFieldError.of(misfit));
+      Map<String, String> field =
+          t instanceof JacksonException misfit ? JsonFieldError.of(misfit) : null;
+      if (field != null) {
+        return Problems.of(ProblemType.VALIDATION, "The request has invalid fields", field);
       }
     }
     return Problems.of(
