@@ -7,15 +7,17 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 
 /**
  * The baseline's worker, in its own JVM with the service's heap and worker settings (the defaults
  * of worker/src/main/resources/application.yml).
  */
 final class BaselineWorker {
-  static final int CACHE = 2000;
-  static final int THREADS = 2000;
+  static final int CACHE = 10_000;
+  static final Duration STICKY_TIMEOUT = Duration.ofSeconds(60);
   static final int WORKFLOW_SLOTS = 200;
+  static final int WORKFLOW_POLLERS = 16;
   static final int ACTIVITY_SLOTS = 100;
   static final int LOCAL_ACTIVITY_SLOTS = 100;
 
@@ -30,15 +32,17 @@ final class BaselineWorker {
             WorkflowClient.newInstance(stubs),
             WorkerFactoryOptions.newBuilder()
                 .setWorkflowCacheSize(CACHE)
-                .setMaxWorkflowThreadCount(THREADS)
+                .setUsingVirtualWorkflowThreads(true)
                 .build());
     Worker worker =
         factory.newWorker(
             BareSession.TASK_QUEUE,
             WorkerOptions.newBuilder()
                 .setMaxConcurrentWorkflowTaskExecutionSize(WORKFLOW_SLOTS)
+                .setMaxConcurrentWorkflowTaskPollers(WORKFLOW_POLLERS)
                 .setMaxConcurrentActivityExecutionSize(ACTIVITY_SLOTS)
                 .setMaxConcurrentLocalActivityExecutionSize(LOCAL_ACTIVITY_SLOTS)
+                .setStickyQueueScheduleToStartTimeout(STICKY_TIMEOUT)
                 .build());
     worker.registerWorkflowImplementationTypes(
         BareSessionImpl.class, BareTimer.Impl.class, BareAutoClose.Impl.class);

@@ -70,6 +70,6 @@ record Params(
 
   /** The service's workflow cache: its default unless the environment of the run sets it. */
   static String serviceCache() {
-    return System.getenv().getOrDefault("SESSIONFLOW_WORKFLOW_CACHE_SIZE", "2000");
+    return System.getenv().getOrDefault("SESSIONFLOW_WORKFLOW_CACHE_SIZE", "10000");
   }
 }
