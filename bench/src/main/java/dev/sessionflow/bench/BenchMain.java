@@ -185,6 +185,12 @@ public final class BenchMain {
         Proc.stop(baseline);
       }
       if (!scaleOnly) {
+        log("settings preview: " + params.previewSessions() + " stored sessions");
+        try (Store store = Store.postgres("preview");
+            Service service =
+                new Service(workerJar, dir, "preview", server.address(), store, false)) {
+          report.settingsPreview(PreviewCost.run(service, store, params.previewSessions()));
+        }
         log("start-up");
         for (int i = 0; i < params.startups(); i++) {
           try (Service embedded = new Service(workerJar, dir, "embedded-" + i)) {

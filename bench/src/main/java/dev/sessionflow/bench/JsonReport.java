@@ -30,6 +30,9 @@ final class JsonReport {
     if (r.broadcast != null) {
       f.put("settingsBroadcast", r.broadcast.asMap());
     }
+    if (r.preview != null) {
+      f.put("settingsPreview", r.preview.asMap());
+    }
     if (!r.startups.isEmpty()) {
       Map<String, Object> start = new LinkedHashMap<>();
       r.startups.forEach((mode, values) -> start.put(mode, Map.of("seconds", values)));

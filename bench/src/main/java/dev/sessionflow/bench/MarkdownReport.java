@@ -52,6 +52,17 @@ final class MarkdownReport {
     if (r.scale != null) {
       new ScaleSection(r, md).append();
     }
+    if (r.preview != null) {
+      md.append("\n## 4c. Settings preview over stored sessions (s, through the API)\n\n");
+      md.append("| stored sessions (10 messages each) | considered | runs | median |\n");
+      md.append("|---|---|---|---|\n");
+      md.append(
+          row(
+              Integer.toString(r.preview.storedSessions()),
+              Integer.toString(r.preview.considered()),
+              rounds(r.preview.seconds()),
+              f(r.preview.median())));
+    }
     if (!r.startups.isEmpty()) {
       md.append("\n## 5. Start-up: `java -jar` to a healthy /actuator/health (s)\n\n");
       md.append("| mode | runs | median |\n|---|---|---|\n");

@@ -17,7 +17,8 @@ record Params(
     Duration deadlineSpread,
     Duration timerBaselineAfter,
     int startups,
-    int h2Rounds) {
+    int h2Rounds,
+    int previewSessions) {
   static final Params FULL =
       new Params(
           "full",
@@ -32,7 +33,8 @@ record Params(
           // Starting 10,000 timers took 112 s to 222 s on the shared 2-core machine.
           Duration.ofMinutes(6),
           3,
-          1);
+          1,
+          100_000);
   static final Params SMALL =
       new Params(
           "small",
@@ -46,7 +48,8 @@ record Params(
           Duration.ofSeconds(10),
           Duration.ofSeconds(40),
           1,
-          1);
+          1,
+          2_000);
 
   Map<String, Object> asMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -62,6 +65,7 @@ record Params(
     m.put("deadlineSpread", deadlineSpread.toString());
     m.put("startups", startups);
     m.put("h2Rounds", h2Rounds);
+    m.put("previewSessions", previewSessions);
     m.put("store", "PostgreSQL at " + Store.postgresUrl() + " (H2 file: secondary column)");
     m.put("heap", Service.HEAP);
     m.put("serviceWorkflowCache", serviceCache());

@@ -37,6 +37,7 @@ final class Report {
   LongSession.Result longSession;
   Scale.Result scale;
   Broadcast.Result broadcast;
+  PreviewCost.Result preview;
   Stats bareTimers;
   Stats bareWarnedTimers;
   double bareTimerStartSeconds = Double.NaN;
@@ -162,6 +163,10 @@ final class Report {
     broadcast = r;
   }
 
+  void settingsPreview(PreviewCost.Result r) {
+    preview = r;
+  }
+
   boolean lifecycleMeasured() {
     return !rates.get(Variant.BASELINE).isEmpty();
   }
@@ -192,6 +197,9 @@ final class Report {
     }
     if (longSession == null || longSession.runs() == 0) {
       throw new IllegalStateException("no long-session figures");
+    }
+    if (preview == null) {
+      throw new IllegalStateException("no settings preview timed");
     }
   }
 

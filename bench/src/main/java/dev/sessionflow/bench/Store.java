@@ -93,6 +93,42 @@ final class Store implements AutoCloseable {
     return ended;
   }
 
+  /**
+   * Writes {@code sessions} ended sessions of the last six days, each with its conversation, its
+   * ticket and {@code messages} messages a minute apart (end user first, then turn about); even
+   * ones an agent ended 3 minutes after the last message, odd ones the clock 30 minutes after it.
+   */
+  void seedPastSessions(int sessions, int messages) {
+    if (schema == null) {
+      throw new IllegalStateException("past sessions are written to a PostgreSQL store");
+    }
+    String opened = "(now() - interval '6 days' + g * interval '5 seconds')";
+    execute(
+        ("insert into {s}.conversations (conversation_id, end_user_id, created_at)"
+                + " select 'past-' || g, 'u-past-' || g, {o} from generate_series(1, {n}) g;"
+                + " insert into {s}.tickets (ticket_id, status, conversation_id, session_id,"
+                + " requester_id, created_at, updated_at) select 'p' || g, 'SOLVED', 'past-' || g,"
+                + " 'past-s-' || g, 'u-past-' || g, {o}, {o} from generate_series(1, {n}) g;"
+                + " insert into {s}.sessions (session_id, conversation_id, ticket_id, end_user_id,"
+                + " status, ended_by, end_reason, ended_at, opened_at, updated_at)"
+                + " select 'past-s-' || g, 'past-' || g, 'p' || g, 'u-past-' || g, 'ENDED',"
+                + " case when g % 2 = 0 then 'AGENT' else 'SYSTEM' end,"
+                + " case when g % 2 = 0 then 'RESOLVED' else 'INACTIVITY' end,"
+                + " {o} + ({m} - 1) * interval '1 minute'"
+                + " + case when g % 2 = 0 then interval '3 minutes' else interval '30 minutes' end,"
+                + " {o}, {o} from generate_series(1, {n}) g;"
+                + " insert into {s}.messages (conversation_id, message_id, session_id, author, text,"
+                + " sent_at) select 'past-' || g, 'pm-' || g || '-' || k, 'past-s-' || g,"
+                + " case when k % 2 = 0 then 'END_USER' else 'AGENT' end, 'past message',"
+                + " {o} + k * interval '1 minute'"
+                + " from generate_series(1, {n}) g cross join generate_series(0, {m} - 1) k;"
+                + " analyze {s}.sessions; analyze {s}.messages")
+            .replace("{s}", schema)
+            .replace("{o}", opened)
+            .replace("{n}", Integer.toString(sessions))
+            .replace("{m}", Integer.toString(messages)));
+  }
+
   /** Where a run's PostgreSQL store is, for the report. */
   static String postgresUrl() {
     return setting("SESSIONFLOW_BENCH_POSTGRES_URL", DEFAULT_URL);

@@ -128,6 +128,13 @@ public class SettingsStore {
     return update(change, null);
   }
 
+  /** The settings as {@code change} would leave the current ones, checked as a save is; unsaved. */
+  public MessagingSettings draft(SettingsChange change) {
+    MessagingSettings next = change.applyTo(current());
+    validation.check(next, change.webhooks() != null);
+    return next;
+  }
+
   /**
    * Applies a change and raises the version by one. Changes are serialised on the settings row, so
    * two saves never lose each other's fields.

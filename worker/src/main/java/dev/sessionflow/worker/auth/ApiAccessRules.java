@@ -49,6 +49,7 @@ public final class ApiAccessRules {
           rule(HttpMethod.DELETE, "/api/v1/triggers/*", ADMIN),
           rule(HttpMethod.GET, "/api/v1/settings/messaging", STAFF),
           rule(HttpMethod.PUT, "/api/v1/settings/messaging", ADMIN),
+          rule(HttpMethod.POST, "/api/v1/settings/messaging/preview", ADMIN),
           // The survey token is the end user's credential.
           rule(HttpMethod.POST, "/api/v1/csat/*", List.of()),
           // Anyone on an allowed site may start a visitor: the Origin is checked there.

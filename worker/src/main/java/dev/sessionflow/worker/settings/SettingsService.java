@@ -49,21 +49,31 @@ public class SettingsService {
    * a silent overwrite. The API and the admin's pages both come here, so both get every check.
    */
   public MessagingSettings update(SettingsChangeRequest request, Long expectedVersion) {
+    return update(change(request), expectedVersion);
+  }
+
+  /**
+   * The settings as {@code request} would leave the current ones, with every check a save makes;
+   * nothing is saved, sent or counted as a version.
+   */
+  public MessagingSettings draft(SettingsChangeRequest request) {
+    return settings.draft(change(request));
+  }
+
+  private SettingsChange change(SettingsChangeRequest request) {
     refuseViolations(request);
-    SettingsChange change =
-        new SettingsChange(
-            request.agentsCanEndSessions(),
-            inactiveAfter(request),
-            Durations.optional("autoCloseAfter", request.autoCloseAfter()),
-            Durations.optional("warnBeforeClose", request.warnBeforeClose()),
-            request.warningText(),
-            request.endedNoticeText(),
-            request.changesPolicy() ? stored -> PolicyInput.apply(stored, request) : null,
-            PolicyInput.webhooks(request.webhooks()),
-            request.widget() == null
-                ? null
-                : WidgetOriginsInput.parse(request.widget().allowedOrigins()));
-    return update(change, expectedVersion);
+    return new SettingsChange(
+        request.agentsCanEndSessions(),
+        inactiveAfter(request),
+        Durations.optional("autoCloseAfter", request.autoCloseAfter()),
+        Durations.optional("warnBeforeClose", request.warnBeforeClose()),
+        request.warningText(),
+        request.endedNoticeText(),
+        request.changesPolicy() ? stored -> PolicyInput.apply(stored, request) : null,
+        PolicyInput.webhooks(request.webhooks()),
+        request.widget() == null
+            ? null
+            : WidgetOriginsInput.parse(request.widget().allowedOrigins()));
   }
 
   public MessagingSettings update(SettingsChange change, Long expectedVersion) {

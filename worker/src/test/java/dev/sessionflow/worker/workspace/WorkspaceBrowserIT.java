@@ -167,6 +167,48 @@ class WorkspaceBrowserIT extends ApiTestBase {
   }
 
   @Test
+  void anAdminPreviewsAShorterAutoCloseBeforeSavingIt() throws InterruptedException {
+    String session = api.endUserSays(newConversation(), "m-1", "Hello").get("sessionId").asText();
+    api.agentSays(ApiClient.AGENT_1, session, "a-1", "Anything else?");
+    Thread.sleep(1500); // ended 1.5 s after the reply: a 1 s auto-close would have come first
+    api.post("/api/v1/sessions/" + session + "/end", ApiClient.AGENT_1, null).expect(200);
+    try (Browser admin = new Browser(port()).signIn(ApiClient.ADMIN)) {
+      admin.open("/admin/settings");
+      admin.find("#auto-close-after").clear();
+      admin.find("#auto-close-after").sendKeys("PT1S");
+      admin.find("#warn-before-close").clear(); // no warning: it must come before the close
+      admin.find("#preview-settings").click();
+
+      admin.awaitText("#preview-title", "last 7 days");
+      assertThat(Integer.parseInt(admin.find("#preview-auto-closed-change").getText()))
+          .isGreaterThan(Integer.parseInt(admin.find("#preview-auto-closed-now").getText()));
+      admin.await(
+          "#preview-examples li[data-session='"
+              + session
+              + "'][data-now='ENDED'][data-with-change='AUTO_CLOSED']");
+      admin.assertAccessible("the settings page with a preview");
+      admin.screenshot("workspace-settings-preview");
+      // The draft is still in the form, and nothing was saved.
+      assertThat(admin.find("#auto-close-after").getAttribute("value")).isEqualTo("PT1S");
+      assertThat(
+              api.get("/api/v1/settings/messaging", ApiClient.ADMIN)
+                  .json()
+                  .get("autoCloseAfter")
+                  .asText())
+          .isEqualTo("PT30M");
+
+      admin.find("#save-settings").click();
+      admin.awaitText("#settings-saved", "Saved");
+      assertThat(
+              api.get("/api/v1/settings/messaging", ApiClient.ADMIN)
+                  .json()
+                  .get("autoCloseAfter")
+                  .asText())
+          .isEqualTo("PT1S");
+    }
+  }
+
+  @Test
   void aSessionAutoClosesWhileBothPagesAreOpen() {
     api.put(
             "/api/v1/settings/messaging",

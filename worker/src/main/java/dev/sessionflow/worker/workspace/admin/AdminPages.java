@@ -7,6 +7,7 @@ import dev.sessionflow.worker.settings.SettingsChangeRequest;
 import dev.sessionflow.worker.settings.SettingsResponse;
 import dev.sessionflow.worker.settings.SettingsService;
 import dev.sessionflow.worker.settings.WebhookDeliveryStatus;
+import dev.sessionflow.worker.settings.preview.SettingsPreview;
 import dev.sessionflow.workflows.automation.ActionType;
 import dev.sessionflow.workflows.automation.Condition;
 import dev.sessionflow.workflows.automation.TicketAction;
@@ -33,13 +34,16 @@ class AdminPages {
   private final MacroService macros;
   private final TriggerService triggers;
   private final WebhookDeliveryStatus deliveries;
+  private final SettingsPreview preview;
 
   AdminPages(
       SettingsService settings,
       MacroService macros,
       TriggerService triggers,
-      WebhookDeliveryStatus deliveries) {
+      WebhookDeliveryStatus deliveries,
+      SettingsPreview preview) {
     this.settings = settings;
+    this.preview = preview;
     this.macros = macros;
     this.triggers = triggers;
     this.deliveries = deliveries;
@@ -57,7 +61,11 @@ class AdminPages {
     return "workspace/admin-settings";
   }
 
-  /** The form's fields become the same partial change the API's PUT takes, and its checks. */
+  /**
+   * The form's fields become the same partial change the API's PUT takes, and its checks. The
+   * form's Preview button ({@code action=preview}) shows what the change would have done to the
+   * last week's sessions instead, with the form still holding the draft, ready to save.
+   */
   @PostMapping("/admin/settings")
   String saveSettings(
       @RequestParam(defaultValue = "false") boolean agentsCanEndSessions,
@@ -74,6 +82,7 @@ class AdminPages {
       @RequestParam int csatScale,
       @RequestParam String settlementDefault,
       @RequestParam(required = false) Long version,
+      @RequestParam(defaultValue = "save") String action,
       Model model) {
     SettingsResponse before = SettingsResponse.of(settings.current(), true);
     try {
@@ -103,6 +112,10 @@ class AdminPages {
               new SettingsChangeRequest.Settlement(settlementDefault, null),
               null,
               null);
+      if ("preview".equals(action)) {
+        model.addAttribute("preview", preview.preview(change, SettingsPreview.DEFAULT_DAYS));
+        return settingsView(model, SettingsResponse.of(settings.draft(change), true));
+      }
       SettingsResponse saved = SettingsResponse.of(settings.update(change, version), true);
       model.addAttribute("saved", true);
       return settingsView(model, saved);

@@ -1,0 +1,52 @@
+package dev.sessionflow.worker.settings.preview;
+
+import dev.sessionflow.activities.sessions.PastSessions;
+import dev.sessionflow.activities.settings.MessagingSettings;
+import dev.sessionflow.worker.settings.SettingsChangeRequest;
+import dev.sessionflow.worker.settings.SettingsService;
+import dev.sessionflow.workflows.session.SessionPolicy;
+import dev.sessionflow.workflows.session.SessionTimers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tries a settings change on the sessions of the last days: no settings version, signal, message,
+ * webhook or survey; only reads.
+ */
+@Service
+public class SettingsPreview {
+  public static final int DEFAULT_DAYS = 7;
+  public static final int MAX_DAYS = 90;
+
+  private final SettingsService settings;
+  private final PastSessions past;
+  private final Clock clock;
+
+  SettingsPreview(SettingsService settings, PastSessions past, Clock clock) {
+    this.settings = settings;
+    this.past = past;
+    this.clock = clock;
+  }
+
+  /** The change is checked as a save is (a bad one is the same 400) and never saved. */
+  public PreviewResponse preview(SettingsChangeRequest change, int days) {
+    MessagingSettings current = settings.current();
+    MessagingSettings draft = settings.draft(change);
+    SessionTimers timersNow = current.timers();
+    SessionTimers timersThen = draft.timers();
+    SessionPolicy policyNow = current.sessionPolicy();
+    SessionPolicy policyThen = draft.sessionPolicy();
+    Instant now = clock.instant();
+    PreviewTally tally = new PreviewTally();
+    past.forEachOpenedSince(
+        now.minus(Duration.ofDays(days)),
+        session ->
+            tally.add(
+                session,
+                Hindsight.replay(session, timersNow, policyNow, now),
+                Hindsight.replay(session, timersThen, policyThen, now)));
+    return tally.result(days);
+  }
+}
