@@ -32,8 +32,12 @@ public class SettingsPreview {
 
   /** The change is checked as a save is (a bad one is the same 400) and never saved. */
   public PreviewResponse preview(SettingsChangeRequest change, int days) {
+    return preview(settings.draft(change), days);
+  }
+
+  /** What the settings {@code draft} would have done, against the current ones. */
+  public PreviewResponse preview(MessagingSettings draft, int days) {
     MessagingSettings current = settings.current();
-    MessagingSettings draft = settings.draft(change);
     SessionTimers timersNow = current.timers();
     SessionTimers timersThen = draft.timers();
     SessionPolicy policyNow = current.sessionPolicy();

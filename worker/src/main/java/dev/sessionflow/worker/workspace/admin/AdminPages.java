@@ -1,5 +1,6 @@
 package dev.sessionflow.worker.workspace.admin;
 
+import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.automation.MacroService;
 import dev.sessionflow.worker.automation.TriggerService;
@@ -113,8 +114,9 @@ class AdminPages {
               null,
               null);
       if ("preview".equals(action)) {
-        model.addAttribute("preview", preview.preview(change, SettingsPreview.DEFAULT_DAYS));
-        return settingsView(model, SettingsResponse.of(settings.draft(change), true));
+        MessagingSettings draft = settings.draft(change);
+        model.addAttribute("preview", preview.preview(draft, SettingsPreview.DEFAULT_DAYS));
+        return settingsView(model, SettingsResponse.of(draft, true));
       }
       SettingsResponse saved = SettingsResponse.of(settings.update(change, version), true);
       model.addAttribute("saved", true);
