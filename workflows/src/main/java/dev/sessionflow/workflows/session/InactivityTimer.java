@@ -19,7 +19,7 @@ import java.time.Instant;
  * earlier (a settings change), so a message costs no timer command.
  */
 final class InactivityTimer {
-  static final String INACTIVITY = "INACTIVITY";
+  static final String INACTIVITY = SessionPolicy.INACTIVITY;
 
   /**
    * How late each auto-close fired after its deadline (the server's timer lag plus the wait for a

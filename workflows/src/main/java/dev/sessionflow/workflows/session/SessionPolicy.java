@@ -37,6 +37,9 @@ public record SessionPolicy(
     Duration reopenWithin) {
   public static final String DEFAULT_QUESTION = "How did we do?";
 
+  /** The end reason of an auto-close: the clock ended the session after the agent wrote last. */
+  public static final String INACTIVITY = "INACTIVITY";
+
   /** The end reason of an escalation: the ticket moves on, so the session ends without a survey. */
   public static final String ESCALATED = "ESCALATED";
 

@@ -20,9 +20,6 @@ import java.time.Instant;
  * the clock ended, or one still running, is replayed up to now: nothing else happened in it.
  */
 final class Hindsight {
-  /** The end reason of an auto-close (the session workflow's). */
-  static final String INACTIVITY = "INACTIVITY";
-
   private Hindsight() {}
 
   /**
@@ -65,7 +62,7 @@ final class Hindsight {
   }
 
   private static Outcome autoClosed(long due, SessionState state, SessionPolicy policy) {
-    EndRequest clock = new EndRequest(EndedBy.SYSTEM, null, INACTIVITY, null);
+    EndRequest clock = new EndRequest(EndedBy.SYSTEM, null, SessionPolicy.INACTIVITY, null);
     return new Outcome(Instant.ofEpochMilli(due), EndedBy.SYSTEM, policy.wantsCsat(clock, state));
   }
 
@@ -75,6 +72,6 @@ final class Hindsight {
       return null;
     }
     EndedBy by = EndedBy.valueOf(session.endedBy());
-    return by == EndedBy.SYSTEM && INACTIVITY.equals(session.endReason()) ? null : by;
+    return by == EndedBy.SYSTEM && SessionPolicy.INACTIVITY.equals(session.endReason()) ? null : by;
   }
 }

@@ -74,7 +74,7 @@ class HindsightTest {
 
   @Test
   void aSessionTheClockEndedRunsOnUntilTheNewDeadlineOrStaysOpenWithoutOne() {
-    PastSessions.Session s = session("SYSTEM", Hindsight.INACTIVITY, 35, endUser(0), agent(5));
+    PastSessions.Session s = session("SYSTEM", SessionPolicy.INACTIVITY, 35, endUser(0), agent(5));
 
     assertThat(
             Hindsight.replay(s, autoCloseAfter(Duration.ofHours(3)), SURVEY_ALL, NOW)
