@@ -37,7 +37,8 @@ public abstract class ApiTestBase {
                 "minEndUserMessages": 0, "expiresAfter": "P14D", "question": "How did we do?",
                 "scale": 5},
        "settlement": {"default": "SOLVED", "rules": {}}, "reopenWithin": null,
-       "webhooks": [], "widget": {"allowedOrigins": []}}
+       "webhooks": [], "widget": {"allowedOrigins": []},
+       "timersCount": "CALENDAR", "businessHours": null, "outOfHoursText": null}
       """;
 
   protected void restoreDefaultSettings() {

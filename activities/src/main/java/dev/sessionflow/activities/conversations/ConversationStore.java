@@ -35,6 +35,7 @@ public class ConversationStore {
   private final SessionMetrics metrics;
   private final MessageSignals signals;
   private final CrashPoints crashPoints;
+  private final OutOfHoursNotices outOfHours;
 
   public ConversationStore(
       JdbcClient jdbc,
@@ -46,7 +47,8 @@ public class ConversationStore {
       Clock clock,
       SessionMetrics metrics,
       MessageSignals signals,
-      CrashPoints crashPoints) {
+      CrashPoints crashPoints,
+      OutOfHoursNotices outOfHours) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.locks = locks;
@@ -57,6 +59,7 @@ public class ConversationStore {
     this.metrics = metrics;
     this.signals = signals;
     this.crashPoints = crashPoints;
+    this.outOfHours = outOfHours;
   }
 
   /**
@@ -74,7 +77,8 @@ public class ConversationStore {
       String relayedBy) {
     EndUserMessage message =
         new EndUserMessage(conversationId, messageId, endUserId, endUserName, text, relayedBy);
-    AcceptedMessage accepted = tx.inTransaction(() -> awaitingSignal(store(message)));
+    AcceptedMessage accepted =
+        tx.inTransaction(() -> awaitingSignal(outOfHours.answer(store(message))));
     if (accepted.newSession() && !accepted.duplicate()) {
       metrics.sessionOpened();
     }

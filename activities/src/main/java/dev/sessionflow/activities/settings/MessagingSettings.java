@@ -18,6 +18,7 @@ import java.util.List;
  * @param webhooks the receivers of outbound events
  * @param widgetOrigins the web origins allowed to start widget visitors ({@code
  *     https://host[:port]})
+ * @param hours business hours: what the timers count, the schedule, the out-of-hours text
  * @param version raised by one with every change: the API's ETag, and what running sessions compare
  *     to apply only settings newer than theirs
  */
@@ -34,10 +35,12 @@ public record MessagingSettings(
     SessionPolicy policy,
     List<Webhook> webhooks,
     List<String> widgetOrigins,
+    BusinessHoursSettings hours,
     long version) {
 
   public MessagingSettings {
     widgetOrigins = widgetOrigins == null ? List.of() : List.copyOf(widgetOrigins);
+    hours = hours == null ? BusinessHoursSettings.NONE : hours;
   }
 
   /** The policy a session runs with, webhooks included. */
@@ -52,8 +55,14 @@ public record MessagingSettings(
     return new SessionSettings(timers(), sessionPolicy(), version);
   }
 
+  /** The timers, with the business hours they count in written out around now. */
   public SessionTimers timers() {
     return new SessionTimers(
-        inactiveAfter, autoCloseAfter, warnBeforeClose, warningText, endedNoticeText);
+        inactiveAfter,
+        autoCloseAfter,
+        warnBeforeClose,
+        warningText,
+        endedNoticeText,
+        hours.timersCountIn(Instant.now()));
   }
 }

@@ -22,7 +22,8 @@ public record SettingsChange(
     String endedNoticeText,
     UnaryOperator<SessionPolicy> policy,
     List<Webhook> webhooks,
-    List<String> widgetOrigins) {
+    List<String> widgetOrigins,
+    BusinessHoursChange hours) {
 
   /**
    * The settings as this change leaves {@code now}: what it names replaces, what it leaves out
@@ -42,6 +43,7 @@ public record SettingsChange(
         policy != null ? policy.apply(now.policy()) : now.policy(),
         webhooks != null ? webhooks : now.webhooks(),
         widgetOrigins != null ? widgetOrigins : now.widgetOrigins(),
+        hours != null ? hours.applyTo(now.hours()) : now.hours(),
         now.version());
   }
 }

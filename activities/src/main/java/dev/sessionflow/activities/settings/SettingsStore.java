@@ -1,11 +1,8 @@
 package dev.sessionflow.activities.settings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.activities.support.Transactions;
 import dev.sessionflow.activities.webhooks.WebhookStore;
-import dev.sessionflow.workflows.session.SessionPolicy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -30,8 +27,6 @@ public class SettingsStore {
 
   /** The settings last read by {@link #atVersion}, with their version. */
   private volatile MessagingSettings lastRead;
-
-  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
   public SettingsStore(
       JdbcClient jdbc,
@@ -160,7 +155,8 @@ public class SettingsStore {
                     inactive_after_seconds = :inactive, auto_close_after_seconds = :autoClose,
                     warn_before_close_seconds = :warn, warning_text = :warningText,
                     ended_notice_text = :endedText, policy_json = :policy, updated_at = :now,
-                    widget_origins = :origins,
+                    widget_origins = :origins, timers_count = :timersCount,
+                    business_hours_json = :businessHours, out_of_hours_text = :outOfHours,
                     settings_version = settings_version + 1,
                     pushed_version = case when :sooner then settings_version + 1
                       else pushed_version end
@@ -174,9 +170,12 @@ public class SettingsStore {
               .param("warn", seconds(next.warnBeforeClose()))
               .param("warningText", next.warningText())
               .param("endedText", next.endedNoticeText())
-              .param("policy", json(next.policy()))
+              .param("policy", SettingsJson.write(next.policy()))
               .param("origins", String.join("\n", next.widgetOrigins()))
-              .param("sooner", SoonerDeadlines.sooner(now.timers(), next.timers()))
+              .param("timersCount", next.hours().timersCount().name())
+              .param("businessHours", SettingsJson.write(next.hours().schedule()))
+              .param("outOfHours", next.hours().outOfHoursText())
+              .param("sooner", SoonerDeadlines.sooner(now, next))
               .param("now", Times.db(clock.instant()))
               .param("account", ACCOUNT)
               .update();
@@ -195,27 +194,6 @@ public class SettingsStore {
         .param("account", ACCOUNT)
         .query(Long.class)
         .single();
-  }
-
-  private static String json(SessionPolicy policy) {
-    try {
-      return JSON.writeValueAsString(policy);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private SessionPolicy policy(String json) {
-    if (json == null) {
-      return SessionPolicy.defaults().toBuilder()
-          .csatExpiresAfter(defaults.csatExpiresAfter())
-          .build();
-    }
-    try {
-      return JSON.readValue(json, SessionPolicy.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored policy is unreadable", e);
-    }
   }
 
   private void ensureRow() {
@@ -264,9 +242,13 @@ public class SettingsStore {
         rs.getString("ended_notice_text"),
         enabledAt,
         Times.instant(rs, "updated_at"),
-        policy(rs.getString("policy_json")),
+        SettingsJson.policy(rs.getString("policy_json"), defaults),
         webhooks.all(),
         origins(rs.getString("widget_origins")),
+        new BusinessHoursSettings(
+            TimersCount.valueOf(rs.getString("timers_count")),
+            SettingsJson.schedule(rs.getString("business_hours_json")),
+            rs.getString("out_of_hours_text")),
         rs.getLong("settings_version"));
   }
 

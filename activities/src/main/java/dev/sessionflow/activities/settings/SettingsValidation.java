@@ -48,6 +48,7 @@ public class SettingsValidation {
     text(errors, "warningText", s.warningText());
     text(errors, "endedNoticeText", s.endedNoticeText());
     validatePolicy(errors, s.policy());
+    BusinessHoursRules.check(errors, s.hours());
     if (newWebhooks) {
       validateWebhooks(errors, s.webhooks());
     }

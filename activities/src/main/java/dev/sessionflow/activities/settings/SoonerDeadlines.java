@@ -2,6 +2,7 @@ package dev.sessionflow.activities.settings;
 
 import dev.sessionflow.workflows.session.SessionTimers;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Whether a settings change brings some session's deadline sooner: the one kind of change that is
@@ -11,6 +12,24 @@ import java.time.Duration;
  */
 final class SoonerDeadlines {
   private SoonerDeadlines() {}
+
+  /**
+   * Whether the change from {@code before} to {@code after} may bring a deadline sooner. Any change
+   * to what the timers count (business hours on or off, or other hours while they count) may: new
+   * hours can open earlier.
+   */
+  static boolean sooner(MessagingSettings before, MessagingSettings after) {
+    BusinessHoursSettings was = before.hours();
+    BusinessHoursSettings is = after.hours();
+    boolean counting =
+        was.timersCount() == TimersCount.BUSINESS_HOURS
+            || is.timersCount() == TimersCount.BUSINESS_HOURS;
+    if (was.timersCount() != is.timersCount()
+        || (counting && !Objects.equals(was.schedule(), is.schedule()))) {
+      return true;
+    }
+    return sooner(before.timers(), after.timers());
+  }
 
   static boolean sooner(SessionTimers before, SessionTimers after) {
     return shorter(after.inactiveAfter(), before.inactiveAfter())

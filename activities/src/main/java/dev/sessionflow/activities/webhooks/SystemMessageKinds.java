@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The kinds of SYSTEM message as the end user's side names them (channel events, the widget), by
- * the store's kind: {@code WARNING}, {@code ENDED}, {@code SURVEY}, {@code NOTICE}.
+ * the store's kind: {@code WARNING}, {@code ENDED}, {@code SURVEY}, {@code NOTICE}, {@code
+ * OUT_OF_HOURS}.
  */
 public final class SystemMessageKinds {
   private static final Map<String, String> KINDS =
@@ -12,7 +13,8 @@ public final class SystemMessageKinds {
           "INACTIVITY_WARNING", "WARNING",
           "SESSION_ENDED", "ENDED",
           "CSAT_INVITATION", "SURVEY",
-          "AUTOMATION", "NOTICE");
+          "AUTOMATION", "NOTICE",
+          "OUT_OF_HOURS", "OUT_OF_HOURS");
 
   private SystemMessageKinds() {}
 

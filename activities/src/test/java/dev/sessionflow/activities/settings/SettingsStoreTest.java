@@ -351,6 +351,7 @@ class SettingsStoreTest extends StoreTestBase {
           endedNoticeText,
           null,
           null,
+          null,
           null);
     }
   }

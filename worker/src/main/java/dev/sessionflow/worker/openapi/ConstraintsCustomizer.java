@@ -47,7 +47,33 @@ class ConstraintsCustomizer implements OpenApiCustomizer {
       ticketPatch(openApi.getComponents().getSchemas().get("TicketPatch"));
       boolean v31 = openApi.getSpecVersion() == SpecVersion.V31;
       openApi.getComponents().getSchemas().values().forEach(s -> optionalIsNullable(s, v31));
+      openApi.getComponents().getSchemas().values().forEach(ConstraintsCustomizer::nullableRefs);
     }
+  }
+
+  /**
+   * A reference declared nullable by its annotation ({@code types = {"object", "null"}}) becomes
+   * {@code anyOf: [reference, null]}: beside a {@code $ref}, tools ignore {@code type}.
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static void nullableRefs(Schema<?> schema) {
+    if (schema.getProperties() == null) {
+      return;
+    }
+    schema
+        .getProperties()
+        .values()
+        .forEach(
+            property -> {
+              if (property.get$ref() != null
+                  && property.getTypes() != null
+                  && property.getTypes().contains("null")) {
+                Schema ref = new Schema().$ref(property.get$ref());
+                property.set$ref(null);
+                property.setTypes(null);
+                property.setAnyOf(List.of(ref, new Schema().types(Set.of("null"))));
+              }
+            });
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})

@@ -6,7 +6,13 @@ import dev.sessionflow.workflows.model.CsatStatus;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A session as the API shows it. */
+/**
+ * A session as the API shows it.
+ *
+ * @param warningAt when the inactivity warning goes out; null when none is due
+ * @param autoCloseAt when the session auto-closes; null while none is due (the end user wrote last,
+ *     auto-close is off, or the session ended)
+ */
 public record SessionResponse(
     String sessionId,
     String conversationId,
@@ -20,7 +26,9 @@ public record SessionResponse(
     Instant endedAt,
     Instant openedAt,
     Csat csat,
-    String endUserId) {
+    String endUserId,
+    Instant warningAt,
+    Instant autoCloseAt) {
 
   /** The session's survey: its status and, once answered, the rating. */
   public record Csat(String status, Integer rating) {}
@@ -29,7 +37,8 @@ public record SessionResponse(
    * The view of a stored session and its survey (if one was sent), as of {@code now} (a survey
    * expires).
    */
-  static SessionResponse of(SessionRecord s, Optional<Survey> survey, Instant now) {
+  static SessionResponse of(
+      SessionRecord s, Optional<Survey> survey, Instant now, SessionDeadlines.Due due) {
     return new SessionResponse(
         s.sessionId(),
         s.conversationId(),
@@ -43,7 +52,9 @@ public record SessionResponse(
         s.endedAt(),
         s.openedAt(),
         csat(s, survey, now),
-        s.endUserId());
+        s.endUserId(),
+        due.warningAt(),
+        due.autoCloseAt());
   }
 
   private static Csat csat(SessionRecord s, Optional<Survey> survey, Instant now) {

@@ -21,7 +21,6 @@ import dev.sessionflow.workflows.session.SessionErrors;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +43,7 @@ public class SessionService {
   private final AccessChecks access;
   private final Clock clock;
   private final EndRequestStore endRequests;
+  private final SessionDeadlines deadlines;
 
   public SessionService(
       SessionStore sessions,
@@ -53,8 +53,10 @@ public class SessionService {
       SessionGateway gateway,
       AccessChecks access,
       Clock clock,
-      EndRequestStore endRequests) {
+      EndRequestStore endRequests,
+      SessionDeadlines deadlines) {
     this.endRequests = endRequests;
+    this.deadlines = deadlines;
     this.sessions = sessions;
     this.conversations = conversations;
     this.surveys = surveys;
@@ -262,9 +264,12 @@ public class SessionService {
    */
   public SessionPage page(Caller caller, String status, String agentId, String after, int limit) {
     List<SessionStore.Listed> page =
-        sessions.page(AccessChecks.visibility(caller), status, agentId, position(after), limit);
+        sessions.page(
+            AccessChecks.visibility(caller), status, agentId, SessionPage.position(after), limit);
+    Map<String, SessionDeadlines.Due> due =
+        deadlines.of(page.stream().map(SessionStore.Listed::session).toList());
     List<SessionResponse> views =
-        page.stream().map(l -> view(l.session(), Optional.ofNullable(l.survey()))).toList();
+        page.stream().map(l -> view(l.session(), Optional.ofNullable(l.survey()), due)).toList();
     if (page.size() < limit) {
       return new SessionPage(views, null);
     }
@@ -272,20 +277,14 @@ public class SessionService {
     return new SessionPage(views, Cursors.sessions(last.openedAt(), last.sessionId()));
   }
 
-  private static SessionStore.Position position(String after) {
-    if (after == null) {
-      return null;
-    }
-    Map.Entry<Instant, String> position = Cursors.sessionsPosition(after);
-    return new SessionStore.Position(position.getKey(), position.getValue());
-  }
-
   private SessionResponse view(SessionRecord s) {
-    return view(s, surveys.forSession(s.sessionId()));
+    return view(s, surveys.forSession(s.sessionId()), deadlines.of(List.of(s)));
   }
 
-  private SessionResponse view(SessionRecord s, Optional<Survey> survey) {
-    return SessionResponse.of(s, survey, clock.instant());
+  private SessionResponse view(
+      SessionRecord s, Optional<Survey> survey, Map<String, SessionDeadlines.Due> due) {
+    return SessionResponse.of(
+        s, survey, clock.instant(), due.getOrDefault(s.sessionId(), SessionDeadlines.Due.NONE));
   }
 
   static ApiException sessionEnded(String sessionId) {

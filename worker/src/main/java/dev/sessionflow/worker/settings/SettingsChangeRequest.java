@@ -45,7 +45,20 @@ public record SettingsChangeRequest(
     @NullTurnsOff @Schema(implementation = DurationOrOff.class) Optional<String> reopenWithin,
     @NotNullWhenSent @Valid Settlement settlement,
     @NotNullWhenSent @ArraySchema(maxItems = 20) List<@Valid Hook> webhooks,
-    @NotNullWhenSent @Valid Widget widget) {
+    @NotNullWhenSent @Valid Widget widget,
+    @NotNullWhenSent @Schema(allowableValues = {"CALENDAR", "BUSINESS_HOURS"}) String timersCount,
+    @NullTurnsOff
+        @Schema(
+            types = {"object", "null"},
+            implementation = BusinessHoursInput.class)
+        Optional<@Valid BusinessHoursInput> businessHours,
+    @NullTurnsOff
+        @Schema(
+            types = {"string", "null"},
+            minLength = 1,
+            maxLength = Limits.SETTINGS_TEXT,
+            pattern = Limits.NOT_BLANK_PATTERN)
+        Optional<String> outOfHoursText) {
 
   /** A duration setting's schema: ISO-8601, as {@link Durations#PATTERN} reads it. */
   @Schema(type = "string", description = "ISO-8601, PT1S to P365D", pattern = Durations.PATTERN)
@@ -60,8 +73,42 @@ public record SettingsChangeRequest(
 
   /** Only the widget's allowed origins, replaced by {@code origins}. */
   public static SettingsChangeRequest allowedOrigins(List<String> origins) {
+    return outsideThePolicy(new Widget(origins), null, null, null);
+  }
+
+  /** Only the business hours: what the timers count, the hours (empty: none), the text. */
+  public static SettingsChangeRequest businessHours(
+      String timersCount,
+      Optional<BusinessHoursInput> businessHours,
+      Optional<String> outOfHoursText) {
+    return outsideThePolicy(null, timersCount, businessHours, outOfHoursText);
+  }
+
+  private static SettingsChangeRequest outsideThePolicy(
+      Widget widget,
+      String timersCount,
+      Optional<BusinessHoursInput> businessHours,
+      Optional<String> outOfHoursText) {
     return new SettingsChangeRequest(
-        null, null, null, null, null, null, null, null, null, null, new Widget(origins));
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        widget,
+        timersCount,
+        businessHours,
+        outOfHoursText);
+  }
+
+  /** Whether the change touches business hours: what the timers count, the hours, the text. */
+  boolean changesHours() {
+    return timersCount != null || businessHours != null || outOfHoursText != null;
   }
 
   /** Whether the change touches the stored policy (CSAT, settlement, reopening). */

@@ -1,6 +1,7 @@
 package dev.sessionflow.worker.settings;
 
 import dev.sessionflow.activities.settings.MessagingSettings;
+import dev.sessionflow.workflows.hours.BusinessHours;
 import dev.sessionflow.workflows.session.SessionPolicy;
 import dev.sessionflow.workflows.session.SettlementRule;
 import java.time.Duration;
@@ -15,6 +16,9 @@ import java.util.Set;
  *
  * @param agentsCanEndSessionsSource EXPLICIT once an admin chose, else ACCOUNT_DEFAULT (off for
  *     accounts that turned messaging on before the feature existed)
+ * @param timersCount CALENDAR, or BUSINESS_HOURS: the inactivity timers count only open time
+ * @param businessHours when the team is open; null: no hours set
+ * @param outOfHoursText sent to an end user who writes while closed; null: nothing is sent
  * @param version raised by one with every change; the response's ETag is this version
  */
 public record SettingsResponse(
@@ -30,6 +34,9 @@ public record SettingsResponse(
     List<Hook> webhooks,
     String reopenWithin,
     Widget widget,
+    String timersCount,
+    BusinessHours businessHours,
+    String outOfHoursText,
     Instant messagingEnabledAt,
     Instant updatedAt,
     long version) {
@@ -78,6 +85,9 @@ public record SettingsResponse(
             : List.of(),
         iso(p.reopenWithin()),
         new Widget(s.widgetOrigins()),
+        s.hours().timersCount().name(),
+        s.hours().schedule(),
+        s.hours().outOfHoursText(),
         s.messagingEnabledAt(),
         s.updatedAt(),
         s.version());

@@ -1,9 +1,11 @@
 package dev.sessionflow.worker.settings;
 
+import dev.sessionflow.activities.settings.BusinessHoursChange;
 import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.activities.settings.SettingsChange;
 import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.activities.settings.StaleSettingsException;
+import dev.sessionflow.activities.settings.TimersCount;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.ProblemType;
 import jakarta.validation.ConstraintViolation;
@@ -73,7 +75,25 @@ public class SettingsService {
         PolicyInput.webhooks(request.webhooks()),
         request.widget() == null
             ? null
-            : WidgetOriginsInput.parse(request.widget().allowedOrigins()));
+            : WidgetOriginsInput.parse(request.widget().allowedOrigins()),
+        request.changesHours() ? hours(request) : null);
+  }
+
+  private static TimersCount timersCount(String name) {
+    try {
+      return TimersCount.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("timersCount", "must be CALENDAR or BUSINESS_HOURS");
+    }
+  }
+
+  private static BusinessHoursChange hours(SettingsChangeRequest request) {
+    return new BusinessHoursChange(
+        request.timersCount() == null ? null : timersCount(request.timersCount()),
+        request.businessHours() == null
+            ? null
+            : request.businessHours().map(BusinessHoursInput::toSchedule),
+        request.outOfHoursText());
   }
 
   public MessagingSettings update(SettingsChange change, Long expectedVersion) {

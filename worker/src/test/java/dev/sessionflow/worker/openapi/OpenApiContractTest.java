@@ -118,8 +118,19 @@ class OpenApiContractTest extends ApiTestBase {
     collectNullable("", change, nullable);
     assertThat(nullable)
         .containsExactlyInAnyOrder(
-            "autoCloseAfter", "warnBeforeClose", "reopenWithin", "settlement.rules.*.group");
+            "autoCloseAfter",
+            "warnBeforeClose",
+            "reopenWithin",
+            "settlement.rules.*.group",
+            "businessHours",
+            "outOfHoursText");
     assertThat(change.at("/additionalProperties").asBoolean(true)).isFalse();
+    JsonNode hours = change.at("/properties/businessHours/anyOf/0");
+    assertThat(change.at("/properties/businessHours/anyOf/1/type").toString()).contains("null");
+    assertThat(hours.at("/additionalProperties").asBoolean(true)).isFalse();
+    assertThat(texts(hours.at("/required"))).containsExactlyInAnyOrder("timeZone", "periods");
+    assertThat(texts(hours.at("/properties/periods/items/properties/days/items/enum")))
+        .containsExactly("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
     assertThat(change.at("/properties/widget/additionalProperties").asBoolean(true)).isFalse();
     assertThat(texts(change.at("/properties/settlement/properties/default/enum")))
         .isEqualTo(TicketStatus.SETTABLE);
@@ -140,7 +151,12 @@ class OpenApiContractTest extends ApiTestBase {
         .forEach(
             p -> {
               String name = at.isEmpty() ? p.getKey() : at + "." + p.getKey();
-              if (p.getValue().path("type").toString().contains("null")) {
+              boolean nullAlternative = false;
+              for (JsonNode alternative : p.getValue().path("anyOf")) {
+                nullAlternative |= alternative.path("type").toString().contains("null");
+                collectNullable(name, alternative, nullable);
+              }
+              if (nullAlternative || p.getValue().path("type").toString().contains("null")) {
                 nullable.add(name);
               }
               collectNullable(name, p.getValue(), nullable);

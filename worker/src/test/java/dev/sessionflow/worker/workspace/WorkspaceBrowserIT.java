@@ -2,6 +2,7 @@ package dev.sessionflow.worker.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionflow.worker.ApiClient;
 import dev.sessionflow.worker.ApiTestBase;
 import java.time.Instant;
@@ -205,6 +206,46 @@ class WorkspaceBrowserIT extends ApiTestBase {
                   .get("autoCloseAfter")
                   .asText())
           .isEqualTo("PT1S");
+    }
+  }
+
+  @Test
+  void anAdminSetsBusinessHoursAndAnEndUserWritingWhileClosedIsTold() {
+    String openDay =
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            .plusDays(2)
+            .getDayOfWeek()
+            .name()
+            .substring(0, 3);
+    try (Browser admin = new Browser(port()).signIn(ApiClient.ADMIN)) {
+      admin.open("/admin/hours");
+      admin.find("#periods").clear();
+      admin.find("#periods").sendKeys("MON-FUN 09:00-17:00");
+      admin.find("#save-hours").click();
+      admin.awaitText("#hours-error", "businessHours.periods[0]");
+
+      admin.find("#time-zone").clear();
+      admin.find("#time-zone").sendKeys("UTC");
+      admin.find("#periods").clear();
+      admin.find("#periods").sendKeys(openDay + " 00:00-24:00");
+      admin.find("#holidays").sendKeys("2020-01-01");
+      admin.find("#count-business").click();
+      admin.find("#out-of-hours-text").sendKeys("We are closed now; we reply when we open.");
+      admin.find("#save-hours").click();
+      admin.awaitText("#hours-saved", "Saved");
+      admin.awaitText("#hours-now", "Closed now");
+      // In the team's time zone, not the browser's (Tokyo here): midnight UTC on the open day.
+      assertThat(admin.find("#hours-next-opening").getText()).endsWith(", 00:00");
+      admin.assertAccessible("the business hours page");
+      admin.screenshot("workspace-business-hours");
+    }
+    JsonNode saved = api.get("/api/v1/settings/messaging", ApiClient.ADMIN).json();
+    assertThat(saved.get("timersCount").asText()).isEqualTo("BUSINESS_HOURS");
+    assertThat(saved.at("/businessHours/periods/0/days/0").asText()).isEqualTo(openDay);
+    assertThat(saved.at("/businessHours/holidays/0").asText()).isEqualTo("2020-01-01");
+
+    try (Browser endUser = endUserWrites(newConversation(), "Hello, anyone?")) {
+      endUser.awaitText("#chat [data-kind='OUT_OF_HOURS']", "we reply when we open");
     }
   }
 

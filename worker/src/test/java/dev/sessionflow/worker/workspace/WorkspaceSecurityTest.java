@@ -94,6 +94,7 @@ class WorkspaceSecurityTest extends ApiTestBase {
     assertThat(inbox.statusCode()).isEqualTo(200);
     assertThat(inbox.body()).contains("Signed in as", "agent-1");
     assertThat(get("/admin/settings").statusCode()).isEqualTo(403);
+    assertThat(get("/admin/hours").statusCode()).isEqualTo(403);
   }
 
   @Test

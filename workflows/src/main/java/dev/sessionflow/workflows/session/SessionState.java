@@ -3,6 +3,7 @@ package dev.sessionflow.workflows.session;
 import dev.sessionflow.workflows.model.CsatStatus;
 import dev.sessionflow.workflows.model.SessionEnd;
 import dev.sessionflow.workflows.model.SessionStatus;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -138,7 +139,7 @@ public class SessionState {
     if (status != SessionStatus.ACTIVE || timers.inactiveAfter() == null) {
       return Long.MAX_VALUE;
     }
-    return lastMessageAtMillis + timers.inactiveAfter().toMillis();
+    return timers.after(lastMessageAtMillis, timers.inactiveAfter());
   }
 
   /** When the session auto-closes, or {@link Long#MAX_VALUE} while it waits on the agent. */
@@ -146,7 +147,7 @@ public class SessionState {
     if (!awaitsEndUser() || timers.autoCloseAfter() == null) {
       return Long.MAX_VALUE;
     }
-    return lastMessageAtMillis + timers.autoCloseAfter().toMillis();
+    return timers.after(lastMessageAtMillis, timers.autoCloseAfter());
   }
 
   /** When the inactivity warning is due, or {@link Long#MAX_VALUE} if none is (any more). */
@@ -154,6 +155,11 @@ public class SessionState {
     long close = autoCloseDeadline(timers);
     if (close == Long.MAX_VALUE || timers.warnBeforeClose() == null || warnedForDeadline == close) {
       return Long.MAX_VALUE;
+    }
+    if (timers.businessHours() != null) {
+      // The warning counts open time too: it falls the same open time before the close.
+      Duration quiet = timers.autoCloseAfter().minus(timers.warnBeforeClose());
+      return timers.after(lastMessageAtMillis, quiet.isNegative() ? Duration.ZERO : quiet);
     }
     return Math.max(lastMessageAtMillis, close - timers.warnBeforeClose().toMillis());
   }

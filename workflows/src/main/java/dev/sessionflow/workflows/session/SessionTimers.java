@@ -1,5 +1,6 @@
 package dev.sessionflow.workflows.session;
 
+import dev.sessionflow.workflows.hours.OpenHours;
 import java.time.Duration;
 
 /**
@@ -11,10 +12,30 @@ import java.time.Duration;
  * @param warnBeforeClose how long before the auto-close the warning goes out; null: no warning
  * @param warningText what the warning says to the end user
  * @param endedNoticeText what the end user is told once the session has ended
+ * @param businessHours the open hours the three durations count in; null (every history before
+ *     business hours): they count calendar time
  */
 public record SessionTimers(
     Duration inactiveAfter,
     Duration autoCloseAfter,
     Duration warnBeforeClose,
     String warningText,
-    String endedNoticeText) {}
+    String endedNoticeText,
+    OpenHours businessHours) {
+
+  public SessionTimers(
+      Duration inactiveAfter,
+      Duration autoCloseAfter,
+      Duration warnBeforeClose,
+      String warningText,
+      String endedNoticeText) {
+    this(inactiveAfter, autoCloseAfter, warnBeforeClose, warningText, endedNoticeText, null);
+  }
+
+  /** The moment {@code duration} of counted time has passed since {@code fromMillis}. */
+  public long after(long fromMillis, Duration duration) {
+    return businessHours == null
+        ? fromMillis + duration.toMillis()
+        : businessHours.after(fromMillis, duration);
+  }
+}

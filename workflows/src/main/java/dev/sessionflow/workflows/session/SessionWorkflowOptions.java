@@ -52,6 +52,9 @@ public final class SessionWorkflowOptions {
         + (t.autoCloseAfter() == null ? "never" : t.autoCloseAfter())
         + ", warning "
         + (t.warnBeforeClose() == null ? "none" : t.warnBeforeClose() + " before")
+        + (t.businessHours() == null
+            ? ""
+            : ", counted in business hours (" + t.businessHours().schedule().timeZone() + ")")
         + "\n\nCSAT when ended by "
         + start.policy().csatWhenEndedBy()
         + "; ticket settles to "

@@ -44,6 +44,14 @@ final class SessionTestEnvironment {
     return env;
   }
 
+  /** With the test server's clock starting at {@code initialTime}. */
+  static TestWorkflowEnvironment startAt(java.time.Instant initialTime, Object... activities) {
+    TestWorkflowEnvironment env =
+        prepare(TestEnvironmentOptions.newBuilder().setInitialTime(initialTime), activities);
+    env.start();
+    return env;
+  }
+
   /** With the workflows' metrics reported to {@code metrics}. */
   static TestWorkflowEnvironment start(StatsReporter metrics, Object... activities) {
     Scope scope =

@@ -112,6 +112,9 @@ class AdminPages {
               null,
               new SettingsChangeRequest.Settlement(settlementDefault, null),
               null,
+              null,
+              null,
+              null,
               null);
       if ("preview".equals(action)) {
         MessagingSettings draft = settings.draft(change);

@@ -1,2 +1,4 @@
-/** The admin's pages: messaging settings, macros and triggers, webhooks. */
+/**
+ * The admin's pages: messaging settings, business hours, macros and triggers, webhooks, web chat.
+ */
 package dev.sessionflow.worker.workspace.admin;

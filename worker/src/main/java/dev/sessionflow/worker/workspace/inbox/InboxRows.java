@@ -1,13 +1,10 @@
 package dev.sessionflow.worker.workspace.inbox;
 
 import dev.sessionflow.activities.sessions.LastWords;
-import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.worker.auth.Caller;
 import dev.sessionflow.worker.sessions.SessionResponse;
 import dev.sessionflow.worker.sessions.SessionService;
-import dev.sessionflow.worker.settings.SettingsService;
 import dev.sessionflow.worker.workspace.WorkspaceServices;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -16,34 +13,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the inbox: the page of sessions in the caller's sight (one query, scoped), and what each
- * shows (one query for them all: {@link LastWords}), with the settings. Two reads whatever the
- * number of rows; the live stream re-reads no transcript.
+ * shows (one query for them all: {@link LastWords}); the page brings each session's countdowns. A
+ * few reads whatever the number of rows; the live stream re-reads no transcript.
  */
 @Component
 public class InboxRows {
   static final int LIMIT = 100;
 
   private final SessionService sessions;
-  private final SettingsService settings;
   private final LastWords lastWords;
 
   InboxRows(WorkspaceServices services, LastWords lastWords) {
     this.sessions = services.sessions();
-    this.settings = services.settings();
     this.lastWords = lastWords;
   }
 
   /** The sessions {@code caller} may see, in inbox order. */
   public List<InboxRow> rows(Caller caller) {
-    MessagingSettings current = settings.current();
     List<SessionResponse> page = sessions.page(caller, null, null, null, LIMIT).sessions();
     // The ids come from the caller's scoped page: what they show is in the caller's sight.
     Map<String, LastWords.Of> shown =
         lastWords.of(page.stream().map(SessionResponse::sessionId).toList());
-    return page.stream()
-        .map(s -> row(s, shown.get(s.sessionId()), current))
-        .sorted(INBOX_ORDER)
-        .toList();
+    return page.stream().map(s -> row(s, shown.get(s.sessionId()))).sorted(INBOX_ORDER).toList();
   }
 
   /** By rank; the longest waiting first among those waiting, else the latest first. */
@@ -58,20 +49,11 @@ public class InboxRows {
             : time.compare(b.lastAt(), a.lastAt());
       };
 
-  private static InboxRow row(SessionResponse s, LastWords.Of shown, MessagingSettings current) {
+  /** The countdowns are the session's own {@code warningAt} and {@code autoCloseAt}. */
+  private static InboxRow row(SessionResponse s, LastWords.Of shown) {
     boolean said = shown != null && shown.author() != null;
     boolean open = !"ENDED".equals(s.status());
     boolean agentWroteLast = said && "AGENT".equals(shown.author());
-    Instant closeAt = null;
-    Instant warningAt = null;
-    if (open && agentWroteLast && current.autoCloseAfter() != null) {
-      closeAt = shown.at().plus(current.autoCloseAfter());
-      Duration warnBefore = current.warnBeforeClose();
-      if (warnBefore != null && !shown.warned()) {
-        Instant due = closeAt.minus(warnBefore);
-        warningAt = due.isBefore(shown.at()) ? shown.at() : due;
-      }
-    }
     return new InboxRow(
         s.sessionId(),
         s.ticketId(),
@@ -83,8 +65,8 @@ public class InboxRows {
         said ? shown.at() : s.openedAt(),
         shown == null ? null : shown.ticketGroup(),
         s.assignedAgentId(),
-        warningAt,
-        closeAt);
+        s.warningAt(),
+        s.autoCloseAt());
   }
 
   static String author(LastWords.Of m) {
