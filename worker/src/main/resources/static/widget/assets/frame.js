@@ -34,6 +34,12 @@
     tell('sessionflow:expired');
   }
 
+  // The visitor's language, so that the warning, the ended notice and the survey come in it.
+  function browserLocale() {
+    var tag = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+    return /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,5}$/.test(tag) && tag.length <= 35 ? tag : null;
+  }
+
   function call(method, path, body) {
     var init = { method: method, headers: { Authorization: 'Bearer ' + token } };
     if (body !== undefined) {
@@ -149,7 +155,9 @@
     send.disabled = true;
     var id = form.dataset.pending || randomId();
     form.dataset.pending = id; // a resend after a lost answer is stored once
-    call('POST', '/api/v1/widget/conversation/messages', { messageId: id, text: message })
+    call('POST', '/api/v1/widget/conversation/messages', {
+      messageId: id, text: message, locale: browserLocale()
+    })
       .then(function (response) {
         if (response.ok) {
           delete form.dataset.pending;

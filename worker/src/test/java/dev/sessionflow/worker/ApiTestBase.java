@@ -38,7 +38,7 @@ public abstract class ApiTestBase {
                 "scale": 5},
        "settlement": {"default": "SOLVED", "rules": {}}, "reopenWithin": null,
        "webhooks": [], "widget": {"allowedOrigins": []},
-       "timersCount": "CALENDAR", "businessHours": null, "outOfHoursText": null}
+       "timersCount": "CALENDAR", "businessHours": null, "outOfHoursText": null, "texts": {}}
       """;
 
   protected void restoreDefaultSettings() {

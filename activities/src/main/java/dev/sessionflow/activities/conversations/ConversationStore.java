@@ -36,6 +36,7 @@ public class ConversationStore {
   private final MessageSignals signals;
   private final CrashPoints crashPoints;
   private final OutOfHoursNotices outOfHours;
+  private final ConversationLocales locales;
 
   public ConversationStore(
       JdbcClient jdbc,
@@ -48,7 +49,8 @@ public class ConversationStore {
       SessionMetrics metrics,
       MessageSignals signals,
       CrashPoints crashPoints,
-      OutOfHoursNotices outOfHours) {
+      OutOfHoursNotices outOfHours,
+      ConversationLocales locales) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.locks = locks;
@@ -60,6 +62,7 @@ public class ConversationStore {
     this.signals = signals;
     this.crashPoints = crashPoints;
     this.outOfHours = outOfHours;
+    this.locales = locales;
   }
 
   /**
@@ -75,8 +78,13 @@ public class ConversationStore {
       String endUserName,
       String text,
       String relayedBy) {
-    EndUserMessage message =
-        new EndUserMessage(conversationId, messageId, endUserId, endUserName, text, relayedBy);
+    return acceptEndUserMessage(
+        new EndUserMessage(
+            conversationId, messageId, endUserId, endUserName, text, relayedBy, null));
+  }
+
+  /** As above; a message that names the end user's locale makes it the conversation's. */
+  public AcceptedMessage acceptEndUserMessage(EndUserMessage message) {
     AcceptedMessage accepted =
         tx.inTransaction(() -> awaitingSignal(outOfHours.answer(store(message))));
     if (accepted.newSession() && !accepted.duplicate()) {
@@ -84,20 +92,6 @@ public class ConversationStore {
     }
     crashPoints.reached("after-message"); // committed; its session has not been signalled
     return accepted;
-  }
-
-  /** An end user's message as a channel relays it. */
-  private record EndUserMessage(
-      String conversationId,
-      String messageId,
-      String endUserId,
-      String endUserName,
-      String text,
-      String relayedBy) {
-
-    NewMessage into(String sessionId, boolean opening) {
-      return NewMessage.fromEndUser(conversationId, messageId, sessionId, text, opening);
-    }
   }
 
   /** A new message's row in the outbox of signals, in the transaction that stores it. */
@@ -116,6 +110,9 @@ public class ConversationStore {
     if (conversation == null) {
       created = create(m);
       conversation = locks.lock(m.conversationId()).orElseThrow();
+    }
+    if (m.locale() != null) {
+      locales.remember(m.conversationId(), m.locale());
     }
     if (conversation.openSessionId() != null) {
       // The common case, a message to the open session: stored unless it is a repeat.

@@ -1,6 +1,7 @@
 package dev.sessionflow.activities.conversations;
 
 import dev.sessionflow.activities.csat.Transcript;
+import dev.sessionflow.activities.settings.LocalTexts;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.workflows.activities.SystemMessage;
 import java.sql.ResultSet;
@@ -28,11 +29,14 @@ public class MessageStore implements Transcript {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final ObjectProvider<MessagesCommitted> committed;
+  private final LocalTexts texts;
 
-  public MessageStore(JdbcClient jdbc, Clock clock, ObjectProvider<MessagesCommitted> committed) {
+  public MessageStore(
+      JdbcClient jdbc, Clock clock, ObjectProvider<MessagesCommitted> committed, LocalTexts texts) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.committed = committed;
+    this.texts = texts;
   }
 
   /** A message as the store holds it: its sequence number and when it was stored. */
@@ -75,11 +79,11 @@ public class MessageStore implements Transcript {
 
   /**
    * Posts a SYSTEM message once per message id, naming the survey it invites to (if any; never its
-   * token). Callers own the transaction.
+   * token), in the end user's language where the admin translated it. Callers own the transaction.
    */
   @Override
   public void postSystemMessage(SystemMessage m, String surveyId) {
-    insert(NewMessage.fromSystem(m, surveyId));
+    insert(NewMessage.fromSystem(texts.localized(m), surveyId));
   }
 
   /** Marks an end-user message as the one that reopened its session. */

@@ -26,6 +26,7 @@ public class SurveyStore {
   private final Clock clock;
   private final SessionMetrics metrics;
   private final SurveyTokens tokens;
+  private final QuestionTranslations texts;
 
   public SurveyStore(
       JdbcClient jdbc,
@@ -34,7 +35,9 @@ public class SurveyStore {
       TicketStore tickets,
       Clock clock,
       SessionMetrics metrics,
-      SurveyTokens tokens) {
+      SurveyTokens tokens,
+      QuestionTranslations texts) {
+    this.texts = texts;
     this.metrics = metrics;
     this.tokens = tokens;
     this.jdbc = jdbc;
@@ -96,7 +99,15 @@ public class SurveyStore {
         .orElse(true);
   }
 
-  static String invitation(SurveyRequest request) {
+  /**
+   * The invitation's text: the policy's question, or the admin's translation for the end user's
+   * language, which is sent as written with the scale in numbers.
+   */
+  private String invitation(SurveyRequest request) {
+    String translated = texts.csatQuestion(request.conversationId());
+    if (translated != null) {
+      return translated + " (1-" + request.scale() + ")";
+    }
     return request.question()
         + " Rate this conversation from 1 (poor) to "
         + request.scale()

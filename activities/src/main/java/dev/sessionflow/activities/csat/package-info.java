@@ -4,6 +4,7 @@
  *
  * <p>Above {@code tickets}, below {@code sessions} (whose listing shows each session's survey). The
  * invitation goes into the transcript through {@link Transcript}, which the message store ({@code
- * conversations.MessageStore}) is.
+ * conversations.MessageStore}) is, and asks its question in the end user's language through {@link
+ * QuestionTranslations}, which the settings' {@code LocalTexts} are.
  */
 package dev.sessionflow.activities.csat;

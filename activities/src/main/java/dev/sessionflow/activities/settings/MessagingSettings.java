@@ -6,7 +6,10 @@ import dev.sessionflow.workflows.session.SessionSettings;
 import dev.sessionflow.workflows.session.SessionTimers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The account's messaging settings as they apply now.
@@ -19,6 +22,8 @@ import java.util.List;
  * @param widgetOrigins the web origins allowed to start widget visitors ({@code
  *     https://host[:port]})
  * @param hours business hours: what the timers count, the schedule, the out-of-hours text
+ * @param texts the end users' texts by locale (BCP 47), each falling back to the broader
+ *     language's, then to the default text
  * @param version raised by one with every change: the API's ETag, and what running sessions compare
  *     to apply only settings newer than theirs
  */
@@ -36,11 +41,13 @@ public record MessagingSettings(
     List<Webhook> webhooks,
     List<String> widgetOrigins,
     BusinessHoursSettings hours,
+    Map<String, LocaleTexts> texts,
     long version) {
 
   public MessagingSettings {
     widgetOrigins = widgetOrigins == null ? List.of() : List.copyOf(widgetOrigins);
     hours = hours == null ? BusinessHoursSettings.NONE : hours;
+    texts = texts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(texts));
   }
 
   /** The policy a session runs with, webhooks included. */

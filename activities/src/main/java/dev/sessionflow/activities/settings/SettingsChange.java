@@ -4,6 +4,7 @@ import dev.sessionflow.activities.webhooks.Webhook;
 import dev.sessionflow.workflows.session.SessionPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -11,7 +12,8 @@ import java.util.function.UnaryOperator;
  * A partial update of the settings. A field left out is {@code null}; a field given as JSON null is
  * {@code Optional.empty()} (only the two timers that can be turned off take that). {@code policy}
  * is applied to the stored policy under the settings row's lock, so two partial saves of different
- * policy keys both hold; {@code webhooks} and {@code widgetOrigins} replace the stored ones whole.
+ * policy keys both hold; {@code webhooks}, {@code widgetOrigins} and {@code texts} replace the
+ * stored ones whole.
  */
 public record SettingsChange(
     Boolean agentsCanEndSessions,
@@ -23,7 +25,8 @@ public record SettingsChange(
     UnaryOperator<SessionPolicy> policy,
     List<Webhook> webhooks,
     List<String> widgetOrigins,
-    BusinessHoursChange hours) {
+    BusinessHoursChange hours,
+    Map<String, LocaleTexts> texts) {
 
   /**
    * The settings as this change leaves {@code now}: what it names replaces, what it leaves out
@@ -44,6 +47,7 @@ public record SettingsChange(
         webhooks != null ? webhooks : now.webhooks(),
         widgetOrigins != null ? widgetOrigins : now.widgetOrigins(),
         hours != null ? hours.applyTo(now.hours()) : now.hours(),
+        texts != null ? texts : now.texts(),
         now.version());
   }
 }

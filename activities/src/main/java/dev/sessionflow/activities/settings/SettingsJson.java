@@ -1,9 +1,12 @@
 package dev.sessionflow.activities.settings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionflow.workflows.hours.BusinessHours;
 import dev.sessionflow.workflows.session.SessionPolicy;
+import java.util.Map;
 
 /** The settings' JSON columns: the policy and the business hours, written and read back. */
 final class SettingsJson {
@@ -37,7 +40,22 @@ final class SettingsJson {
     return json == null ? null : read(json, BusinessHours.class, "business hours");
   }
 
+  /** The stored texts by locale; none: empty. */
+  static Map<String, LocaleTexts> texts(String json) {
+    return json == null ? Map.of() : read(json, TEXTS, "texts");
+  }
+
+  private static final TypeReference<Map<String, LocaleTexts>> TEXTS = new TypeReference<>() {};
+
   private static <T> T read(String json, Class<T> type, String what) {
+    return read(json, JSON.constructType(type), what);
+  }
+
+  private static <T> T read(String json, TypeReference<T> type, String what) {
+    return read(json, JSON.getTypeFactory().constructType(type), what);
+  }
+
+  private static <T> T read(String json, JavaType type, String what) {
     try {
       return JSON.readValue(json, type);
     } catch (JsonProcessingException e) {

@@ -157,6 +157,7 @@ public class SettingsStore {
                     ended_notice_text = :endedText, policy_json = :policy, updated_at = :now,
                     widget_origins = :origins, timers_count = :timersCount,
                     business_hours_json = :businessHours, out_of_hours_text = :outOfHours,
+                    texts_json = :texts,
                     settings_version = settings_version + 1,
                     pushed_version = case when :sooner then settings_version + 1
                       else pushed_version end
@@ -175,6 +176,7 @@ public class SettingsStore {
               .param("timersCount", next.hours().timersCount().name())
               .param("businessHours", SettingsJson.write(next.hours().schedule()))
               .param("outOfHours", next.hours().outOfHoursText())
+              .param("texts", next.texts().isEmpty() ? null : SettingsJson.write(next.texts()))
               .param("sooner", SoonerDeadlines.sooner(now, next))
               .param("now", Times.db(clock.instant()))
               .param("account", ACCOUNT)
@@ -249,6 +251,7 @@ public class SettingsStore {
             TimersCount.valueOf(rs.getString("timers_count")),
             SettingsJson.schedule(rs.getString("business_hours_json")),
             rs.getString("out_of_hours_text")),
+        SettingsJson.texts(rs.getString("texts_json")),
         rs.getLong("settings_version"));
   }
 

@@ -49,6 +49,7 @@ public class SettingsValidation {
     text(errors, "endedNoticeText", s.endedNoticeText());
     validatePolicy(errors, s.policy());
     BusinessHoursRules.check(errors, s.hours());
+    LocaleTextsRules.check(errors, s.texts());
     if (newWebhooks) {
       validateWebhooks(errors, s.webhooks());
     }

@@ -352,6 +352,7 @@ class SettingsStoreTest extends StoreTestBase {
           null,
           null,
           null,
+          null,
           null);
     }
   }

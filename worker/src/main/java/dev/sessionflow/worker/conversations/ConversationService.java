@@ -2,10 +2,12 @@ package dev.sessionflow.worker.conversations;
 
 import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.activities.conversations.EndUserMessage;
 import dev.sessionflow.activities.conversations.MessageStore;
 import dev.sessionflow.activities.conversations.StoredMessage;
 import dev.sessionflow.activities.csat.SurveyLinks;
 import dev.sessionflow.activities.csat.SurveyStore;
+import dev.sessionflow.activities.settings.Locales;
 import dev.sessionflow.worker.access.AccessChecks;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.Cursors;
@@ -43,6 +45,15 @@ public class ConversationService {
     this.links = links;
   }
 
+  /** A well-formed tag in its canonical case; one that only looks like a tag is refused. */
+  private static String locale(String tag) {
+    String canonical = Locales.normalized(tag);
+    if (tag != null && canonical == null) {
+      throw ApiException.invalid("locale", "must be a BCP 47 language tag, such as pt-BR");
+    }
+    return canonical;
+  }
+
   /**
    * Stores an end-user message that {@code channel} relays, then signals it to the conversation's
    * open session (opening a session and a ticket when none is open).
@@ -52,12 +63,14 @@ public class ConversationService {
     access.claimConversation(channel, conversationId);
     AcceptedMessage accepted =
         conversations.acceptEndUserMessage(
-            conversationId,
-            body.messageId(),
-            body.endUserId(),
-            body.endUserName(),
-            body.text(),
-            channel.getName());
+            new EndUserMessage(
+                conversationId,
+                body.messageId(),
+                body.endUserId(),
+                body.endUserName(),
+                body.text(),
+                channel.getName(),
+                locale(body.locale())));
     long sequence = accepted.sequence();
     // A duplicate is delivered again too: the first delivery may have been cut short by a crash,
     // and the session drops a message id it has already seen.

@@ -3,6 +3,7 @@ package dev.sessionflow.worker.csat;
 import dev.sessionflow.activities.csat.Survey;
 import dev.sessionflow.activities.csat.SurveyAnswer;
 import dev.sessionflow.activities.csat.SurveyStore;
+import dev.sessionflow.activities.settings.LocalTexts;
 import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.workflows.model.CsatStatus;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,11 +44,13 @@ class SurveyPage {
   private final SurveyStore surveys;
   private final CsatService csat;
   private final Clock clock;
+  private final LocalTexts texts;
 
-  SurveyPage(SurveyStore surveys, CsatService csat, Clock clock) {
+  SurveyPage(SurveyStore surveys, CsatService csat, Clock clock, LocalTexts texts) {
     this.surveys = surveys;
     this.csat = csat;
     this.clock = clock;
+    this.texts = texts;
   }
 
   @GetMapping("/{token}")
@@ -131,6 +134,8 @@ class SurveyPage {
     model.addAttribute(
         "question",
         surveys.invitationText(s.sessionId()).orElse("How would you rate this conversation?"));
+    // The question is in the end user's language when the admin translated it: say which.
+    model.addAttribute("lang", texts.localeOfSession(s.sessionId()));
     model.addAttribute("ratings", IntStream.rangeClosed(1, s.scale()).boxed().toList());
     model.addAttribute("scale", s.scale());
     model.addAttribute("error", error);

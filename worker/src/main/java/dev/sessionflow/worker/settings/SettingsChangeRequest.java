@@ -1,6 +1,7 @@
 package dev.sessionflow.worker.settings;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sessionflow.activities.settings.Locales;
 import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.activities.webhooks.WebhookSecrets;
 import dev.sessionflow.worker.api.ClosedObject;
@@ -58,7 +59,17 @@ public record SettingsChangeRequest(
             minLength = 1,
             maxLength = Limits.SETTINGS_TEXT,
             pattern = Limits.NOT_BLANK_PATTERN)
-        Optional<String> outOfHoursText) {
+        Optional<String> outOfHoursText,
+    @NotNullWhenSent
+        @Schema(
+            maxProperties = 50,
+            propertyNames = LocaleKey.class,
+            description = "replaces the whole map; by BCP 47 locale")
+        Map<String, @Valid LocaleTextsInput> texts) {
+
+  /** A locale's key: a BCP 47 language tag. */
+  @Schema(type = "string", maxLength = Locales.MAX_LENGTH, pattern = Locales.PATTERN)
+  interface LocaleKey {}
 
   /** A duration setting's schema: ISO-8601, as {@link Durations#PATTERN} reads it. */
   @Schema(type = "string", description = "ISO-8601, PT1S to P365D", pattern = Durations.PATTERN)
@@ -73,7 +84,7 @@ public record SettingsChangeRequest(
 
   /** Only the widget's allowed origins, replaced by {@code origins}. */
   public static SettingsChangeRequest allowedOrigins(List<String> origins) {
-    return outsideThePolicy(new Widget(origins), null, null, null);
+    return outsideThePolicy(new Widget(origins), null, null, null, null);
   }
 
   /** Only the business hours: what the timers count, the hours (empty: none), the text. */
@@ -81,14 +92,20 @@ public record SettingsChangeRequest(
       String timersCount,
       Optional<BusinessHoursInput> businessHours,
       Optional<String> outOfHoursText) {
-    return outsideThePolicy(null, timersCount, businessHours, outOfHoursText);
+    return outsideThePolicy(null, timersCount, businessHours, outOfHoursText, null);
+  }
+
+  /** Only the texts by locale, replaced whole. */
+  public static SettingsChangeRequest localeTexts(Map<String, LocaleTextsInput> texts) {
+    return outsideThePolicy(null, null, null, null, texts);
   }
 
   private static SettingsChangeRequest outsideThePolicy(
       Widget widget,
       String timersCount,
       Optional<BusinessHoursInput> businessHours,
-      Optional<String> outOfHoursText) {
+      Optional<String> outOfHoursText,
+      Map<String, LocaleTextsInput> texts) {
     return new SettingsChangeRequest(
         null,
         null,
@@ -103,7 +120,8 @@ public record SettingsChangeRequest(
         widget,
         timersCount,
         businessHours,
-        outOfHoursText);
+        outOfHoursText,
+        texts);
   }
 
   /** Whether the change touches business hours: what the timers count, the hours, the text. */

@@ -1,5 +1,6 @@
 package dev.sessionflow.worker.settings;
 
+import dev.sessionflow.activities.settings.LocaleTexts;
 import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.workflows.hours.BusinessHours;
 import dev.sessionflow.workflows.session.SessionPolicy;
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param timersCount CALENDAR, or BUSINESS_HOURS: the inactivity timers count only open time
  * @param businessHours when the team is open; null: no hours set
  * @param outOfHoursText sent to an end user who writes while closed; null: nothing is sent
+ * @param texts the end users' texts by locale; each null text falls back
  * @param version raised by one with every change; the response's ETag is this version
  */
 public record SettingsResponse(
@@ -37,6 +39,7 @@ public record SettingsResponse(
     String timersCount,
     BusinessHours businessHours,
     String outOfHoursText,
+    Map<String, LocaleTexts> texts,
     Instant messagingEnabledAt,
     Instant updatedAt,
     long version) {
@@ -88,6 +91,7 @@ public record SettingsResponse(
         s.hours().timersCount().name(),
         s.hours().schedule(),
         s.hours().outOfHoursText(),
+        s.texts(),
         s.messagingEnabledAt(),
         s.updatedAt(),
         s.version());

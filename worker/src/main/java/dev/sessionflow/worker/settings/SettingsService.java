@@ -1,11 +1,14 @@
 package dev.sessionflow.worker.settings;
 
 import dev.sessionflow.activities.settings.BusinessHoursChange;
+import dev.sessionflow.activities.settings.LocaleTexts;
+import dev.sessionflow.activities.settings.Locales;
 import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.activities.settings.SettingsChange;
 import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.activities.settings.StaleSettingsException;
 import dev.sessionflow.activities.settings.TimersCount;
+import dev.sessionflow.activities.support.InvalidInputException;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.ProblemType;
 import jakarta.validation.ConstraintViolation;
@@ -59,7 +62,17 @@ public class SettingsService {
    * nothing is saved, sent or counted as a version.
    */
   public MessagingSettings draft(SettingsChangeRequest request) {
-    return settings.draft(change(request));
+    try {
+      return settings.draft(change(request));
+    } catch (InvalidInputException e) {
+      throw invalid(e);
+    }
+  }
+
+  /** The store's refusal as the API's, so that the admin pages show it beside the form too. */
+  private static ApiException invalid(InvalidInputException e) {
+    return new ApiException(
+        ProblemType.VALIDATION, "The request has invalid fields", e.fieldErrors());
   }
 
   private SettingsChange change(SettingsChangeRequest request) {
@@ -76,7 +89,24 @@ public class SettingsService {
         request.widget() == null
             ? null
             : WidgetOriginsInput.parse(request.widget().allowedOrigins()),
-        request.changesHours() ? hours(request) : null);
+        request.changesHours() ? hours(request) : null,
+        texts(request.texts()));
+  }
+
+  /**
+   * Keys in their canonical case ({@code pt-br} is {@code pt-BR}); others are kept for the check.
+   */
+  private static Map<String, LocaleTexts> texts(Map<String, LocaleTextsInput> texts) {
+    if (texts == null) {
+      return null;
+    }
+    Map<String, LocaleTexts> byLocale = new TreeMap<>();
+    texts.forEach(
+        (tag, t) -> {
+          String canonical = Locales.normalized(tag);
+          byLocale.put(canonical != null ? canonical : tag, t == null ? null : t.toTexts());
+        });
+    return byLocale;
   }
 
   private static TimersCount timersCount(String name) {
@@ -100,6 +130,8 @@ public class SettingsService {
     MessagingSettings updated;
     try {
       updated = settings.update(change, expectedVersion);
+    } catch (InvalidInputException e) {
+      throw invalid(e);
     } catch (StaleSettingsException stale) {
       throw new ApiException(
           ProblemType.CONFLICT,

@@ -89,7 +89,11 @@ class WidgetConversations {
         CHANNEL,
         visitor.conversationId(),
         new EndUserMessageRequest(
-            "wv-" + body.messageId(), visitor.endUserId(), visitor.endUserName(), body.text()));
+            "wv-" + body.messageId(),
+            visitor.endUserId(),
+            visitor.endUserName(),
+            body.text(),
+            body.locale()));
   }
 
   /** The end user leaves: the open session ends as {@code END_USER} (no survey by default). */

@@ -123,7 +123,12 @@ class OpenApiContractTest extends ApiTestBase {
             "reopenWithin",
             "settlement.rules.*.group",
             "businessHours",
-            "outOfHoursText");
+            "outOfHoursText",
+            // a text of a locale that is null falls back to the broader language's
+            "texts.*.warningText",
+            "texts.*.endedText",
+            "texts.*.csatQuestion",
+            "texts.*.outOfHoursText");
     assertThat(change.at("/additionalProperties").asBoolean(true)).isFalse();
     JsonNode hours = change.at("/properties/businessHours/anyOf/0");
     assertThat(change.at("/properties/businessHours/anyOf/1/type").toString()).contains("null");

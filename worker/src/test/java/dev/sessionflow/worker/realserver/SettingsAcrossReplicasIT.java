@@ -72,7 +72,17 @@ class SettingsAcrossReplicasIT {
         b.getBean(SettingsStore.class)
             .update(
                 new SettingsChange(
-                    null, Duration.ofMinutes(2), null, null, null, null, null, null, null, null))
+                    null,
+                    Duration.ofMinutes(2),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null))
             .version();
     assertThat(unsent).isEqualTo(saved + 1);
     replica("c"); // the next replica to start sends it

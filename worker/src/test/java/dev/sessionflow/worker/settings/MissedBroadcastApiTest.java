@@ -58,7 +58,17 @@ class MissedBroadcastApiTest extends ApiTestBase {
         settings
             .update(
                 new SettingsChange(
-                    null, null, null, null, "Are you still there?", null, null, null, null, null))
+                    null,
+                    null,
+                    null,
+                    null,
+                    "Are you still there?",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null))
             .version();
     assertThat(changed).isGreaterThan(held);
     assertThat(settingsVersionOf(sessionId)).isEqualTo(held);

@@ -188,6 +188,27 @@ class WidgetBrowserIT extends ApiTestBase {
   }
 
   @Test
+  void aBrowserInBrazilianPortugueseGetsTheTextsInItsLanguage() {
+    api.put(
+            "/api/v1/settings/messaging",
+            ApiClient.ADMIN,
+            "{\"texts\":{\"pt\":{\"endedText\":\"A conversa terminou. Obrigado!\"}}}")
+        .expect(200);
+    List<String> brazil = new java.util.ArrayList<>(HOSTS);
+    brazil.add("--lang=pt-BR");
+    brazil.add("--accept-lang=pt-BR");
+    try (Browser browser = new Browser(port(), brazil)) {
+      openChat(browser, shop.origin + "/");
+      say(browser, "Olá, tudo bem?");
+      String session = sessionOf(conversationOf(browser));
+
+      api.post("/api/v1/sessions/" + session + "/end", ApiClient.ADMIN, null).expect(200);
+
+      browser.awaitText("#messages [data-kind='ENDED']", "A conversa terminou. Obrigado!");
+    }
+  }
+
+  @Test
   void aVerifiedPersonSeesOneConversationFromTwoBrowsers() {
     JsonNode key = api.post("/api/v1/widget/keys", ApiClient.ADMIN, null).expect(201).json();
     String person = "customer-" + UUID.randomUUID();

@@ -250,6 +250,45 @@ class WorkspaceBrowserIT extends ApiTestBase {
   }
 
   @Test
+  void anAdminTranslatesSomeTextsAndSeesWhatTheOthersFallBackTo() {
+    try (Browser admin = new Browser(port()).signIn(ApiClient.ADMIN)) {
+      admin.open("/admin/texts");
+      admin.find("#locale-0").sendKeys("pt");
+      admin.find("#endedText-0").sendKeys("A conversa terminou.");
+      admin.find("#csatQuestion-0").sendKeys("Como correu?");
+      admin.find("#save-texts").click();
+      admin.awaitText("#texts-saved", "Saved");
+
+      // A Brazilian variant of the warning only: the rest falls back to pt, then the default.
+      admin.find("#locale-1").sendKeys("pt-br");
+      admin.find("#warningText-1").sendKeys("Você ainda está aí?");
+      admin.find("#save-texts").click();
+      admin.awaitText("#texts-saved", "Saved");
+      admin.await("fieldset[data-locale='pt-BR']");
+      assertThat(admin.find("fieldset[data-locale='pt-BR'] #endedText-1-falls-back").getText())
+          .isEqualTo("Falls back to pt: A conversa terminou.");
+      assertThat(admin.find("fieldset[data-locale='pt-BR'] #outOfHoursText-1-falls-back").getText())
+          .isEqualTo("Nothing is sent (no default text).");
+      assertThat(
+              admin
+                  .find("fieldset[data-locale='pt'] #warningText-0-falls-back")
+                  .getAttribute("data-from"))
+          .isEqualTo("default");
+      admin.assertAccessible("the languages page");
+      admin.screenshot("workspace-languages");
+
+      admin.find("#locale-2").sendKeys("pt_BR");
+      admin.find("#warningText-2").sendKeys("Oi?");
+      admin.find("#save-texts").click();
+      admin.awaitText("#texts-error", "texts.pt_BR");
+    }
+    JsonNode texts = api.get("/api/v1/settings/messaging", ApiClient.ADMIN).json().get("texts");
+    assertThat(texts.at("/pt-BR/warningText").asText()).isEqualTo("Você ainda está aí?");
+    assertThat(texts.at("/pt-BR/endedText").isNull()).isTrue();
+    assertThat(texts.has("pt_BR")).as("the refused save changed nothing").isFalse();
+  }
+
+  @Test
   void aSessionAutoClosesWhileBothPagesAreOpen() {
     api.put(
             "/api/v1/settings/messaging",

@@ -115,6 +115,7 @@ class AdminPages {
               null,
               null,
               null,
+              null,
               null);
       if ("preview".equals(action)) {
         MessagingSettings draft = settings.draft(change);
