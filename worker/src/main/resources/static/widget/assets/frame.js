@@ -37,7 +37,9 @@
   // The visitor's language, so that the warning, the ended notice and the survey come in it.
   function browserLocale() {
     var tag = (navigator.languages && navigator.languages[0]) || navigator.language || '';
-    return /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,5}$/.test(tag) && tag.length <= 35 ? tag : null;
+    // As the API takes it: language, optional script and region (en-US, zh-Hant-TW).
+    var simple = /^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?/.exec(tag);
+    return simple ? simple[0] : null;
   }
 
   function call(method, path, body) {

@@ -10,22 +10,25 @@ public final class Locales {
   /** The longest tag kept (the conversations' column). */
   public static final int MAX_LENGTH = 35;
 
-  /** What a tag may look like before it is parsed: letters, digits and hyphens. */
-  public static final String PATTERN = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,5}$";
+  /**
+   * The tags taken: a language (2 or 3 letters), optionally a script (4 letters) and a region (2
+   * letters or 3 digits), such as {@code pt}, {@code pt-BR}, {@code zh-Hant-TW}, {@code es-419}.
+   * Every tag it matches is well-formed BCP 47, so the API's schema says exactly what is accepted.
+   */
+  public static final String PATTERN = "^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$";
 
   private Locales() {}
 
   /**
-   * The tag in its canonical case ({@code pt-br} becomes {@code pt-BR}), or null if it is not a
-   * well-formed BCP 47 tag of at most {@link #MAX_LENGTH} characters.
+   * The tag in its canonical form ({@code pt-br} becomes {@code pt-BR}, the old {@code iw} becomes
+   * {@code he}), or null if it does not match {@link #PATTERN}.
    */
   public static String normalized(String tag) {
     if (tag == null || tag.length() > MAX_LENGTH || !tag.matches(PATTERN)) {
       return null;
     }
     try {
-      String canonical = new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
-      return canonical.equalsIgnoreCase(tag) ? canonical : null;
+      return new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
     } catch (IllformedLocaleException e) {
       return null;
     }
