@@ -38,7 +38,8 @@ public abstract class ApiTestBase {
                 "scale": 5},
        "settlement": {"default": "SOLVED", "rules": {}}, "reopenWithin": null,
        "webhooks": [], "widget": {"allowedOrigins": []},
-       "timersCount": "CALENDAR", "businessHours": null, "outOfHoursText": null, "texts": {}}
+       "timersCount": "CALENDAR", "businessHours": null, "outOfHoursText": null, "texts": {},
+       "channels": {}}
       """;
 
   protected void restoreDefaultSettings() {

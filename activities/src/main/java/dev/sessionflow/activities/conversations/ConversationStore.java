@@ -80,13 +80,14 @@ public class ConversationStore {
       String relayedBy) {
     return acceptEndUserMessage(
         new EndUserMessage(
-            conversationId, messageId, endUserId, endUserName, text, relayedBy, null));
+            conversationId, messageId, endUserId, endUserName, text, relayedBy, null, null));
   }
 
   /** As above; a message that names the end user's locale makes it the conversation's. */
   public AcceptedMessage acceptEndUserMessage(EndUserMessage message) {
     AcceptedMessage accepted =
-        tx.inTransaction(() -> awaitingSignal(outOfHours.answer(store(message))));
+        tx.inTransaction(
+            () -> awaitingSignal(outOfHours.answer(store(message), message.channel())));
     if (accepted.newSession() && !accepted.duplicate()) {
       metrics.sessionOpened();
     }
@@ -146,8 +147,7 @@ public class ConversationStore {
           stored);
     }
     boolean opening = conversation.openSessionId() == null;
-    OpenSession session =
-        opening ? openNewSession(conversation, m.relayedBy()) : openSession(conversation);
+    OpenSession session = opening ? openNewSession(conversation, m) : openSession(conversation);
     Stored stored = messages.insert(m.into(session.sessionId(), opening));
     return accepted(conversation, session, new SessionFlags(opening, false), false, stored);
   }
@@ -168,11 +168,12 @@ public class ConversationStore {
   }
 
   /** Opens a session and its ticket in the conversation, which it becomes the open session of. */
-  private OpenSession openNewSession(Conversation conversation, String relayedBy) {
+  private OpenSession openNewSession(Conversation conversation, EndUserMessage m) {
     String conversationId = conversation.conversationId();
     String sessionId = Ids.sessionId();
-    String ticketId = tickets.open(conversationId, sessionId, conversation.endUserId(), relayedBy);
-    sessions.open(sessionId, conversationId, ticketId, conversation.endUserId());
+    String ticketId =
+        tickets.open(conversationId, sessionId, conversation.endUserId(), m.relayedBy());
+    sessions.open(sessionId, conversationId, ticketId, conversation.endUserId(), m.channel());
     locks.setOpenSession(conversationId, sessionId);
     return new OpenSession(sessionId, ticketId);
   }

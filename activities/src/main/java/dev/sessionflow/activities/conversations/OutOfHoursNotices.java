@@ -23,12 +23,13 @@ class OutOfHoursNotices {
     this.messages = messages;
   }
 
-  /** In the transaction that stored {@code accepted}. */
-  AcceptedMessage answer(AcceptedMessage accepted) {
+  /** In the transaction that stored {@code accepted}, under the hours of its {@code channel}. */
+  AcceptedMessage answer(AcceptedMessage accepted, String channel) {
     if (accepted.duplicate() || accepted.settingsVersion() == 0) {
       return accepted; // version 0: never saved, so the defaults, which have no hours
     }
-    BusinessHoursSettings hours = settings.atVersion(accepted.settingsVersion()).hours();
+    BusinessHoursSettings hours =
+        settings.atVersion(accepted.settingsVersion()).forChannel(channel).hours();
     if (hours.schedule() == null || hours.outOfHoursText() == null) {
       return accepted;
     }

@@ -2,7 +2,11 @@ package dev.sessionflow.activities.sessions;
 
 import java.time.Instant;
 
-/** A session as the read model holds it. */
+/**
+ * A session as the read model holds it.
+ *
+ * @param channel the channel its first message came through ({@code web} by default)
+ */
 public record SessionRecord(
     String sessionId,
     String conversationId,
@@ -19,7 +23,8 @@ public record SessionRecord(
     Instant openedAt,
     Instant updatedAt,
     String endedVia,
-    String endRequestId) {
+    String endRequestId,
+    String channel) {
 
   public boolean ended() {
     return "ENDED".equals(status);

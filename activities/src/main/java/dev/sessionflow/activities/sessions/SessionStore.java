@@ -28,13 +28,15 @@ public class SessionStore {
     this.starts = starts;
   }
 
-  public void open(String sessionId, String conversationId, String ticketId, String endUserId) {
+  public void open(
+      String sessionId, String conversationId, String ticketId, String endUserId, String channel) {
     jdbc.sql(
             """
             insert into sessions (session_id, conversation_id, ticket_id, end_user_id, status,
-              opened_at, updated_at)
-            values (:id, :conversation, :ticket, :endUser, 'ACTIVE', :now, :now)
+              opened_at, updated_at, channel)
+            values (:id, :conversation, :ticket, :endUser, 'ACTIVE', :now, :now, :channel)
             """)
+        .param("channel", channel)
         .param("id", sessionId)
         .param("conversation", conversationId)
         .param("ticket", ticketId)
@@ -282,6 +284,7 @@ public class SessionStore {
         Times.instant(rs, "opened_at"),
         Times.instant(rs, "updated_at"),
         rs.getString("ended_via"),
-        rs.getString("end_request_id"));
+        rs.getString("end_request_id"),
+        rs.getString("channel"));
   }
 }

@@ -12,8 +12,8 @@ import java.util.function.UnaryOperator;
  * A partial update of the settings. A field left out is {@code null}; a field given as JSON null is
  * {@code Optional.empty()} (only the two timers that can be turned off take that). {@code policy}
  * is applied to the stored policy under the settings row's lock, so two partial saves of different
- * policy keys both hold; {@code webhooks}, {@code widgetOrigins} and {@code texts} replace the
- * stored ones whole.
+ * policy keys both hold; {@code webhooks}, {@code widgetOrigins}, {@code texts} and {@code
+ * channels} replace the stored ones whole.
  */
 public record SettingsChange(
     Boolean agentsCanEndSessions,
@@ -26,7 +26,8 @@ public record SettingsChange(
     List<Webhook> webhooks,
     List<String> widgetOrigins,
     BusinessHoursChange hours,
-    Map<String, LocaleTexts> texts) {
+    Map<String, LocaleTexts> texts,
+    Map<String, ChannelOverride> channels) {
 
   /**
    * The settings as this change leaves {@code now}: what it names replaces, what it leaves out
@@ -48,6 +49,7 @@ public record SettingsChange(
         widgetOrigins != null ? widgetOrigins : now.widgetOrigins(),
         hours != null ? hours.applyTo(now.hours()) : now.hours(),
         texts != null ? texts : now.texts(),
+        channels != null ? channels : now.channels(),
         now.version());
   }
 }

@@ -47,6 +47,14 @@ final class SettingsJson {
 
   private static final TypeReference<Map<String, LocaleTexts>> TEXTS = new TypeReference<>() {};
 
+  /** The stored channel overrides by channel; none: empty. */
+  static Map<String, ChannelOverride> channels(String json) {
+    return json == null ? Map.of() : read(json, CHANNELS, "channel overrides");
+  }
+
+  private static final TypeReference<Map<String, ChannelOverride>> CHANNELS =
+      new TypeReference<>() {};
+
   private static <T> T read(String json, Class<T> type, String what) {
     return read(json, JSON.constructType(type), what);
   }

@@ -157,7 +157,7 @@ public class SettingsStore {
                     ended_notice_text = :endedText, policy_json = :policy, updated_at = :now,
                     widget_origins = :origins, timers_count = :timersCount,
                     business_hours_json = :businessHours, out_of_hours_text = :outOfHours,
-                    texts_json = :texts,
+                    texts_json = :texts, channels_json = :channels,
                     settings_version = settings_version + 1,
                     pushed_version = case when :sooner then settings_version + 1
                       else pushed_version end
@@ -177,6 +177,9 @@ public class SettingsStore {
               .param("businessHours", SettingsJson.write(next.hours().schedule()))
               .param("outOfHours", next.hours().outOfHoursText())
               .param("texts", next.texts().isEmpty() ? null : SettingsJson.write(next.texts()))
+              .param(
+                  "channels",
+                  next.channels().isEmpty() ? null : SettingsJson.write(next.channels()))
               .param("sooner", SoonerDeadlines.sooner(now, next))
               .param("now", Times.db(clock.instant()))
               .param("account", ACCOUNT)
@@ -252,6 +255,7 @@ public class SettingsStore {
             SettingsJson.schedule(rs.getString("business_hours_json")),
             rs.getString("out_of_hours_text")),
         SettingsJson.texts(rs.getString("texts_json")),
+        SettingsJson.channels(rs.getString("channels_json")),
         rs.getLong("settings_version"));
   }
 

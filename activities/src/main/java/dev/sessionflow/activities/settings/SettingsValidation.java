@@ -36,6 +36,18 @@ public class SettingsValidation {
    * @throws InvalidInputException naming every problem
    */
   void check(MessagingSettings s, boolean newWebhooks) {
+    Map<String, String> errors = errors(s);
+    ChannelRules.check(errors, s, this::errors);
+    if (newWebhooks) {
+      validateWebhooks(errors, s.webhooks());
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+  }
+
+  /** Every problem of the settings a session runs with, by field. */
+  private Map<String, String> errors(MessagingSettings s) {
     Map<String, String> errors = new LinkedHashMap<>();
     atLeastOneSecond(errors, "inactiveAfter", s.inactiveAfter());
     atLeastOneSecond(errors, "autoCloseAfter", s.autoCloseAfter());
@@ -50,12 +62,7 @@ public class SettingsValidation {
     validatePolicy(errors, s.policy());
     BusinessHoursRules.check(errors, s.hours());
     LocaleTextsRules.check(errors, s.texts());
-    if (newWebhooks) {
-      validateWebhooks(errors, s.webhooks());
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
-    }
+    return errors;
   }
 
   private static void validatePolicy(Map<String, String> errors, SessionPolicy p) {

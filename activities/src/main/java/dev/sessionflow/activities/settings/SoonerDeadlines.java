@@ -2,7 +2,9 @@ package dev.sessionflow.activities.settings;
 
 import dev.sessionflow.workflows.session.SessionTimers;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Whether a settings change brings some session's deadline sooner: the one kind of change that is
@@ -19,6 +21,18 @@ final class SoonerDeadlines {
    * hours can open earlier.
    */
   static boolean sooner(MessagingSettings before, MessagingSettings after) {
+    Set<String> channels = new HashSet<>(before.channels().keySet());
+    channels.addAll(after.channels().keySet());
+    for (String channel : channels) {
+      if (soonerForOne(before.forChannel(channel), after.forChannel(channel))) {
+        return true;
+      }
+    }
+    return soonerForOne(before, after);
+  }
+
+  /** For the sessions of one channel (or of the account's settings). */
+  private static boolean soonerForOne(MessagingSettings before, MessagingSettings after) {
     BusinessHoursSettings was = before.hours();
     BusinessHoursSettings is = after.hours();
     boolean counting =

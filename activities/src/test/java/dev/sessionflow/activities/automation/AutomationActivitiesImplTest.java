@@ -163,7 +163,8 @@ class AutomationActivitiesImplTest extends StoreTestBase {
   @Test
   void agentsCannotEndWhileTheAccountSettingIsOffButTheSystemCan() {
     settings.update(
-        new SettingsChange(false, null, null, null, null, null, null, null, null, null, null));
+        new SettingsChange(
+            false, null, null, null, null, null, null, null, null, null, null, null));
 
     StepResult agent = endBy("run/2", AGENT);
     StepResult trigger = endBy("trigger/0", Actor.system());

@@ -395,7 +395,18 @@ class ConversationStoreTest extends StoreTestBase {
         settingsStore
             .update(
                 new SettingsChange(
-                    null, null, null, null, "Are you there?", null, null, null, null, null, null))
+                    null,
+                    null,
+                    null,
+                    null,
+                    "Are you there?",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null))
             .version();
     SystemMessage warning =
         new SystemMessage(

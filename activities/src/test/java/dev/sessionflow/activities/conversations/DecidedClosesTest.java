@@ -108,6 +108,7 @@ class DecidedClosesTest extends StoreTestBase {
                     null,
                     null,
                     null,
+                    null,
                     null))
             .version();
     SessionClosing autoClose =

@@ -34,7 +34,8 @@ public class BusinessHoursSettingsTest extends StoreTestBase {
 
   /** A change of the business hours alone. */
   public static SettingsChange only(BusinessHoursChange hours) {
-    return new SettingsChange(null, null, null, null, null, null, null, null, null, hours, null);
+    return new SettingsChange(
+        null, null, null, null, null, null, null, null, null, hours, null, null);
   }
 
   @Test
@@ -69,7 +70,7 @@ public class BusinessHoursSettingsTest extends StoreTestBase {
     settings.update(hours(TimersCount.BUSINESS_HOURS, LISBON, "Closed now."));
     settings.update(
         new SettingsChange(
-            null, null, null, null, "Still there?", null, null, null, null, null, null));
+            null, null, null, null, "Still there?", null, null, null, null, null, null, null));
     assertThat(settings.current().hours().schedule()).isEqualTo(LISBON);
 
     settings.update(only(new BusinessHoursChange(null, null, Optional.empty())));

@@ -36,13 +36,21 @@ class LocalTextsTest extends StoreTestBase {
 
   void translate(Map<String, LocaleTexts> texts) {
     settings.update(
-        new SettingsChange(null, null, null, null, null, null, null, null, null, null, texts));
+        new SettingsChange(
+            null, null, null, null, null, null, null, null, null, null, texts, null));
   }
 
   AcceptedMessage says(String conversationId, String messageId, String locale) {
     return conversations.acceptEndUserMessage(
         new EndUserMessage(
-            conversationId, messageId, "u-" + conversationId, "Ana", "Olá", "web-chat", locale));
+            conversationId,
+            messageId,
+            "u-" + conversationId,
+            "Ana",
+            "Olá",
+            "web-chat",
+            locale,
+            null));
   }
 
   String last(String conversationId, String kind) {
@@ -147,6 +155,9 @@ class LocalTextsTest extends StoreTestBase {
     assertThat(Locales.normalized("zh-hant-tw")).isEqualTo("zh-Hant-TW");
     assertThat(Locales.normalized("pt_BR")).isNull();
     assertThat(Locales.normalized("x".repeat(40))).isNull();
+    assertThat(Locales.normalized("iw")).as("the current code").isEqualTo("he");
+    assertThat(Locales.normalized("sGHE-N4PxK090-jcYzZ7DE-l")).as("not a tag we take").isNull();
+    assertThat(Locales.normalized("es-419")).isEqualTo("es-419");
     assertThat(Locales.fallbacks("zh-Hant-TW")).containsExactly("zh-Hant-TW", "zh-Hant", "zh");
   }
 }

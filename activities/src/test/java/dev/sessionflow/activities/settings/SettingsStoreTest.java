@@ -353,6 +353,7 @@ class SettingsStoreTest extends StoreTestBase {
           null,
           null,
           null,
+          null,
           null);
     }
   }

@@ -45,6 +45,10 @@ public class ConversationService {
     this.links = links;
   }
 
+  private static String channelOf(EndUserMessageRequest body) {
+    return body.channel() == null ? EndUserMessage.WEB : body.channel();
+  }
+
   /** A well-formed tag in its canonical case; one that only looks like a tag is refused. */
   private static String locale(String tag) {
     String canonical = Locales.normalized(tag);
@@ -70,7 +74,8 @@ public class ConversationService {
                 body.endUserName(),
                 body.text(),
                 channel.getName(),
-                locale(body.locale())));
+                locale(body.locale()),
+                body.channel()));
     long sequence = accepted.sequence();
     // A duplicate is delivered again too: the first delivery may have been cut short by a crash,
     // and the session drops a message id it has already seen.
@@ -80,7 +85,9 @@ public class ConversationService {
             accepted.conversationId(),
             accepted.ticketId(),
             accepted.endUserId(),
-            accepted.endUserName()),
+            accepted.endUserName(),
+            // a new session's channel is this message's; an open one's is in the store
+            accepted.newSession() ? channelOf(body) : null),
         (accepted.reopened()
                 ? ChatMessage.reopeningFromEndUser(body.messageId())
                 : ChatMessage.fromEndUser(body.messageId()))

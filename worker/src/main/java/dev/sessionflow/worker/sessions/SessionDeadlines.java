@@ -2,6 +2,7 @@ package dev.sessionflow.worker.sessions;
 
 import dev.sessionflow.activities.sessions.LastWords;
 import dev.sessionflow.activities.sessions.SessionRecord;
+import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.workflows.session.Author;
 import dev.sessionflow.workflows.session.SessionState;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * When an open session's inactivity warning and auto-close fall due, from its last message in the
- * store and the current settings, by the workflow's own rules ({@link SessionState}), business
- * hours included. One read of the last messages for a whole page of sessions.
+ * store and the current settings of its channel, by the workflow's own rules ({@link
+ * SessionState}), business hours included. One read of the last messages for a whole page of
+ * sessions.
  */
 @Component
 public class SessionDeadlines {
@@ -34,14 +36,25 @@ public class SessionDeadlines {
 
   /** By session id; a session that has ended, or has nothing due, is left out. */
   Map<String, Due> of(List<SessionRecord> sessions) {
-    List<String> open =
-        sessions.stream().filter(s -> !s.ended()).map(SessionRecord::sessionId).toList();
-    if (open.isEmpty()) {
+    Map<String, String> channelOf = new HashMap<>();
+    sessions.stream()
+        .filter(s -> !s.ended())
+        .forEach(s -> channelOf.put(s.sessionId(), s.channel()));
+    if (channelOf.isEmpty()) {
       return Map.of();
     }
-    SessionTimers timers = settings.current().timers();
+    MessagingSettings current = settings.current();
+    Map<String, SessionTimers> timersOf = new HashMap<>();
     Map<String, Due> due = new HashMap<>();
-    lastWords.of(open).forEach((id, shown) -> due.put(id, due(shown, timers)));
+    lastWords
+        .of(channelOf.keySet())
+        .forEach(
+            (id, shown) -> {
+              SessionTimers timers =
+                  timersOf.computeIfAbsent(
+                      channelOf.get(id), channel -> current.forChannel(channel).timers());
+              due.put(id, due(shown, timers));
+            });
     return due;
   }
 

@@ -1,7 +1,9 @@
 package dev.sessionflow.worker.sessions;
 
 import dev.sessionflow.activities.conversations.MessageSignals;
+import dev.sessionflow.activities.sessions.SessionRecord;
 import dev.sessionflow.activities.sessions.SessionStarts;
+import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.settings.MessagingSettings;
 import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.workflows.session.ChatMessage;
@@ -44,13 +46,19 @@ public class SessionGateway {
   private final SettingsStore settings;
   private final SessionStarts starts;
   private final MessageSignals signals;
+  private final SessionStore sessions;
 
   public SessionGateway(
-      WorkflowClient client, SettingsStore settings, SessionStarts starts, MessageSignals signals) {
+      WorkflowClient client,
+      SettingsStore settings,
+      SessionStarts starts,
+      MessageSignals signals,
+      SessionStore sessions) {
     this.client = client;
     this.settings = settings;
     this.starts = starts;
     this.signals = signals;
+    this.sessions = sessions;
   }
 
   /**
@@ -92,21 +100,27 @@ public class SessionGateway {
   }
 
   private void startWith(SessionIdentity session, ChatMessage message) {
+    String channel =
+        session.channel() != null
+            ? session.channel()
+            : sessions.find(session.sessionId()).map(SessionRecord::channel).orElse(null);
     MessagingSettings current =
-        message.settingsVersion() != null
-            ? settings.atVersion(message.settingsVersion())
-            : settings.current();
+        (message.settingsVersion() != null
+                ? settings.atVersion(message.settingsVersion())
+                : settings.current())
+            .forChannel(channel);
     SessionStart start =
         new SessionStart(
-            session.sessionId(),
-            session.conversationId(),
-            session.ticketId(),
-            session.endUserId(),
-            session.endUserName(),
-            current.timers(),
-            current.sessionPolicy(),
-            null,
-            current.version());
+                session.sessionId(),
+                session.conversationId(),
+                session.ticketId(),
+                session.endUserId(),
+                session.endUserName(),
+                current.timers(),
+                current.sessionPolicy(),
+                null,
+                current.version())
+            .inChannel(channel);
     MessagingSession stub =
         client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
     BatchRequest request = client.newSignalWithStartRequest();

@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * A session as the API shows it.
  *
+ * @param channel the channel its first message came through ({@code web} by default), whose
+ *     settings it runs with
  * @param warningAt when the inactivity warning goes out; null when none is due
  * @param autoCloseAt when the session auto-closes; null while none is due (the end user wrote last,
  *     auto-close is off, or the session ended)
@@ -27,6 +29,7 @@ public record SessionResponse(
     Instant openedAt,
     Csat csat,
     String endUserId,
+    String channel,
     Instant warningAt,
     Instant autoCloseAt) {
 
@@ -53,6 +56,7 @@ public record SessionResponse(
         s.openedAt(),
         csat(s, survey, now),
         s.endUserId(),
+        s.channel(),
         due.warningAt(),
         due.autoCloseAt());
   }

@@ -79,8 +79,7 @@ public class SessionService {
     SessionRecord s = outcome.session();
     long sequence = outcome.sequence();
     gateway.deliver(
-        new SessionIdentity(
-            s.sessionId(), s.conversationId(), s.ticketId(), s.endUserId(), s.endUserId()),
+        SessionIdentity.of(s),
         ChatMessage.fromAgent(body.messageId(), agent.agentId())
             .stored(sequence, outcome.storedAt())
             .withSettingsVersion(outcome.settingsVersion()),

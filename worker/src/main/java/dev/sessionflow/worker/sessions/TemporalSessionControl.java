@@ -61,10 +61,6 @@ class TemporalSessionControl implements SessionControl {
 
   @Override
   public void deliver(SessionRecord s, ChatMessage message) {
-    gateway.deliver(
-        new SessionIdentity(
-            s.sessionId(), s.conversationId(), s.ticketId(), s.endUserId(), s.endUserId()),
-        message,
-        false);
+    gateway.deliver(SessionIdentity.of(s), message, false);
   }
 }

@@ -55,7 +55,7 @@ public final class Durations {
   }
 
   /** A duration the settings accept, or a {@code 400 validation} naming the field. */
-  static Duration parse(String field, String value) {
+  public static Duration parse(String field, String value) {
     if (DURATION.matcher(value).matches()) {
       return Duration.parse(value);
     }

@@ -1,6 +1,7 @@
 package dev.sessionflow.worker.settings;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sessionflow.activities.settings.ChannelOverride;
 import dev.sessionflow.activities.settings.Locales;
 import dev.sessionflow.activities.support.Limits;
 import dev.sessionflow.activities.webhooks.WebhookSecrets;
@@ -65,7 +66,17 @@ public record SettingsChangeRequest(
             maxProperties = 50,
             propertyNames = LocaleKey.class,
             description = "replaces the whole map; by BCP 47 locale")
-        Map<String, @Valid LocaleTextsInput> texts) {
+        Map<String, @Valid LocaleTextsInput> texts,
+    @NotNullWhenSent
+        @Schema(
+            maxProperties = 20,
+            propertyNames = ChannelKey.class,
+            description = "replaces the whole map; by channel name")
+        Map<String, @Valid ChannelInput> channels) {
+
+  /** A channel's name, as a message's {@code channel} names it. */
+  @Schema(type = "string", pattern = ChannelOverride.NAME_PATTERN)
+  interface ChannelKey {}
 
   /** A locale's key: a BCP 47 language tag. */
   @Schema(type = "string", maxLength = Locales.MAX_LENGTH, pattern = Locales.PATTERN)
@@ -84,7 +95,7 @@ public record SettingsChangeRequest(
 
   /** Only the widget's allowed origins, replaced by {@code origins}. */
   public static SettingsChangeRequest allowedOrigins(List<String> origins) {
-    return outsideThePolicy(new Widget(origins), null, null, null, null);
+    return outsideThePolicy(new Widget(origins), null, null, null, null, null);
   }
 
   /** Only the business hours: what the timers count, the hours (empty: none), the text. */
@@ -92,12 +103,17 @@ public record SettingsChangeRequest(
       String timersCount,
       Optional<BusinessHoursInput> businessHours,
       Optional<String> outOfHoursText) {
-    return outsideThePolicy(null, timersCount, businessHours, outOfHoursText, null);
+    return outsideThePolicy(null, timersCount, businessHours, outOfHoursText, null, null);
   }
 
   /** Only the texts by locale, replaced whole. */
   public static SettingsChangeRequest localeTexts(Map<String, LocaleTextsInput> texts) {
-    return outsideThePolicy(null, null, null, null, texts);
+    return outsideThePolicy(null, null, null, null, texts, null);
+  }
+
+  /** Only the channels' overrides, replaced whole. */
+  public static SettingsChangeRequest channelOverrides(Map<String, ChannelInput> channels) {
+    return outsideThePolicy(null, null, null, null, null, channels);
   }
 
   private static SettingsChangeRequest outsideThePolicy(
@@ -105,7 +121,8 @@ public record SettingsChangeRequest(
       String timersCount,
       Optional<BusinessHoursInput> businessHours,
       Optional<String> outOfHoursText,
-      Map<String, LocaleTextsInput> texts) {
+      Map<String, LocaleTextsInput> texts,
+      Map<String, ChannelInput> channels) {
     return new SettingsChangeRequest(
         null,
         null,
@@ -121,7 +138,8 @@ public record SettingsChangeRequest(
         timersCount,
         businessHours,
         outOfHoursText,
-        texts);
+        texts,
+        channels);
   }
 
   /** Whether the change touches business hours: what the timers count, the hours, the text. */

@@ -21,6 +21,9 @@ import java.util.Set;
  * @param businessHours when the team is open; null: no hours set
  * @param outOfHoursText sent to an end user who writes while closed; null: nothing is sent
  * @param texts the end users' texts by locale; each null text falls back
+ * @param channels each channel's overrides, as a {@code PUT} takes them
+ * @param channelsEffective for each channel, every key its sessions run with: the value and its
+ *     source ({@code channel} or {@code account})
  * @param version raised by one with every change; the response's ETag is this version
  */
 public record SettingsResponse(
@@ -40,6 +43,8 @@ public record SettingsResponse(
     BusinessHours businessHours,
     String outOfHoursText,
     Map<String, LocaleTexts> texts,
+    Map<String, Map<String, Object>> channels,
+    Map<String, Map<String, ChannelsView.Effective>> channelsEffective,
     Instant messagingEnabledAt,
     Instant updatedAt,
     long version) {
@@ -92,6 +97,8 @@ public record SettingsResponse(
         s.hours().schedule(),
         s.hours().outOfHoursText(),
         s.texts(),
+        ChannelsView.overrides(s),
+        ChannelsView.effective(s),
         s.messagingEnabledAt(),
         s.updatedAt(),
         s.version());

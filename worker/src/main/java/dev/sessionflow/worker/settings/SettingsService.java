@@ -1,6 +1,7 @@
 package dev.sessionflow.worker.settings;
 
 import dev.sessionflow.activities.settings.BusinessHoursChange;
+import dev.sessionflow.activities.settings.ChannelOverride;
 import dev.sessionflow.activities.settings.LocaleTexts;
 import dev.sessionflow.activities.settings.Locales;
 import dev.sessionflow.activities.settings.MessagingSettings;
@@ -90,7 +91,8 @@ public class SettingsService {
             ? null
             : WidgetOriginsInput.parse(request.widget().allowedOrigins()),
         request.changesHours() ? hours(request) : null,
-        texts(request.texts()));
+        texts(request.texts()),
+        channels(request.channels()));
   }
 
   /**
@@ -109,7 +111,17 @@ public class SettingsService {
     return byLocale;
   }
 
-  private static TimersCount timersCount(String name) {
+  private static Map<String, ChannelOverride> channels(Map<String, ChannelInput> channels) {
+    if (channels == null) {
+      return null;
+    }
+    Map<String, ChannelOverride> byName = new TreeMap<>();
+    channels.forEach(
+        (name, c) -> byName.put(name, c == null ? null : c.toOverride("channels." + name + ".")));
+    return byName;
+  }
+
+  static TimersCount timersCount(String name) {
     try {
       return TimersCount.valueOf(name);
     } catch (IllegalArgumentException e) {

@@ -93,7 +93,8 @@ class WidgetConversations {
             visitor.endUserId(),
             visitor.endUserName(),
             body.text(),
-            body.locale()));
+            body.locale(),
+            null));
   }
 
   /** The end user leaves: the open session ends as {@code END_USER} (no survey by default). */

@@ -82,6 +82,7 @@ class SettingsAcrossReplicasIT {
                     null,
                     null,
                     null,
+                    null,
                     null))
             .version();
     assertThat(unsent).isEqualTo(saved + 1);

@@ -68,6 +68,7 @@ class MissedBroadcastApiTest extends ApiTestBase {
                     null,
                     null,
                     null,
+                    null,
                     null))
             .version();
     assertThat(changed).isGreaterThan(held);

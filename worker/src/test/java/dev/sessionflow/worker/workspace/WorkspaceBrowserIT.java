@@ -289,6 +289,48 @@ class WorkspaceBrowserIT extends ApiTestBase {
   }
 
   @Test
+  void anAdminGivesWhatsAppItsOwnTimersAndSeesWhatIsInForce() {
+    try (Browser admin = new Browser(port()).signIn(ApiClient.ADMIN)) {
+      admin.open("/admin/channels");
+      admin.find("#name-0").sendKeys("whatsapp");
+      admin.find("#inactiveAfter-0").sendKeys("soon");
+      admin.find("#save-channels").click();
+      admin.awaitText("#channels-error", "channels.whatsapp.inactiveAfter");
+
+      admin.find("#name-0").clear();
+      admin.find("#name-0").sendKeys("whatsapp");
+      admin.find("#inactiveAfter-0").clear();
+      admin.find("#inactiveAfter-0").sendKeys("PT24H");
+      admin.find("#autoCloseAfter-0").sendKeys("off");
+      admin.find("#csat\\.scale-0").sendKeys("3");
+      admin.find("#csat\\.sendWhenEndedBy-0").sendKeys("AGENT, SYSTEM");
+      admin
+          .find("#businessHours-0")
+          .sendKeys(
+              "{\"timeZone\": \"UTC\", \"periods\": [{\"days\": [\"MON\"], \"from\":"
+                  + " \"09:00\", \"to\": \"17:00\"}]}");
+      admin.find("#save-channels").click();
+      admin.awaitText("#channels-saved", "Saved");
+      admin.await("fieldset[data-channel='whatsapp']");
+      assertThat(admin.find("#inactiveAfter-0-in-force").getText())
+          .isEqualTo("In force: PT24H (this channel)");
+      assertThat(admin.find("#autoCloseAfter-0-in-force").getText())
+          .isEqualTo("In force: off (this channel)");
+      assertThat(admin.find("#endedNoticeText-0-in-force").getAttribute("data-source"))
+          .isEqualTo("account");
+      admin.assertAccessible("the channels page");
+      admin.screenshot("workspace-channels");
+    }
+    JsonNode whatsapp =
+        api.get("/api/v1/settings/messaging", ApiClient.ADMIN).json().at("/channels/whatsapp");
+    assertThat(whatsapp.get("inactiveAfter").asText()).isEqualTo("PT24H");
+    assertThat(whatsapp.get("autoCloseAfter").isNull()).isTrue();
+    assertThat(whatsapp.at("/csat/scale").asInt()).isEqualTo(3);
+    assertThat(whatsapp.at("/csat/sendWhenEndedBy").toString()).isEqualTo("[\"AGENT\",\"SYSTEM\"]");
+    assertThat(whatsapp.at("/businessHours/timeZone").asText()).isEqualTo("UTC");
+  }
+
+  @Test
   void aSessionAutoClosesWhileBothPagesAreOpen() {
     api.put(
             "/api/v1/settings/messaging",

@@ -84,9 +84,11 @@ final class SessionContext {
     return true;
   }
 
+  /** Settings as sent or fetched: the account's, with this session's channel's overrides. */
   private void apply(SessionSettings settings) {
-    timers = settings.timers();
-    policy = settings.policy();
+    SessionSettings own = settings.forChannel(start.channel());
+    timers = own.timers();
+    policy = own.policy();
     settingsCatchUp.applied(settings);
   }
 

@@ -9,6 +9,8 @@ package dev.sessionflow.workflows.session;
  * @param messagesPerRun how many messages a run takes before it continues as new: null in
  *     production ({@link MessagingSessionImpl#MESSAGES_PER_RUN}); tests set a few, to cross
  *     continue-as-new in a short script
+ * @param channel the channel the session's first message came through ({@code web}, {@code
+ *     whatsapp}): settings sent later apply with its overrides; null before channels
  */
 public record SessionStart(
     String sessionId,
@@ -20,7 +22,8 @@ public record SessionStart(
     SessionPolicy policy,
     SessionState carried,
     long settingsVersion,
-    Integer messagesPerRun) {
+    Integer messagesPerRun,
+    String channel) {
 
   public SessionStart(
       String sessionId,
@@ -42,7 +45,24 @@ public record SessionStart(
         policy,
         carried,
         settingsVersion,
+        null,
         null);
+  }
+
+  /** This start for a session of {@code channel}. */
+  public SessionStart inChannel(String channel) {
+    return new SessionStart(
+        sessionId,
+        conversationId,
+        ticketId,
+        endUserId,
+        endUserName,
+        timers,
+        policy,
+        carried,
+        settingsVersion,
+        messagesPerRun,
+        channel);
   }
 
   /** How many messages a run takes before it continues as new. */
@@ -61,7 +81,8 @@ public record SessionStart(
         policy,
         state,
         settingsVersion,
-        messagesPerRun);
+        messagesPerRun,
+        channel);
   }
 
   /** This start with the settings the session holds now. */
@@ -76,6 +97,7 @@ public record SessionStart(
         held.policy(),
         carried,
         held.version(),
-        messagesPerRun);
+        messagesPerRun,
+        channel);
   }
 }

@@ -46,7 +46,9 @@ public final class SessionWorkflowOptions {
         + start.sessionId()
         + "` for end user `"
         + start.endUserId()
-        + "`\n\nInactive after "
+        + "`"
+        + (start.channel() == null ? "" : " via channel `" + start.channel() + "`")
+        + "\n\nInactive after "
         + t.inactiveAfter()
         + ", auto-close after "
         + (t.autoCloseAfter() == null ? "never" : t.autoCloseAfter())

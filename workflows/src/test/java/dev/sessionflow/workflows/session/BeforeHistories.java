@@ -116,7 +116,8 @@ final class BeforeHistories {
             SessionPolicy.defaults(),
             null,
             0,
-            3);
+            3,
+            null);
     MessagingSession session =
         client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start));
     WorkflowClient.start(session::run, start);

@@ -266,7 +266,17 @@ class SessionInterleavingsTest {
       progressFailuresLeft.set(0);
       SessionStart start =
           new SessionStart(
-              id, "conv-" + id, "T-" + id, "u-1", "Ana", timers, policy, null, 0, messagesPerRun);
+              id,
+              "conv-" + id,
+              "T-" + id,
+              "u-1",
+              "Ana",
+              timers,
+              policy,
+              null,
+              0,
+              messagesPerRun,
+              null);
       WorkflowClient.start(
           client.newWorkflowStub(MessagingSession.class, SessionWorkflowOptions.forStart(start))
               ::run,

@@ -116,6 +116,7 @@ class AdminPages {
               null,
               null,
               null,
+              null,
               null);
       if ("preview".equals(action)) {
         MessagingSettings draft = settings.draft(change);
