@@ -119,7 +119,10 @@ class SessionHistoryReplayTest {
           // inactive-checks-settings 1 (before: INACTIVE by the clock under the held settings)
           PulledSettingsHistories.INACTIVE,
           "before-inactive-checks-settings",
-          PoisonWaitsHistory.NAME);
+          PoisonWaitsHistory.NAME,
+          // shipped unguarded: business hours and channels; old histories have neither
+          PolicyDepthHistories.BUSINESS_HOURS,
+          PolicyDepthHistories.CHANNEL_SETTINGS);
 
   /** Runs of {@link TicketAutomation}: a macro whose group change sets off a trigger. */
   static final List<String> AUTOMATION_HISTORIES =
@@ -150,6 +153,23 @@ class SessionHistoryReplayTest {
       }
     }
     return sequences;
+  }
+
+  /** The start input and every signal's input a history holds, as their JSON, in order. */
+  static String inputs(String name) throws IOException {
+    StringBuilder inputs = new StringBuilder();
+    for (var e : WorkflowExecutionHistory.fromJson(read(name)).getEvents()) {
+      var payloads =
+          e.hasWorkflowExecutionStartedEventAttributes()
+              ? e.getWorkflowExecutionStartedEventAttributes().getInput()
+              : e.hasWorkflowExecutionSignaledEventAttributes()
+                  ? e.getWorkflowExecutionSignaledEventAttributes().getInput()
+                  : null;
+      if (payloads != null) {
+        payloads.getPayloadsList().forEach(p -> inputs.append(p.getData().toStringUtf8()));
+      }
+    }
+    return inputs.toString();
   }
 
   /** The activity types a history ran, local activities included, in order. */
@@ -254,6 +274,10 @@ class SessionHistoryReplayTest {
       assertThat(V0_HISTORIES)
           .allSatisfy(name -> assertThat(read(name)).doesNotContain("\"markerName\": \"Version\""));
       assertThat(read("agent-end")).contains("\"markerName\": \"Version\"");
+      // The inputs a session counts open time and picks its channel's settings from.
+      assertThat(inputs(PolicyDepthHistories.BUSINESS_HOURS)).contains("shifts", "Europe/Lisbon");
+      assertThat(inputs(PolicyDepthHistories.CHANNEL_SETTINGS))
+          .contains("\"channel\":\"whatsapp\"", "\"channels\":{\"whatsapp\"");
       // An automated end records the ticket-automation marker besides durable-end.
       assertThat(read("macro-escalation").split("\"markerName\": \"Version\"")).hasSize(3);
       assertThat(read("triggers-after-settle")).contains(TicketAutomation.WORKFLOW_TYPE);
@@ -351,6 +375,7 @@ class SessionHistoryReplayTest {
       PoisonWaitsHistory.recordRefusedWrite(env, client, dir, activities);
       PulledSettingsHistories.recordInactive(env, client, dir, settings);
       BeforeHistories.recordAll(dir);
+      PolicyDepthHistories.record(env, client, dir);
       if (!Files.exists(dir.resolve("ticket-automation.json"))) {
         String runId = "ticket-automation";
         TicketAutomation run =
