@@ -95,6 +95,8 @@ class WorkspaceSecurityTest extends ApiTestBase {
     assertThat(inbox.body()).contains("Signed in as", "agent-1");
     assertThat(get("/admin/settings").statusCode()).isEqualTo(403);
     assertThat(get("/admin/hours").statusCode()).isEqualTo(403);
+    assertThat(get("/admin/texts").statusCode()).isEqualTo(403);
+    assertThat(get("/admin/channels").statusCode()).isEqualTo(403);
   }
 
   @Test
