@@ -34,6 +34,7 @@ public class PastSessions {
    *
    * @param endedBy AGENT, ADMIN, END_USER or SYSTEM; null while it runs
    * @param endedVia the macro or trigger that ended it, if one did
+   * @param channel the channel it opened in, whose settings it ran with
    */
   public record Session(
       String sessionId,
@@ -43,7 +44,8 @@ public class PastSessions {
       String endedBy,
       String endReason,
       String endedVia,
-      Instant endedAt) {}
+      Instant endedAt,
+      String channel) {}
 
   /**
    * Hands every session opened at or after {@code since} to {@code each}, oldest first.
@@ -71,7 +73,7 @@ public class PastSessions {
     jdbc.sql(
             """
             select s.session_id, s.ticket_id, s.opened_at, s.ended_by, s.end_reason, s.ended_via,
-              s.ended_at, m.author, m.sent_at
+              s.ended_at, s.channel, m.author, m.sent_at
             from (select * from sessions
                   where opened_at >= :since
                     and (opened_at > :afterOpened
@@ -111,6 +113,7 @@ public class PastSessions {
         rs.getString("ended_by"),
         rs.getString("end_reason"),
         rs.getString("ended_via"),
-        Times.instant(rs, "ended_at"));
+        Times.instant(rs, "ended_at"),
+        rs.getString("channel"));
   }
 }

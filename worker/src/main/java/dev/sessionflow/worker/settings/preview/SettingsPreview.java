@@ -9,6 +9,9 @@ import dev.sessionflow.workflows.session.SessionTimers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,22 +38,39 @@ public class SettingsPreview {
     return preview(settings.draft(change), days);
   }
 
-  /** What the settings {@code draft} would have done, against the current ones. */
+  /**
+   * What the settings {@code draft} would have done, against the current ones: each session under
+   * its own channel's settings, as it ran.
+   */
   public PreviewResponse preview(MessagingSettings draft, int days) {
-    MessagingSettings current = settings.current();
-    SessionTimers timersNow = current.timers();
-    SessionTimers timersThen = draft.timers();
-    SessionPolicy policyNow = current.sessionPolicy();
-    SessionPolicy policyThen = draft.sessionPolicy();
+    Function<String, Rules> rulesNow = Rules.byChannel(settings.current());
+    Function<String, Rules> rulesThen = Rules.byChannel(draft);
     Instant now = clock.instant();
     PreviewTally tally = new PreviewTally();
     past.forEachOpenedSince(
         now.minus(Duration.ofDays(days)),
-        session ->
-            tally.add(
-                session,
-                Hindsight.replay(session, timersNow, policyNow, now),
-                Hindsight.replay(session, timersThen, policyThen, now)));
+        session -> {
+          Rules before = rulesNow.apply(session.channel());
+          Rules after = rulesThen.apply(session.channel());
+          tally.add(
+              session,
+              Hindsight.replay(session, before.timers(), before.policy(), now),
+              Hindsight.replay(session, after.timers(), after.policy(), now));
+        });
     return tally.result(days);
+  }
+
+  /** The timers and policy a channel's sessions run with, worked out once per channel. */
+  private record Rules(SessionTimers timers, SessionPolicy policy) {
+    static Function<String, Rules> byChannel(MessagingSettings settings) {
+      Map<String, Rules> seen = new HashMap<>();
+      return channel ->
+          seen.computeIfAbsent(
+              channel,
+              c -> {
+                MessagingSettings own = settings.forChannel(c);
+                return new Rules(own.timers(), own.sessionPolicy());
+              });
+    }
   }
 }

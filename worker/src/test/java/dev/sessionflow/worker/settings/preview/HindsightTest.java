@@ -41,7 +41,8 @@ class HindsightTest {
         endedBy,
         reason,
         null,
-        endMinute == null ? null : T.plus(Duration.ofMinutes(endMinute)));
+        endMinute == null ? null : T.plus(Duration.ofMinutes(endMinute)),
+        "web");
   }
 
   @Test

@@ -53,6 +53,40 @@ class SettingsPreviewApiTest extends ApiTestBase {
   }
 
   @Test
+  void aChannelsChangeMovesOnlyThatChannelsSessions() throws Exception {
+    String web = endedOneAndAHalfSecondsAfterTheReply(null);
+    String whatsapp = endedOneAndAHalfSecondsAfterTheReply("whatsapp");
+
+    JsonNode preview =
+        api.post(
+                PREVIEW + "?days=1",
+                ApiClient.ADMIN,
+                "{\"channels\":{\"whatsapp\":{\"autoCloseAfter\":\"PT1S\",\"warnBeforeClose\":null}}}")
+            .expect(200)
+            .json();
+
+    java.util.List<String> moved = preview.get("examples").findValuesAsText("sessionId");
+    assertThat(moved).contains(whatsapp).doesNotContain(web);
+  }
+
+  private String endedOneAndAHalfSecondsAfterTheReply(String channel) throws Exception {
+    String session =
+        api.post(
+                "/api/v1/conversations/" + newConversation() + "/messages",
+                ApiClient.CHANNEL,
+                "{\"messageId\":\"m-1\",\"endUserId\":\"u-1\",\"text\":\"Hi\"%s}"
+                    .formatted(channel == null ? "" : ",\"channel\":\"" + channel + "\""))
+            .expect(202)
+            .json()
+            .get("sessionId")
+            .asText();
+    api.agentSays(ApiClient.AGENT_1, session, "a-1", "How can I help?");
+    Thread.sleep(1500);
+    api.post("/api/v1/sessions/" + session + "/end", ApiClient.AGENT_1, null).expect(200);
+    return session;
+  }
+
+  @Test
   void aBadChangeIsTheSameProblemAsForASave() {
     api.post(PREVIEW, ApiClient.ADMIN, "{\"autoCloseAfter\":\"soon\"}")
         .expectProblem(400, "validation");
