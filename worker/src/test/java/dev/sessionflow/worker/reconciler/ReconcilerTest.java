@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.ConversationStore;
+import dev.sessionflow.activities.conversations.EndUserMessage;
 import dev.sessionflow.activities.conversations.SessionCloses;
 import dev.sessionflow.worker.ApiClient;
 import dev.sessionflow.worker.ApiTestBase;
@@ -114,6 +115,34 @@ class ReconcilerTest extends ApiTestBase {
     assertThat(pendingStart(s)).isZero();
     api.post("/api/v1/sessions/" + s + "/end", ApiClient.AGENT_1, "{}").expect(200);
     assertThat(api.session(s).get("status").asText()).isEqualTo("ENDED");
+  }
+
+  @Test
+  void aSessionWhoseStartACrashCutShortStartsInItsOwnChannel() {
+    String c = newConversation();
+    AcceptedMessage opened =
+        conversations.acceptEndUserMessage(
+            new EndUserMessage(c, "m-1", "user-" + c, "Ana", "Hi", "bridge", null, "whatsapp"));
+    String s = opened.sessionId();
+    jdbc.sql("update session_starts set created_at = :at where session_id = :id")
+        .param("at", java.time.OffsetDateTime.now().minusMinutes(5))
+        .param("id", s)
+        .update();
+
+    pass("reconciler-test-channel");
+
+    assertThat(pendingStart(s)).isZero();
+    String input =
+        client
+            .fetchHistory(MessagingSession.workflowId(s))
+            .getEvents()
+            .get(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getInput()
+            .getPayloads(0)
+            .getData()
+            .toStringUtf8();
+    assertThat(input).as("started from the store's record").contains("\"channel\":\"whatsapp\"");
   }
 
   private long pendingSignals(String sessionId) {
