@@ -111,11 +111,6 @@ public record SettingsChangeRequest(
     return outsideThePolicy(null, null, null, null, texts, null);
   }
 
-  /** Only the channels' overrides, replaced whole. */
-  public static SettingsChangeRequest channelOverrides(Map<String, ChannelInput> channels) {
-    return outsideThePolicy(null, null, null, null, null, channels);
-  }
-
   private static SettingsChangeRequest outsideThePolicy(
       Widget widget,
       String timersCount,
