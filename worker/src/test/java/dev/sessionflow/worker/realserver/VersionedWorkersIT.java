@@ -7,6 +7,8 @@ import dev.sessionflow.worker.SessionflowApplication;
 import dev.sessionflow.workflows.session.MessagingSession;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.deployment.v1.WorkerDeploymentInfo;
+import io.temporal.api.enums.v1.RoutingConfigUpdateState;
 import io.temporal.api.enums.v1.VersioningBehavior;
 import io.temporal.api.workflow.v1.WorkflowExecutionVersioningInfo;
 import io.temporal.api.workflowservice.v1.CountWorkflowExecutionsRequest;
@@ -89,11 +91,23 @@ class VersionedWorkersIT {
     return "c-" + UUID.randomUUID();
   }
 
+  /**
+   * Waits until the build is current and the server has told every task queue so: until then,
+   * matching may still hand a new workflow's first task to the previous current build.
+   */
   private static void awaitCurrent(WorkflowClient client, String buildId) {
-    ApiClient.await(Duration.ofSeconds(60), () -> buildId.equals(current(client)));
+    ApiClient.await(
+        Duration.ofSeconds(60),
+        () -> {
+          WorkerDeploymentInfo info = deployment(client);
+          return info != null
+              && buildId.equals(info.getRoutingConfig().getCurrentDeploymentVersion().getBuildId())
+              && info.getRoutingConfigUpdateState()
+                  == RoutingConfigUpdateState.ROUTING_CONFIG_UPDATE_STATE_COMPLETED;
+        });
   }
 
-  private static String current(WorkflowClient client) {
+  private static WorkerDeploymentInfo deployment(WorkflowClient client) {
     try {
       return client
           .getWorkflowServiceStubs()
@@ -103,10 +117,7 @@ class VersionedWorkersIT {
                   .setNamespace("default")
                   .setDeploymentName("sessionflow")
                   .build())
-          .getWorkerDeploymentInfo()
-          .getRoutingConfig()
-          .getCurrentDeploymentVersion()
-          .getBuildId();
+          .getWorkerDeploymentInfo();
     } catch (StatusRuntimeException notYet) {
       return null;
     }
@@ -129,13 +140,19 @@ class VersionedWorkersIT {
   }
 
   private static void awaitPinned(WorkflowClient client, String sessionId, String buildId) {
-    ApiClient.await(
-        Duration.ofSeconds(30),
-        () -> {
-          WorkflowExecutionVersioningInfo info = versioning(client, sessionId);
-          return info.getBehavior() == VersioningBehavior.VERSIONING_BEHAVIOR_PINNED
-              && buildId.equals(info.getDeploymentVersion().getBuildId());
-        });
+    try {
+      ApiClient.await(
+          Duration.ofSeconds(30),
+          () -> {
+            WorkflowExecutionVersioningInfo info = versioning(client, sessionId);
+            return info.getBehavior() == VersioningBehavior.VERSIONING_BEHAVIOR_PINNED
+                && buildId.equals(info.getDeploymentVersion().getBuildId());
+          });
+    } catch (AssertionError notPinned) {
+      throw new AssertionError(
+          sessionId + " not pinned to " + buildId + ": " + versioning(client, sessionId),
+          notPinned);
+    }
   }
 
   private static WorkflowExecutionVersioningInfo versioning(
