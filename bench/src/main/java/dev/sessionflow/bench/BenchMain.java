@@ -123,7 +123,7 @@ public final class BenchMain {
             log("long session");
             Instant from = Instant.now();
             LongSession.Result longRun =
-                new LongSession(server.client(), service.http).run(params.longMessages(), 4);
+                new LongSession(server.sessionClient(), service.http).run(params.longMessages(), 4);
             windows.add(new Profile.Window("long session (API messages)", from, Instant.now()));
             report.longSession(longRun);
           }
@@ -170,7 +170,7 @@ public final class BenchMain {
           report.bareAutoCloseActions(bareAutoCloses.actions());
           Files.writeString(dir.resolve("bare-auto-close-history.json"), bareAutoCloses.history());
           scaleRecording = service.recording;
-          Scale scale = new Scale(service, store, server.client(), scaleWindows);
+          Scale scale = new Scale(service, store, server.sessionClient(), scaleWindows);
           report.scale(
               scale.run(
                   params.scaleSessions(),

@@ -1,6 +1,8 @@
 package dev.sessionflow.bench;
 
 import dev.sessionflow.devserver.TemporalCli;
+import dev.sessionflow.workflows.codec.EncryptedDataConverter;
+import dev.sessionflow.workflows.codec.PayloadKeys;
 import dev.sessionflow.workflows.session.SessionSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -35,9 +37,23 @@ final class DevServer implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
+  /** A client for the bare baselines: no codec, as bare Temporal. */
   WorkflowClient client() {
     return WorkflowClient.newInstance(
         stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+  }
+
+  /**
+   * A client for the service's sessions, whose payloads are encrypted: the service runs with the
+   * dev profile, so under the development key.
+   */
+  WorkflowClient sessionClient() {
+    return WorkflowClient.newInstance(
+        stubs,
+        WorkflowClientOptions.newBuilder()
+            .setNamespace("default")
+            .setDataConverter(EncryptedDataConverter.of(PayloadKeys.development()))
+            .build());
   }
 
   static String version() {

@@ -44,10 +44,12 @@ final class Lifecycle {
   }
 
   private final WorkflowClient client;
+  private final WorkflowClient sessions;
   private final Http http;
 
-  Lifecycle(WorkflowClient client, Http http) {
+  Lifecycle(WorkflowClient client, WorkflowClient sessions, Http http) {
     this.client = client;
+    this.sessions = sessions;
     this.http = http;
   }
 
@@ -142,7 +144,7 @@ final class Lifecycle {
       ConcurrentLinkedQueue<Double> sends) {
     String sessionId = http.endUserSays("bench-" + id, "m-0");
     MessagingSession session =
-        client.newWorkflowStub(MessagingSession.class, MessagingSession.workflowId(sessionId));
+        sessions.newWorkflowStub(MessagingSession.class, MessagingSession.workflowId(sessionId));
     for (int k = 1; k < messages; k++) {
       long t = System.nanoTime();
       session.message(
@@ -160,7 +162,7 @@ final class Lifecycle {
   /** A session is done when its workflow completed: surveyed and settled. */
   private String awaitCompleted(String sessionId) {
     String workflowId = MessagingSession.workflowId(sessionId);
-    client.newUntypedWorkflowStub(workflowId).getResult(SessionOutcome.class);
+    sessions.newUntypedWorkflowStub(workflowId).getResult(SessionOutcome.class);
     return workflowId;
   }
 

@@ -15,7 +15,7 @@ final class LifecycleRounds {
   static void measure(
       Report report, Params params, DevServer server, Service service, List<Profile.Window> windows)
       throws Exception {
-    Lifecycle lifecycle = new Lifecycle(server.client(), service.http);
+    Lifecycle lifecycle = new Lifecycle(server.client(), server.sessionClient(), service.http);
     BenchMain.log("warm-up");
     // A whole round per variant, not measured: the service's JVM has far more code to compile
     // (HTTP, JSON, JDBC) than the bare worker's, and its first round used to measure that.
@@ -54,7 +54,7 @@ final class LifecycleRounds {
   /** The secondary column: the API path with the ticket store in an H2 file, against bare. */
   static void measureH2File(Report report, Params params, DevServer server, Service service)
       throws Exception {
-    Lifecycle lifecycle = new Lifecycle(server.client(), service.http);
+    Lifecycle lifecycle = new Lifecycle(server.client(), server.sessionClient(), service.http);
     lifecycle.run(Lifecycle.Variant.HTTP, "h2-warm", params.sessions(), params.concurrency(), 10);
     List<Lifecycle.Variant> order =
         new ArrayList<>(List.of(Lifecycle.Variant.BASELINE, Lifecycle.Variant.HTTP));

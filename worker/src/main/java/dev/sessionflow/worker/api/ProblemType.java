@@ -20,6 +20,11 @@ public enum ProblemType {
       HttpStatus.UNSUPPORTED_MEDIA_TYPE,
       "Unsupported or malformed Content-Type"),
   PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
+  /** A codec server request holds a payload under a key the service does not have. */
+  PAYLOAD_NOT_DECODABLE(
+      "payload-not-decodable",
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "A payload does not decode under this service's keys"),
   RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
   UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
   /** A defect of the service: logged with its stack trace, answered without internals. */

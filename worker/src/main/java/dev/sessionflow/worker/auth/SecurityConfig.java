@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -132,6 +133,33 @@ public class SecurityConfig {
               }
               requests.anyRequest().access(new UnruledEndpoints(handlers));
             })
+        .build();
+  }
+
+  /**
+   * The codec server: ADMIN only, by bearer token or JWT, or by the workspace sign-in of an admin
+   * (which the Web UI sends when told to include cross-origin credentials). No CSRF token: encoding
+   * and decoding change nothing, and only the origins in {@code SESSIONFLOW_CODEC_ALLOWED_ORIGINS}
+   * may read an answer.
+   */
+  @Bean
+  @Order(API + 1)
+  SecurityFilterChain codecSecurity(
+      HttpSecurity http,
+      AuthenticationManagerResolver<HttpServletRequest> bearerTokens,
+      Environment env)
+      throws Exception {
+    return stateless(http, bearerTokens, new ProblemAuthHandlers())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .securityMatcher("/codec/**")
+        .cors(cors -> cors.configurationSource(CodecOrigins.of(env)))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(HttpMethod.POST, "/codec/encode", "/codec/decode")
+                    .hasRole(Role.ADMIN.name())
+                    .anyRequest()
+                    .denyAll())
         .build();
   }
 

@@ -1,6 +1,7 @@
 package dev.sessionflow.worker.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionflow.worker.SessionflowApplication;
 import java.net.URI;
@@ -48,6 +49,10 @@ class IdentityModePagesTest {
     return "--sessionflow.webhooks.secret-key=" + Base64.getEncoder().encodeToString(new byte[32]);
   }
 
+  private static String payloadKeys() {
+    return "--sessionflow.payload-keys=k1:" + Base64.getEncoder().encodeToString(new byte[32]);
+  }
+
   @Test
   void fullyEmbeddedOffersThemAll() throws Exception {
     try (var app = start()) {
@@ -62,9 +67,25 @@ class IdentityModePagesTest {
             fileDatabase(),
             surveyKey(),
             webhookKey(),
+            payloadKeys(),
             "--sessionflow.auth.token-list=s3cret-admin:ADMIN")) {
       DevSurfaces.of(app).assertPresent(false);
     }
+  }
+
+  /** The development payload key is a development stand-in too: without keys, no start. */
+  @Test
+  void aDatabaseFileWithoutPayloadKeysRefusesToStart() {
+    assertThatThrownBy(
+            () ->
+                start(
+                        fileDatabase(),
+                        surveyKey(),
+                        webhookKey(),
+                        "--sessionflow.auth.token-list=s3cret-admin:ADMIN")
+                    .close())
+        .rootCause()
+        .hasMessageContaining("SESSIONFLOW_PAYLOAD_KEYS");
   }
 
   @Test

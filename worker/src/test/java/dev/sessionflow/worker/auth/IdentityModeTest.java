@@ -80,6 +80,7 @@ class IdentityModeTest {
       "--sessionflow.csat.token-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
       "--sessionflow.webhooks.secret-key="
           + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+      "--sessionflow.payload-keys=k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
       "--spring.datasource.url=jdbc:h2:file:"
           + dir.resolve("db")
           + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"

@@ -3,15 +3,14 @@ package dev.sessionflow.worker.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionflow.worker.ApiClient;
+import dev.sessionflow.worker.HistoryText;
+import dev.sessionflow.workflows.codec.PayloadKeys;
 import dev.sessionflow.workflows.session.MessagingSession;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,9 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every API read, for every staff caller, is searched for it; so is the session's workflow history.
  */
 class SurveyLinkApiTest extends ScopedApiTestBase {
-  private static final Pattern PAYLOAD = Pattern.compile("\"data\":\\s*\"([A-Za-z0-9+/=]+)\"");
-
   @Autowired WorkflowClient temporal;
+  @Autowired PayloadKeys keys;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -86,13 +84,8 @@ class SurveyLinkApiTest extends ScopedApiTestBase {
     ApiClient.await(
         Duration.ofSeconds(20),
         () -> temporal.fetchHistory(id).toJson(false).contains("InviteAndSettle"));
-    String history = temporal.fetchHistory(id).toJson(false);
-    StringBuilder decoded = new StringBuilder(history);
-    Matcher payload = PAYLOAD.matcher(history);
-    while (payload.find()) {
-      decoded.append('\n').append(new String(Base64.getDecoder().decode(payload.group(1))));
-    }
-    assertThat(decoded.toString()).contains("\"surveyId\"").doesNotContain(token);
+    String decoded = HistoryText.decoded(temporal.fetchHistory(id).getHistory(), keys);
+    assertThat(decoded).contains("\"surveyId\"").doesNotContain(token);
   }
 
   /** Every GET endpoint of the API. */

@@ -1,6 +1,8 @@
 package dev.sessionflow.worker.realserver;
 
 import dev.sessionflow.devserver.TemporalCli;
+import dev.sessionflow.workflows.codec.EncryptedDataConverter;
+import dev.sessionflow.workflows.codec.PayloadKeys;
 import dev.sessionflow.workflows.session.SessionSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -33,6 +35,11 @@ final class DevServerProcess implements AutoCloseable {
 
   String address() {
     return "127.0.0.1:" + port;
+  }
+
+  /** The server's Web UI. */
+  String webUi() {
+    return "http://127.0.0.1:" + uiPort;
   }
 
   DevServerProcess start() {
@@ -75,8 +82,13 @@ final class DevServerProcess implements AutoCloseable {
           WorkflowServiceStubs.newServiceStubs(
               WorkflowServiceStubsOptions.newBuilder().setTarget(address()).build());
     }
+    // The services of this suite run with the dev profile: their payloads are under that key.
     return WorkflowClient.newInstance(
-        service, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+        service,
+        WorkflowClientOptions.newBuilder()
+            .setNamespace("default")
+            .setDataConverter(EncryptedDataConverter.of(PayloadKeys.development()))
+            .build());
   }
 
   static List<String> searchAttributeNames() {

@@ -53,6 +53,7 @@ class IdentityModesIT {
     env.put("SESSIONFLOW_AUTH_TOKEN_LIST", ADMIN_TOKEN + ":ADMIN:it-ops");
     env.put("SESSIONFLOW_CSAT_TOKEN_KEY", Base64.getEncoder().encodeToString(new byte[32]));
     env.put("SESSIONFLOW_WEBHOOKS_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+    env.put("SESSIONFLOW_PAYLOAD_KEYS", "k1:" + Base64.getEncoder().encodeToString(new byte[32]));
     env.put("SESSIONFLOW_AUTH_AGENT_ACCESS", "ASSIGNED");
     env.put("SESSIONFLOW_PUBLIC_BASE_URL", "https://support.example.test");
     return env;

@@ -8,7 +8,9 @@ import dev.sessionflow.activities.conversations.EndUserMessage;
 import dev.sessionflow.activities.conversations.SessionCloses;
 import dev.sessionflow.worker.ApiClient;
 import dev.sessionflow.worker.ApiTestBase;
+import dev.sessionflow.worker.HistoryText;
 import dev.sessionflow.workflows.activities.SessionClosing;
+import dev.sessionflow.workflows.codec.PayloadKeys;
 import dev.sessionflow.workflows.model.EndedBy;
 import dev.sessionflow.workflows.model.SessionEnd;
 import dev.sessionflow.workflows.reconciler.Reconciled;
@@ -32,6 +34,7 @@ class ReconcilerTest extends ApiTestBase {
   @Autowired ConversationStore conversations;
   @Autowired SessionCloses closes;
   @Autowired WorkflowClient client;
+  @Autowired PayloadKeys keys;
   @Autowired JdbcClient jdbc;
 
   private Reconciled pass(String id) {
@@ -133,15 +136,15 @@ class ReconcilerTest extends ApiTestBase {
 
     assertThat(pendingStart(s)).isZero();
     String input =
-        client
-            .fetchHistory(MessagingSession.workflowId(s))
-            .getEvents()
-            .get(0)
-            .getWorkflowExecutionStartedEventAttributes()
-            .getInput()
-            .getPayloads(0)
-            .getData()
-            .toStringUtf8();
+        HistoryText.decoded(
+            client
+                .fetchHistory(MessagingSession.workflowId(s))
+                .getEvents()
+                .get(0)
+                .getWorkflowExecutionStartedEventAttributes()
+                .getInput()
+                .getPayloads(0),
+            keys);
     assertThat(input).as("started from the store's record").contains("\"channel\":\"whatsapp\"");
   }
 

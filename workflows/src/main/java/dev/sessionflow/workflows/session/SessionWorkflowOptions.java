@@ -31,21 +31,15 @@ public final class SessionWorkflowOptions {
         .build();
   }
 
+  /** Ids only: no end user's name or id, which are personal data (encrypted in the input). */
   static String staticSummary(SessionStart start) {
-    return "Ticket "
-        + start.ticketId()
-        + " · "
-        + (start.endUserName() == null ? start.endUserId() : start.endUserName())
-        + " · conversation "
-        + start.conversationId();
+    return "Ticket " + start.ticketId() + " · conversation " + start.conversationId();
   }
 
   static String staticDetails(SessionStart start) {
     SessionTimers t = start.timers();
     return "Session `"
         + start.sessionId()
-        + "` for end user `"
-        + start.endUserId()
         + "`"
         + (start.channel() == null ? "" : " via channel `" + start.channel() + "`")
         + "\n\nInactive after "

@@ -85,6 +85,21 @@ final class SessionTestEnvironment {
     return env;
   }
 
+  /** With every payload encrypted, as the service runs. */
+  static TestWorkflowEnvironment startEncrypted(
+      io.temporal.common.converter.DataConverter converter, Object... activities) {
+    TestWorkflowEnvironment env =
+        prepare(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(
+                    io.temporal.client.WorkflowClientOptions.newBuilder()
+                        .setDataConverter(converter)
+                        .build()),
+            activities);
+    env.start();
+    return env;
+  }
+
   /** The environment with its worker registered but not polling yet: requests queue up. */
   static TestWorkflowEnvironment prepare(Object... activities) {
     return prepare(TestEnvironmentOptions.newBuilder(), activities);
