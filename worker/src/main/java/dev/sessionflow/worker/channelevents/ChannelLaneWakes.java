@@ -10,6 +10,7 @@ import dev.sessionflow.workflows.webhooks.WebhookEvent;
 import dev.sessionflow.workflows.webhooks.WebhookSubscription;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -115,6 +116,14 @@ class ChannelLaneWakes implements MessagesCommitted {
     BatchRequest request = client.newSignalWithStartRequest();
     request.add(lane::run, new LaneStart(hookId, conversationId, seq));
     request.add(lane::wake);
-    client.signalWithStart(request);
+    try {
+      client.signalWithStart(request);
+    } catch (WorkflowExecutionAlreadyStarted raced) {
+      // Another waker (a replica, the reconciler's pass) started the lane at the same instant; the
+      // in-process server then refuses this start instead of signalling: wake the lane it started.
+      client
+          .newWorkflowStub(ChannelLane.class, ChannelLane.workflowId(hookId, conversationId))
+          .wake();
+    }
   }
 }
