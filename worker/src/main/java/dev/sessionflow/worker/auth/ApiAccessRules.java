@@ -50,6 +50,8 @@ public final class ApiAccessRules {
           rule(HttpMethod.GET, "/api/v1/settings/messaging", STAFF),
           rule(HttpMethod.PUT, "/api/v1/settings/messaging", ADMIN),
           rule(HttpMethod.POST, "/api/v1/settings/messaging/preview", ADMIN),
+          rule(HttpMethod.GET, "/api/v1/retention", ADMIN),
+          rule(HttpMethod.PUT, "/api/v1/retention", ADMIN),
           // The survey token is the end user's credential.
           rule(HttpMethod.POST, "/api/v1/csat/*", List.of()),
           // Anyone on an allowed site may start a visitor: the Origin is checked there.

@@ -108,6 +108,8 @@ class AuthMatrixTest extends ScopedApiTestBase {
     TABLE.put("GET /api/v1/settings/messaging", new Expect(STAFF, false, null));
     TABLE.put("PUT /api/v1/settings/messaging", new Expect(ADMIN, false, "{}"));
     TABLE.put("POST /api/v1/settings/messaging/preview", new Expect(ADMIN, false, "{}"));
+    TABLE.put("GET /api/v1/retention", new Expect(ADMIN, false, null));
+    TABLE.put("PUT /api/v1/retention", new Expect(ADMIN, false, "{}"));
     // Public: the survey token is the credential (an unknown one is 404 to everyone).
     TABLE.put("POST /api/v1/csat/{surveyToken}", new Expect(Set.of(), false, "{\"rating\":5}"));
     // Public: the page's Origin is what is checked (the matrix sends a loopback one).

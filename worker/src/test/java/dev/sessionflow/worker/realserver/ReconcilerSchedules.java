@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
-/** The reconciler's schedule as a server holds it, for the real-server and cluster suites. */
+/** The service's schedules as a server holds them, for the real-server and cluster suites. */
 final class ReconcilerSchedules {
   private ReconcilerSchedules() {}
 
@@ -21,10 +21,19 @@ final class ReconcilerSchedules {
    */
   static ScheduleDescription await(
       WorkflowServiceStubs stubs, Duration timeout, Predicate<ScheduleDescription> ready) {
+    return await(stubs, SessionReconciler.SCHEDULE_ID, timeout, ready);
+  }
+
+  /** The same for the schedule {@code scheduleId}. */
+  static ScheduleDescription await(
+      WorkflowServiceStubs stubs,
+      String scheduleId,
+      Duration timeout,
+      Predicate<ScheduleDescription> ready) {
     var handle =
         ScheduleClient.newInstance(
                 stubs, ScheduleClientOptions.newBuilder().setNamespace("default").build())
-            .getHandle(SessionReconciler.SCHEDULE_ID);
+            .getHandle(scheduleId);
     AtomicReference<ScheduleDescription> seen = new AtomicReference<>();
     ApiClient.await(
         timeout,
