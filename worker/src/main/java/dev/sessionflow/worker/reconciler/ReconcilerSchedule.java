@@ -6,32 +6,24 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** The reconciler's schedule: a pass every minute ({@link PeriodicPass}). */
-@Component
-class ReconcilerSchedule implements ApplicationRunner, AutoCloseable {
-  private final PeriodicPass pass;
-  private final boolean inProcessServer;
+/** The reconciler's schedule: a pass every minute. */
+@Configuration(proxyBeanMethods = false)
+class ReconcilerSchedule {
 
-  ReconcilerSchedule(
+  @Bean
+  PeriodicPass reconcilerPasses(
       WorkflowClient client,
       @Value("${spring.temporal.test-server.enabled:false}") boolean inProcessServer) {
-    this.pass =
-        new PeriodicPass(
-            client,
-            SessionReconciler.SCHEDULE_ID,
-            SessionReconciler.class,
-            passOptions(),
-            SessionReconciler.PERIOD);
-    this.inProcessServer = inProcessServer;
-  }
-
-  @Override
-  public void run(ApplicationArguments args) {
-    pass.begin(inProcessServer);
+    return new PeriodicPass(
+        client,
+        inProcessServer,
+        SessionReconciler.SCHEDULE_ID,
+        SessionReconciler.class,
+        passOptions(),
+        SessionReconciler.PERIOD);
   }
 
   static WorkflowOptions passOptions() {
@@ -40,10 +32,5 @@ class ReconcilerSchedule implements ApplicationRunner, AutoCloseable {
         .setTaskQueue(SessionReconciler.TASK_QUEUE)
         .setWorkflowRunTimeout(Duration.ofMinutes(10))
         .build();
-  }
-
-  @Override
-  public void close() {
-    pass.close();
   }
 }

@@ -6,32 +6,24 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** The retention schedule: a pass every hour ({@link PeriodicPass}); it purges only when set. */
-@Component
-class RetentionSchedule implements ApplicationRunner, AutoCloseable {
-  private final PeriodicPass pass;
-  private final boolean inProcessServer;
+/** The retention schedule: a pass every hour, which purges only while retention is set. */
+@Configuration(proxyBeanMethods = false)
+class RetentionSchedule {
 
-  RetentionSchedule(
+  @Bean
+  PeriodicPass retentionPasses(
       WorkflowClient client,
       @Value("${spring.temporal.test-server.enabled:false}") boolean inProcessServer) {
-    this.pass =
-        new PeriodicPass(
-            client,
-            TranscriptRetention.SCHEDULE_ID,
-            TranscriptRetention.class,
-            passOptions(),
-            TranscriptRetention.PERIOD);
-    this.inProcessServer = inProcessServer;
-  }
-
-  @Override
-  public void run(ApplicationArguments args) {
-    pass.begin(inProcessServer);
+    return new PeriodicPass(
+        client,
+        inProcessServer,
+        TranscriptRetention.SCHEDULE_ID,
+        TranscriptRetention.class,
+        passOptions(),
+        TranscriptRetention.PERIOD);
   }
 
   static WorkflowOptions passOptions() {
@@ -40,10 +32,5 @@ class RetentionSchedule implements ApplicationRunner, AutoCloseable {
         .setTaskQueue(TranscriptRetention.TASK_QUEUE)
         .setWorkflowRunTimeout(Duration.ofHours(1))
         .build();
-  }
-
-  @Override
-  public void close() {
-    pass.close();
   }
 }

@@ -20,16 +20,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 
 /**
  * A maintenance workflow that a Temporal Schedule starts every period, one pass at a time (the
  * schedule skips while a pass runs). Every replica tries to create the schedule; the first wins.
  * The in-process server has no schedules: there, a timer of the service starts the same workflow.
  */
-public final class PeriodicPass implements AutoCloseable {
+public final class PeriodicPass implements ApplicationRunner, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PeriodicPass.class);
 
   private final WorkflowClient client;
+  private final boolean inProcessServer;
   private final String scheduleId;
   private final Class<?> workflowType;
   private final WorkflowOptions options;
@@ -37,24 +40,28 @@ public final class PeriodicPass implements AutoCloseable {
   private ScheduledExecutorService timer;
 
   /**
+   * @param inProcessServer the in-process server runs no schedules: a timer starts the passes
    * @param workflowType the workflow interface; its one method takes no argument
    * @param options the pass's id and task queue
    */
   public PeriodicPass(
       WorkflowClient client,
+      boolean inProcessServer,
       String scheduleId,
       Class<?> workflowType,
       WorkflowOptions options,
       Duration period) {
     this.client = client;
+    this.inProcessServer = inProcessServer;
     this.scheduleId = scheduleId;
     this.workflowType = workflowType;
     this.options = options;
     this.period = period;
   }
 
-  /** Creates the schedule, or on the in-process server starts the timer. */
-  public void begin(boolean inProcessServer) {
+  /** Once the service is up: creates the schedule, or on the in-process server starts the timer. */
+  @Override
+  public void run(ApplicationArguments args) {
     if (inProcessServer) {
       timer = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
       timer.scheduleAtFixedRate(
