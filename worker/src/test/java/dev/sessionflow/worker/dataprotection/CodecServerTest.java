@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.util.JsonFormat;
 import dev.sessionflow.worker.ApiClient;
 import dev.sessionflow.worker.ApiTestBase;
+import dev.sessionflow.worker.SignedInBrowser;
 import dev.sessionflow.workflows.session.MessagingSession;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -95,6 +96,23 @@ class CodecServerTest extends ApiTestBase {
     api.post("/codec/decode", ApiClient.AGENT_1, body).expectProblem(403, "forbidden");
     api.post("/codec/encode", ApiClient.CHANNEL, body).expectProblem(403, "forbidden");
     api.get("/codec/decode", ApiClient.ADMIN).expect(403);
+  }
+
+  @Test
+  void aWorkspaceSignInOpensItToAdminsOnlyAsInTheApi() throws Exception {
+    for (String identity : new String[] {"dev-admin", "dev-agent-1"}) {
+      SignedInBrowser browser = SignedInBrowser.as(base(), identity);
+      HttpResponse<String> decoded =
+          browser.http.send(
+              HttpRequest.newBuilder(browser.uri("/codec/decode"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"payloads\":[]}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(decoded.statusCode())
+          .as(identity)
+          .isEqualTo(identity.equals("dev-admin") ? 200 : 403);
+    }
   }
 
   @Test
