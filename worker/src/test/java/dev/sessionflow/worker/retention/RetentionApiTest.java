@@ -97,6 +97,11 @@ class RetentionApiTest extends ApiTestBase {
     JsonNode after = api.get("/api/v1/retention", ApiClient.ADMIN).expect(200).json();
     assertThat(after.get("dueNow").get("sessions").asLong()).isZero();
     assertThat(after.get("runs").get(0).get("messages").asLong()).isEqualTo(dueMessages);
+    // What SessionflowRetentionNotRunning reads.
+    String metrics = api.get("/actuator/prometheus", ApiClient.ADMIN).expect(200).body();
+    assertThat(metrics)
+        .containsPattern("(?m)^sessionflow_retention_kept_days(\\{[^}]*\\})? 30\\.0$")
+        .containsPattern("(?m)^sessionflow_retention_passes_total(\\{[^}]*\\})? [1-9]");
   }
 
   @Test
