@@ -1,15 +1,7 @@
 package dev.sessionflow.worker.retention;
 
-import dev.sessionflow.activities.retention.RetentionRuns;
-import dev.sessionflow.activities.retention.RetentionSettings;
-import dev.sessionflow.activities.retention.TranscriptPurge;
 import dev.sessionflow.worker.auth.Caller;
-import dev.sessionflow.workflows.retention.Purged;
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,20 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/retention")
 class RetentionController {
-  /** The passes shown: a day's worth and more. */
-  private static final int RUNS = 30;
+  private final RetentionOverview retention;
 
-  private final RetentionSettings settings;
-  private final TranscriptPurge purge;
-  private final RetentionRuns runs;
-  private final Clock clock;
-
-  RetentionController(
-      RetentionSettings settings, TranscriptPurge purge, RetentionRuns runs, Clock clock) {
-    this.settings = settings;
-    this.purge = purge;
-    this.runs = runs;
-    this.clock = clock;
+  RetentionController(RetentionOverview retention) {
+    this.retention = retention;
   }
 
   @Operation(
@@ -43,7 +25,7 @@ class RetentionController {
               + " what a pass would purge now, changing nothing.")
   @GetMapping
   RetentionView get() {
-    return view();
+    return retention.view();
   }
 
   @Operation(
@@ -53,17 +35,6 @@ class RetentionController {
               + " purged comes back if the period is lengthened later.")
   @PutMapping
   RetentionView put(Caller caller, @RequestBody RetentionChange change) {
-    settings.set(change.transcriptsKeptFor(), caller.getName());
-    return view();
-  }
-
-  private RetentionView view() {
-    Optional<Duration> kept = settings.transcriptsKeptFor();
-    Instant cutoff = kept.map(k -> clock.instant().minus(k)).orElse(null);
-    return new RetentionView(
-        kept.map(Duration::toDays).map(days -> "P" + days + "D").orElse(null),
-        cutoff,
-        cutoff == null ? Purged.NONE : purge.dryRun(cutoff),
-        runs.latest(RUNS).stream().map(RetentionView.Run::of).toList());
+    return retention.set(change.transcriptsKeptFor(), caller.getName());
   }
 }

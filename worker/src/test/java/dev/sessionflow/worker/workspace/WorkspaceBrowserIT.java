@@ -210,6 +210,33 @@ class WorkspaceBrowserIT extends ApiTestBase {
   }
 
   @Test
+  void anAdminSetsRetentionAndSeesWhatTheNextPassWouldRemove() {
+    try (Browser admin = new Browser(port()).signIn(ApiClient.ADMIN)) {
+      admin.open("/admin/retention");
+      admin.awaitText("#retention-off", "kept for ever");
+      admin.find("#days").sendKeys("0");
+      admin.find("#save-retention").click();
+      admin.awaitText("#retention-error", "1 to 3650 days");
+
+      admin.find("#days").clear();
+      admin.find("#days").sendKeys("365");
+      admin.find("#save-retention").click();
+      admin.awaitText("#retention-saved", "Saved");
+      admin.awaitText("#retention-due", "would be removed if a pass ran now");
+      admin.assertAccessible("the retention page");
+      admin.screenshot("workspace-retention");
+    } finally {
+      assertThat(
+              api.get("/api/v1/retention", ApiClient.ADMIN)
+                  .json()
+                  .get("transcriptsKeptFor")
+                  .asText())
+          .isEqualTo("P365D");
+      api.put("/api/v1/retention", ApiClient.ADMIN, "{\"transcriptsKeptFor\":null}").expect(200);
+    }
+  }
+
+  @Test
   void anAdminSetsBusinessHoursAndAnEndUserWritingWhileClosedIsTold() {
     String openDay =
         java.time.LocalDate.now(java.time.ZoneOffset.UTC)

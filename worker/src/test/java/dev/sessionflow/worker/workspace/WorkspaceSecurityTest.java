@@ -97,6 +97,7 @@ class WorkspaceSecurityTest extends ApiTestBase {
     assertThat(get("/admin/hours").statusCode()).isEqualTo(403);
     assertThat(get("/admin/texts").statusCode()).isEqualTo(403);
     assertThat(get("/admin/channels").statusCode()).isEqualTo(403);
+    assertThat(get("/admin/retention").statusCode()).isEqualTo(403);
   }
 
   @Test
