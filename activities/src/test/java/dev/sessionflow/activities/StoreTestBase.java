@@ -43,7 +43,8 @@ public abstract class StoreTestBase {
           "sessions",
           "conversations",
           "tickets",
-          "messaging_settings");
+          "messaging_settings",
+          "end_user_erasures");
 
   @Autowired protected JdbcClient jdbc;
   @Autowired protected TestClock clock;

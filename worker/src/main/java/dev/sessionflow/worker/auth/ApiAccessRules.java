@@ -52,6 +52,7 @@ public final class ApiAccessRules {
           rule(HttpMethod.POST, "/api/v1/settings/messaging/preview", ADMIN),
           rule(HttpMethod.GET, "/api/v1/retention", ADMIN),
           rule(HttpMethod.PUT, "/api/v1/retention", ADMIN),
+          rule(HttpMethod.DELETE, "/api/v1/end-users/*", ADMIN),
           // The survey token is the end user's credential.
           rule(HttpMethod.POST, "/api/v1/csat/*", List.of()),
           // Anyone on an allowed site may start a visitor: the Origin is checked there.

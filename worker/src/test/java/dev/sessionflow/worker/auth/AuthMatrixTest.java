@@ -110,6 +110,7 @@ class AuthMatrixTest extends ScopedApiTestBase {
     TABLE.put("POST /api/v1/settings/messaging/preview", new Expect(ADMIN, false, "{}"));
     TABLE.put("GET /api/v1/retention", new Expect(ADMIN, false, null));
     TABLE.put("PUT /api/v1/retention", new Expect(ADMIN, false, "{}"));
+    TABLE.put("DELETE /api/v1/end-users/{endUserId}", new Expect(ADMIN, false, null));
     // Public: the survey token is the credential (an unknown one is 404 to everyone).
     TABLE.put("POST /api/v1/csat/{surveyToken}", new Expect(Set.of(), false, "{\"rating\":5}"));
     // Public: the page's Origin is what is checked (the matrix sends a loopback one).
@@ -240,7 +241,8 @@ class AuthMatrixTest extends ScopedApiTestBase {
             .replace("{ticketId}", chat.ticketId())
             .replace("{runId}", chat.runId())
             .replace("{surveyToken}", "no-such-survey")
-            .replace("{kid}", "wk-none");
+            .replace("{kid}", "wk-none")
+            .replace("{endUserId}", "u-nobody-to-erase");
     if (path.contains("{macroId}")) {
       String macro =
           api.post("/api/v1/macros", ApiClient.ADMIN, MACRO)

@@ -1,0 +1,19 @@
+package dev.sessionflow.workflows.erasure;
+
+import io.temporal.activity.ActivityInterface;
+import java.util.List;
+
+/** The service's side of an erasure; each is idempotent. */
+@ActivityInterface
+public interface ErasureActivities {
+  /** The end user's sessions that have not ended. */
+  List<String> openSessions(String endUserId);
+
+  /**
+   * Ends the session as an admin would, reason {@code ERASED}, no survey; already ended is done.
+   */
+  void endErased(String sessionId);
+
+  /** Erases the end user's personal data from the store and audits it; a repeat changes nothing. */
+  Erased eraseStored(Erasure erasure);
+}
