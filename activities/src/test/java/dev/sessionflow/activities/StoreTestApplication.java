@@ -45,6 +45,12 @@ public class StoreTestApplication {
     return new TestClock(StoreTestBase.T0);
   }
 
+  /** The payload key the data keys are wrapped under. */
+  @Bean
+  dev.sessionflow.workflows.codec.PayloadKeys payloadKeys() {
+    return dev.sessionflow.workflows.codec.PayloadKeys.development();
+  }
+
   /** For components of the module that count things (none of the tests reads it). */
   @Bean
   MeterRegistry meterRegistry() {

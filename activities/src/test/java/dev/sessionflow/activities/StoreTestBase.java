@@ -44,7 +44,8 @@ public abstract class StoreTestBase {
           "conversations",
           "tickets",
           "messaging_settings",
-          "end_user_erasures");
+          "end_user_erasures",
+          "data_keys");
 
   @Autowired protected JdbcClient jdbc;
   @Autowired protected TestClock clock;

@@ -2,6 +2,7 @@ package dev.sessionflow.worker;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import dev.sessionflow.workflows.codec.DataKeys;
 import dev.sessionflow.workflows.codec.PayloadEncryption;
 import dev.sessionflow.workflows.codec.PayloadKeys;
 import io.temporal.api.common.v1.Payload;
@@ -13,9 +14,9 @@ public final class HistoryText {
   private HistoryText() {}
 
   /** Every payload in {@code history} (a history, an event, a payload), decrypted, as text. */
-  public static String decoded(Message history, PayloadKeys keys) {
+  public static String decoded(Message history, PayloadKeys keys, DataKeys dataKeys) {
     StringBuilder text = new StringBuilder();
-    collect(history, new PayloadEncryption(keys), text);
+    collect(history, new PayloadEncryption(keys, dataKeys), text);
     return text.toString();
   }
 

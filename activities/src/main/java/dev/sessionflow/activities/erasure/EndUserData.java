@@ -1,5 +1,6 @@
 package dev.sessionflow.activities.erasure;
 
+import dev.sessionflow.activities.datakeys.StoredDataKeys;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.activities.support.Transactions;
 import dev.sessionflow.workflows.erasure.Erased;
@@ -21,11 +22,14 @@ public class EndUserData {
   private final JdbcClient jdbc;
   private final Transactions transactions;
   private final Clock clock;
+  private final StoredDataKeys dataKeys;
 
-  public EndUserData(JdbcClient jdbc, Transactions transactions, Clock clock) {
+  public EndUserData(
+      JdbcClient jdbc, Transactions transactions, Clock clock, StoredDataKeys dataKeys) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.clock = clock;
+    this.dataKeys = dataKeys;
   }
 
   /** The end user as records and ids outside the store may name them: a SHA-256, in hex. */
@@ -47,6 +51,50 @@ public class EndUserData {
         .param("id", endUserId)
         .query(String.class)
         .list();
+  }
+
+  /** Every session of the end user, ended or not. */
+  public List<String> sessions(String endUserId) {
+    return jdbc.sql("select session_id from sessions where end_user_id = :id order by opened_at")
+        .param("id", endUserId)
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * Whether the session has ended and its ticket is settled: its workflow has nothing left to do.
+   */
+  public boolean endedAndSettled(String sessionId) {
+    return jdbc.sql(
+                """
+            select count(*) from sessions s join tickets t on t.ticket_id = s.ticket_id
+            where s.session_id = :id and s.status = 'ENDED' and t.settled_at is not null
+            """)
+            .param("id", sessionId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /**
+   * Destroys the data keys of the end user's sessions, so what Temporal holds of them opens
+   * nowhere, and adds the count to the erasure's record; a repeat destroys nothing more.
+   */
+  public int destroyDataKeys(Erasure erasure) {
+    return transactions.inTransaction(
+        () -> {
+          int destroyed = dataKeys.destroy(sessions(erasure.endUserId()));
+          jdbc.sql(
+                  """
+                  update end_user_erasures
+                  set data_keys_destroyed = coalesce(data_keys_destroyed, 0) + :n
+                  where id = (select max(id) from end_user_erasures where subject_hash = :hash)
+                  """)
+              .param("n", destroyed)
+              .param("hash", subjectHash(erasure.endUserId()))
+              .update();
+          return destroyed;
+        });
   }
 
   /** Empties what the end user said and was told, and audits it; a repeat empties nothing more. */
@@ -71,6 +119,10 @@ public class EndUserData {
             .param("c", conversations)
             .update();
     jdbc.sql("update conversations set end_user_name = null where conversation_id in (:c)")
+        .param("c", conversations)
+        .update();
+    // An erased conversation reopens no more: its next message starts a new session.
+    jdbc.sql("update sessions set reopen_until = null where conversation_id in (:c)")
         .param("c", conversations)
         .update();
     long comments =

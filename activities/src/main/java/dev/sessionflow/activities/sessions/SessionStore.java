@@ -2,6 +2,7 @@ package dev.sessionflow.activities.sessions;
 
 import dev.sessionflow.activities.csat.Survey;
 import dev.sessionflow.activities.csat.SurveyStore;
+import dev.sessionflow.activities.datakeys.StoredDataKeys;
 import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.workflows.activities.SessionClosing;
@@ -21,11 +22,13 @@ public class SessionStore {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final SessionStarts starts;
+  private final StoredDataKeys dataKeys;
 
-  public SessionStore(JdbcClient jdbc, Clock clock, SessionStarts starts) {
+  public SessionStore(JdbcClient jdbc, Clock clock, SessionStarts starts, StoredDataKeys dataKeys) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.starts = starts;
+    this.dataKeys = dataKeys;
   }
 
   public void open(
@@ -44,6 +47,7 @@ public class SessionStore {
         .param("now", Times.db(clock.instant()))
         .update();
     starts.pending(sessionId);
+    dataKeys.makeWith(sessionId);
   }
 
   public Optional<SessionRecord> find(String sessionId) {

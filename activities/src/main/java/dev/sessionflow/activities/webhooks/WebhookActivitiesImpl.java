@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionflow.activities.csat.Survey;
 import dev.sessionflow.activities.csat.SurveyLinks;
 import dev.sessionflow.activities.csat.SurveyStore;
 import dev.sessionflow.workflows.session.MessagingSession;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -240,31 +242,34 @@ public class WebhookActivitiesImpl implements WebhookActivities {
 
   private byte[] json(WebhookCall call) {
     try {
-      return JSON.writeValueAsBytes(withSurveyUrl(call.event()));
+      return JSON.writeValueAsBytes(completedFromStore(call.event()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
   /**
-   * {@code csat.sent} with the end user's survey link, derived here from the session's survey: the
-   * session raised the event, and its history never holds a token (see SurveyTokens).
+   * The event as the receiver gets it, completed from the store with what Temporal must not hold:
+   * {@code csat.sent} gets the end user's survey link (its history never holds a token, see
+   * SurveyTokens), {@code csat.answered} the end user's comment (personal data, which an erasure or
+   * the retention may have removed meanwhile: then none).
    */
-  private WebhookEvent withSurveyUrl(WebhookEvent event) {
+  private WebhookEvent completedFromStore(WebhookEvent event) {
+    boolean sent = WebhookEvent.CSAT_SENT.equals(event.type());
     if (surveys == null
-        || !WebhookEvent.CSAT_SENT.equals(event.type())
+        || !(sent || WebhookEvent.CSAT_ANSWERED.equals(event.type()))
         || !(event.data().get("sessionId") instanceof String sessionId)) {
       return event;
     }
-    return surveys
-        .forSession(sessionId)
-        .flatMap(survey -> surveys.linkToken(survey.surveyId()))
-        .map(
-            token -> {
-              Map<String, Object> data = new LinkedHashMap<>(event.data());
-              data.put("surveyUrl", links.surveyUrl(token));
-              return new WebhookEvent(event.eventId(), event.type(), event.occurredAt(), data);
-            })
-        .orElse(event);
+    Optional<Survey> survey = surveys.forSession(sessionId);
+    Map<String, Object> data = new LinkedHashMap<>(event.data());
+    if (sent) {
+      survey
+          .flatMap(s -> surveys.linkToken(s.surveyId()))
+          .ifPresent(token -> data.put("surveyUrl", links.surveyUrl(token)));
+    } else {
+      data.put("comment", survey.map(Survey::comment).orElse(null));
+    }
+    return new WebhookEvent(event.eventId(), event.type(), event.occurredAt(), data);
   }
 }

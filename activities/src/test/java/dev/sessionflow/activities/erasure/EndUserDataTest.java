@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessionflow.activities.StoreTestBase;
 import dev.sessionflow.activities.conversations.AcceptedMessage;
 import dev.sessionflow.activities.conversations.StoredMessage;
+import dev.sessionflow.activities.datakeys.StoredDataKeys;
 import dev.sessionflow.activities.support.Times;
 import dev.sessionflow.workflows.erasure.Erased;
 import dev.sessionflow.workflows.erasure.Erasure;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class EndUserDataTest extends StoreTestBase {
   @Autowired EndUserData data;
+  @Autowired StoredDataKeys keys;
 
   private long count(String sql, String param) {
     return jdbc.sql(sql).param("p", param).query(Long.class).single();
@@ -63,5 +65,52 @@ class EndUserDataTest extends StoreTestBase {
                 "select count(*) from end_user_erasures where subject_hash = :p",
                 EndUserData.subjectHash("user-of-c-theirs")))
         .isEqualTo(2);
+  }
+
+  @Test
+  void theKeysOfTheEndUsersSessionsGoAndOnlyTheirsAndTheRecordSaysHowMany() {
+    AcceptedMessage theirs = endUserSays("c-theirs", "m-1", "hello");
+    AcceptedMessage other = endUserSays("c-other", "m-1", "hello");
+    String theirKey = keys.of(theirs.sessionId()).id();
+    String otherKey = keys.of(other.sessionId()).id();
+    Erasure erasure = new Erasure("user-of-c-theirs", "admin-1");
+    data.erase(erasure);
+
+    assertThat(data.destroyDataKeys(erasure)).isEqualTo(1);
+    assertThat(data.destroyDataKeys(erasure)).as("a repeat").isZero();
+
+    assertThat(keys.byId(theirKey)).isEmpty();
+    assertThat(keys.byId(otherKey)).isPresent();
+    assertThat(
+            count(
+                "select data_keys_destroyed from end_user_erasures where subject_hash = :p",
+                EndUserData.subjectHash("user-of-c-theirs")))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anErasedConversationReopensNoMoreAndASettledSessionIsToldApart() {
+    AcceptedMessage theirs = endUserSays("c-theirs", "m-1", "hello");
+    closes.close(closing(theirs, 1, "Ended."));
+    assertThat(data.endedAndSettled(theirs.sessionId())).isFalse();
+    jdbc.sql("update sessions set reopen_until = :at where session_id = :s")
+        .param("at", dev.sessionflow.activities.support.Times.db(T0.plusSeconds(3600)))
+        .param("s", theirs.sessionId())
+        .update();
+    jdbc.sql("update tickets set settled_at = :at where ticket_id = :t")
+        .param("at", dev.sessionflow.activities.support.Times.db(T0))
+        .param("t", theirs.ticketId())
+        .update();
+    assertThat(data.endedAndSettled(theirs.sessionId())).isTrue();
+
+    data.erase(new Erasure("user-of-c-theirs", "admin-1"));
+    clock.advance(java.time.Duration.ofMinutes(1)); // within the window it had
+    AcceptedMessage next = endUserSays("c-theirs", "m-2", "back again");
+
+    assertThat(next.sessionId())
+        .as("a new session, not the erased one reopened")
+        .isNotEqualTo(theirs.sessionId());
+    assertThat(data.sessions("user-of-c-theirs"))
+        .containsExactly(theirs.sessionId(), next.sessionId());
   }
 }

@@ -42,7 +42,7 @@ class CsatEvents {
               data.put("ticketId", survey.ticketId());
               data.put("rating", rating);
               data.put("scale", survey.scale());
-              data.put("comment", survey.comment());
+              // The comment joins the event at delivery, from the store: Temporal never holds it.
               WebhookEvent event =
                   new WebhookEvent(
                       WebhookEvent.CSAT_ANSWERED + ":" + survey.sessionId(),

@@ -2,6 +2,7 @@ package dev.sessionflow.worker.dataprotection;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
+import dev.sessionflow.activities.datakeys.StoredDataKeys;
 import dev.sessionflow.worker.api.ApiException;
 import dev.sessionflow.worker.api.ProblemType;
 import dev.sessionflow.workflows.codec.PayloadEncryption;
@@ -20,15 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Temporal's codec protocol: {@code Payloads} as protobuf JSON in, the same out, for the Web UI and
  * {@code temporal ... --codec-endpoint <service>/codec}. Admins only ({@code
- * SecurityConfig#codecSecurity}).
+ * SecurityConfig#codecSecurity}). What an erasure shredded stays encrypted: its key is gone. Encode
+ * uses the payload key (no workflow is named here).
  */
 @RestController
 @RequestMapping(path = "/codec", produces = MediaType.APPLICATION_JSON_VALUE)
 class CodecController {
   private final PayloadEncryption codec;
 
-  CodecController(PayloadKeys keys) {
-    this.codec = new PayloadEncryption(keys);
+  CodecController(PayloadKeys keys, StoredDataKeys dataKeys) {
+    this.codec = new PayloadEncryption(keys, dataKeys);
   }
 
   @PostMapping("/encode")
@@ -38,7 +40,7 @@ class CodecController {
 
   @PostMapping("/decode")
   String decode(@RequestBody String body) {
-    return transform(body, codec::decode);
+    return transform(body, codec::decodeWhatIsLeft);
   }
 
   private static String transform(String body, UnaryOperator<List<Payload>> codec) {

@@ -1,5 +1,6 @@
 package dev.sessionflow.worker.dataprotection;
 
+import dev.sessionflow.activities.datakeys.StoredDataKeys;
 import dev.sessionflow.activities.support.DevelopmentMode;
 import dev.sessionflow.workflows.codec.EncryptedDataConverter;
 import dev.sessionflow.workflows.codec.PayloadKeys;
@@ -66,7 +67,7 @@ class PayloadKeysConfig {
 
   /** The one data converter bean: the Temporal starter gives it to every client and worker. */
   @Bean
-  DataConverter encryptedDataConverter(PayloadKeys keys) {
-    return EncryptedDataConverter.of(keys);
+  DataConverter encryptedDataConverter(PayloadKeys keys, StoredDataKeys dataKeys) {
+    return EncryptedDataConverter.of(keys, dataKeys);
   }
 }

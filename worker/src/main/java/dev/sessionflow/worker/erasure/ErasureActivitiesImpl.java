@@ -10,7 +10,13 @@ import dev.sessionflow.workflows.erasure.EndUserErasure;
 import dev.sessionflow.workflows.erasure.Erased;
 import dev.sessionflow.workflows.erasure.Erasure;
 import dev.sessionflow.workflows.erasure.ErasureActivities;
+import dev.sessionflow.workflows.session.MessagingSession;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
 import io.temporal.spring.boot.ActivityImpl;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +28,12 @@ public class ErasureActivitiesImpl implements ErasureActivities {
 
   private final EndUserData data;
   private final SessionService sessions;
+  private final WorkflowClient temporal;
 
-  ErasureActivitiesImpl(EndUserData data, SessionService sessions) {
+  ErasureActivitiesImpl(EndUserData data, SessionService sessions, WorkflowClient temporal) {
     this.data = data;
     this.sessions = sessions;
+    this.temporal = temporal;
   }
 
   @Override
@@ -48,5 +56,37 @@ public class ErasureActivitiesImpl implements ErasureActivities {
   @Override
   public Erased eraseStored(Erasure erasure) {
     return data.erase(erasure);
+  }
+
+  @Override
+  public List<String> retireSessions(String endUserId) {
+    List<String> busy = new ArrayList<>();
+    for (String sessionId : data.sessions(endUserId)) {
+      WorkflowStub workflow =
+          temporal.newUntypedWorkflowStub(MessagingSession.workflowId(sessionId));
+      if (!running(workflow)) {
+        continue;
+      }
+      if (data.endedAndSettled(sessionId)) {
+        workflow.terminate("end user erased: ended and settled; no reopen after an erasure");
+      } else {
+        busy.add(sessionId);
+      }
+    }
+    return busy;
+  }
+
+  private static boolean running(WorkflowStub workflow) {
+    try {
+      return workflow.describe().getStatus()
+          == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    } catch (WorkflowNotFoundException gone) {
+      return false; // past the namespace's retention, or never started
+    }
+  }
+
+  @Override
+  public int destroyDataKeys(Erasure erasure) {
+    return data.destroyDataKeys(erasure);
   }
 }

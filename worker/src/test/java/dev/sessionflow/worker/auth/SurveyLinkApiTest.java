@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class SurveyLinkApiTest extends ScopedApiTestBase {
   @Autowired WorkflowClient temporal;
   @Autowired PayloadKeys keys;
+  @Autowired dev.sessionflow.activities.datakeys.StoredDataKeys dataKeys;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -84,7 +85,7 @@ class SurveyLinkApiTest extends ScopedApiTestBase {
     ApiClient.await(
         Duration.ofSeconds(20),
         () -> temporal.fetchHistory(id).toJson(false).contains("InviteAndSettle"));
-    String decoded = HistoryText.decoded(temporal.fetchHistory(id).getHistory(), keys);
+    String decoded = HistoryText.decoded(temporal.fetchHistory(id).getHistory(), keys, dataKeys);
     assertThat(decoded).contains("\"surveyId\"").doesNotContain(token);
   }
 

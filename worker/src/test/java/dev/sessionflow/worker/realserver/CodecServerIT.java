@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionflow.devserver.TemporalCli;
 import dev.sessionflow.worker.ApiClient;
+import dev.sessionflow.workflows.erasure.Erased;
 import dev.sessionflow.workflows.session.MessagingSession;
 import java.io.File;
 import java.io.IOException;
@@ -42,13 +43,17 @@ class CodecServerIT extends RealServerTestBase {
   }
 
   private String session() {
+    return session("u-1");
+  }
+
+  private String session(String endUserId) {
     String conversation = "c-codec-" + System.nanoTime();
     return api.post(
             "/api/v1/conversations/" + conversation + "/messages",
             ApiClient.CHANNEL,
             """
-            {"messageId":"m-1","endUserId":"u-1","endUserName":"%s","text":"Hello"}"""
-                .formatted(NAME))
+            {"messageId":"m-1","endUserId":"%s","endUserName":"%s","text":"Hello"}"""
+                .formatted(endUserId, NAME))
         .expect(202)
         .json()
         .get("sessionId")
@@ -58,30 +63,55 @@ class CodecServerIT extends RealServerTestBase {
   @Test
   void theCliShowsCiphertextWithoutTheCodecAndTheEndUserWithIt() throws Exception {
     String workflowId = MessagingSession.workflowId(session());
-    List<String> show =
-        List.of(
-            TemporalCli.path(),
-            "workflow",
-            "show",
-            "-w",
-            workflowId,
-            "--address",
-            temporal.address(),
-            "-o",
-            "json");
 
-    String plain = run(show);
-    List<String> withCodec = new ArrayList<>(show);
+    String plain = run(show(workflowId));
+    String decoded = run(withCodec(show(workflowId)));
+
+    assertThat(withBase64Decoded(plain)).contains("binary/encrypted").doesNotContain(NAME);
+    assertThat(withBase64Decoded(decoded)).contains(NAME).doesNotContain("binary/encrypted");
+  }
+
+  @Test
+  void afterAnErasureNotEvenTheCodecServerOpensTheirSession() throws Exception {
+    String endUser = "u-erased-" + System.nanoTime();
+    String workflowId = MessagingSession.workflowId(session(endUser));
+    assertThat(withBase64Decoded(run(withCodec(show(workflowId))))).contains(NAME);
+    String erasureId =
+        api.delete("/api/v1/end-users/" + endUser, ApiClient.ADMIN)
+            .expect(202)
+            .json()
+            .get("erasureId")
+            .asText();
+
+    Erased erased = temporal.client().newUntypedWorkflowStub(erasureId).getResult(Erased.class);
+
+    assertThat(erased.dataKeysDestroyed()).isEqualTo(1);
+    String shown = withBase64Decoded(run(withCodec(show(workflowId))));
+    assertThat(shown).contains("binary/encrypted", "encryption-data-key-id").doesNotContain(NAME);
+  }
+
+  private List<String> show(String workflowId) {
+    return List.of(
+        TemporalCli.path(),
+        "workflow",
+        "show",
+        "-w",
+        workflowId,
+        "--address",
+        temporal.address(),
+        "-o",
+        "json");
+  }
+
+  private List<String> withCodec(List<String> command) {
+    List<String> withCodec = new ArrayList<>(command);
     withCodec.addAll(
         List.of(
             "--codec-endpoint",
             "http://127.0.0.1:" + service.port() + "/codec",
             "--codec-auth",
             "Bearer " + ApiClient.ADMIN));
-    String decoded = run(withCodec);
-
-    assertThat(withBase64Decoded(plain)).contains("binary/encrypted").doesNotContain(NAME);
-    assertThat(withBase64Decoded(decoded)).contains(NAME).doesNotContain("binary/encrypted");
+    return withCodec;
   }
 
   @Test

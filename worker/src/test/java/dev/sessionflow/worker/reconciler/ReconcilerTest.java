@@ -35,6 +35,7 @@ class ReconcilerTest extends ApiTestBase {
   @Autowired SessionCloses closes;
   @Autowired WorkflowClient client;
   @Autowired PayloadKeys keys;
+  @Autowired dev.sessionflow.activities.datakeys.StoredDataKeys dataKeys;
   @Autowired JdbcClient jdbc;
 
   private Reconciled pass(String id) {
@@ -144,7 +145,8 @@ class ReconcilerTest extends ApiTestBase {
                 .getWorkflowExecutionStartedEventAttributes()
                 .getInput()
                 .getPayloads(0),
-            keys);
+            keys,
+            dataKeys);
     assertThat(input).as("started from the store's record").contains("\"channel\":\"whatsapp\"");
   }
 

@@ -1,5 +1,6 @@
 package dev.sessionflow.workflows.codec;
 
+import dev.sessionflow.workflows.model.NoPersonalData;
 import dev.sessionflow.workflows.session.SessionErrors;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
@@ -26,24 +27,56 @@ public final class EncryptedDataConverter implements DataConverter {
   private static final Set<String> CLEAR_FAILURES =
       Set.of(SessionErrors.SESSION_ENDED, SessionErrors.INVALID_REQUEST);
 
+  /** In a session's context, under its data key. */
   private final DataConverter encrypted;
+
+  /**
+   * Under the payload key whatever the context: {@link NoPersonalData} values, plain strings (a
+   * session's summary and details, ids, alerts: never an end user's words, which travel in records)
+   * and failures; so the Web UI lists summaries, and clients without the store read answers, after
+   * an erasure too.
+   */
+  private final DataConverter underPayloadKey;
+
   private final DataConverter clearFailures;
 
-  private EncryptedDataConverter(DataConverter encrypted, DataConverter clearFailures) {
+  private EncryptedDataConverter(
+      DataConverter encrypted, DataConverter underPayloadKey, DataConverter clearFailures) {
     this.encrypted = encrypted;
+    this.underPayloadKey = underPayloadKey;
     this.clearFailures = clearFailures;
   }
 
+  /** For clients without the store: every payload under the payload keys. */
   public static DataConverter of(PayloadKeys keys) {
-    List<io.temporal.payload.codec.PayloadCodec> codec = List.of(new PayloadEncryption(keys));
+    return of(keys, null);
+  }
+
+  /** The service's: a session's payloads under its data key (erasable), the rest under keys. */
+  public static DataConverter of(PayloadKeys keys, DataKeys dataKeys) {
+    List<io.temporal.payload.codec.PayloadCodec> codec =
+        List.of(new PayloadEncryption(keys, dataKeys));
     DataConverter json = DefaultDataConverter.newDefaultInstance();
+    DataConverter underKeys = new CodecDataConverter(json, codec, true);
     return new EncryptedDataConverter(
-        new CodecDataConverter(json, codec, true), new CodecDataConverter(json, codec, false));
+        underKeys, underKeys, new CodecDataConverter(json, codec, false));
+  }
+
+  private DataConverter converterFor(Object... values) {
+    if (values == null) {
+      return underPayloadKey; // no arguments
+    }
+    for (Object value : values) {
+      if (value != null && !(value instanceof NoPersonalData) && !(value instanceof String)) {
+        return encrypted;
+      }
+    }
+    return underPayloadKey;
   }
 
   @Override
   public <T> Optional<Payload> toPayload(T value) {
-    return encrypted.toPayload(value);
+    return converterFor(value).toPayload(value);
   }
 
   @Override
@@ -53,7 +86,7 @@ public final class EncryptedDataConverter implements DataConverter {
 
   @Override
   public Optional<Payloads> toPayloads(Object... values) {
-    return encrypted.toPayloads(values);
+    return converterFor(values).toPayloads(values);
   }
 
   @Override
@@ -73,7 +106,7 @@ public final class EncryptedDataConverter implements DataConverter {
     boolean business =
         throwable instanceof ApplicationFailure failure
             && CLEAR_FAILURES.contains(failure.getType());
-    return (business ? clearFailures : encrypted).exceptionToFailure(throwable);
+    return (business ? clearFailures : underPayloadKey).exceptionToFailure(throwable);
   }
 
   @Override
@@ -83,7 +116,8 @@ public final class EncryptedDataConverter implements DataConverter {
 
   @Override
   public DataConverter withContext(SerializationContext context) {
+    // Failures stay under the payload key: a client reads a session's refusal without the store.
     return new EncryptedDataConverter(
-        encrypted.withContext(context), clearFailures.withContext(context));
+        encrypted.withContext(context), underPayloadKey, clearFailures);
   }
 }

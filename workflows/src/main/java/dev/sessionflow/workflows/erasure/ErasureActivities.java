@@ -16,4 +16,20 @@ public interface ErasureActivities {
 
   /** Erases the end user's personal data from the store and audits it; a repeat changes nothing. */
   Erased eraseStored(Erasure erasure);
+
+  /**
+   * Closes the workflows of the end user's sessions that have nothing left to do (ended and
+   * settled, waiting out a reopen window the erasure closed), so none is left to read its shredded
+   * history.
+   *
+   * @return the sessions whose workflows still have work (settling): the erasure waits for them
+   */
+  List<String> retireSessions(String endUserId);
+
+  /**
+   * Destroys the data keys of the end user's sessions; a repeat destroys nothing more.
+   *
+   * @return how many keys went
+   */
+  int destroyDataKeys(Erasure erasure);
 }

@@ -1,6 +1,7 @@
 package dev.sessionflow.workflows.session;
 
 import dev.sessionflow.workflows.model.CsatStatus;
+import dev.sessionflow.workflows.model.NoPersonalData;
 import dev.sessionflow.workflows.model.SessionEnd;
 import dev.sessionflow.workflows.model.SessionStatus;
 import java.time.Instant;
@@ -17,4 +18,5 @@ public record SessionView(
     SessionEnd end,
     CsatStatus csat,
     boolean settled,
-    long settingsVersion) {}
+    long settingsVersion)
+    implements NoPersonalData {}

@@ -2,9 +2,11 @@ package dev.sessionflow.workflows.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +18,13 @@ class EndUserErasureTest {
   static final class FakeService implements ErasureActivities {
     final List<String> ended = new ArrayList<>();
     int eraseAttempts;
+    int retireCalls;
+    final List<Long> retiredAt = new ArrayList<>();
+
+    /** How many retire calls find a session still settling. */
+    int busyFor = 1;
+
+    final List<String> keysDestroyedFor = new ArrayList<>();
 
     @Override
     public List<String> openSessions(String endUserId) {
@@ -34,6 +43,20 @@ class EndUserErasureTest {
         throw new IllegalStateException("connection reset");
       }
       return new Erased(0, 2, 7, 1, 2);
+    }
+
+    @Override
+    public List<String> retireSessions(String endUserId) {
+      assertThat(eraseAttempts).as("the store is erased before any workflow retires").isEqualTo(2);
+      retiredAt.add(Activity.getExecutionContext().getInfo().getScheduledTimestamp());
+      return ++retireCalls <= busyFor ? List.of("s-2") : List.of();
+    }
+
+    @Override
+    public int destroyDataKeys(Erasure erasure) {
+      assertThat(retireCalls).as("keys go once nothing is left to read them").isGreaterThan(0);
+      keysDestroyedFor.add(erasure.endUserId());
+      return 2;
     }
   }
 
@@ -55,20 +78,36 @@ class EndUserErasureTest {
     env.close();
   }
 
+  private Erased erase() {
+    return env.getWorkflowClient()
+        .newWorkflowStub(
+            EndUserErasure.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("erasure-test")
+                .setTaskQueue(EndUserErasure.TASK_QUEUE)
+                .build())
+        .run(new Erasure("u-1", "admin-1"));
+  }
+
   @Test
-  void endsEveryRunningSessionFirstThenErasesThroughAFailure() {
-    Erased erased =
-        env.getWorkflowClient()
-            .newWorkflowStub(
-                EndUserErasure.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId("erasure-test")
-                    .setTaskQueue(EndUserErasure.TASK_QUEUE)
-                    .build())
-            .run(new Erasure("u-1", "admin-1"));
+  void endsEveryRunningSessionFirstThenErasesThroughAFailureThenShredsTheKeys() {
+    Erased erased = erase();
 
     assertThat(service.ended).containsExactly("s-1", "s-2");
     assertThat(service.eraseAttempts).isEqualTo(2);
-    assertThat(erased).isEqualTo(new Erased(2, 2, 7, 1, 2));
+    assertThat(service.retireCalls).as("once busy, then retired").isEqualTo(2);
+    assertThat(service.keysDestroyedFor).containsExactly("u-1");
+    assertThat(erased).isEqualTo(new Erased(2, 2, 7, 1, 2, 2));
+  }
+
+  @Test
+  void aSessionThatNeverSettlesLosesItsKeyAfterADay() {
+    service.busyFor = Integer.MAX_VALUE;
+    Erased erased = erase();
+
+    long waited = service.retiredAt.getLast() - service.retiredAt.getFirst();
+    assertThat(waited).isBetween(Duration.ofDays(1).toMillis(), Duration.ofHours(25).toMillis());
+    assertThat(service.retireCalls).as("backing off to every 10 minutes").isBetween(140, 160);
+    assertThat(erased.dataKeysDestroyed()).isEqualTo(2);
   }
 }

@@ -32,7 +32,12 @@ import org.junit.jupiter.api.Test;
  */
 class MaintenanceHistoriesTest {
   static final String RETENTION = "retention-pass";
+
+  /** Recorded before {@code shred-data-keys}: an erasure of the store only. */
   static final String ERASURE = "end-user-erasure";
+
+  /** The erasure that then retires the sessions' workflows and destroys their data keys. */
+  static final String SHREDDING = "end-user-erasure-shredding";
 
   /** A store with 600 sessions due: two batches. */
   static final class Store implements RetentionActivities {
@@ -68,14 +73,36 @@ class MaintenanceHistoriesTest {
     public Erased eraseStored(Erasure erasure) {
       return new Erased(0, 1, 4, 1, 1);
     }
+
+    /** The ended session settles while the erasure waits once. */
+    private int retireCalls;
+
+    @Override
+    public List<String> retireSessions(String endUserId) {
+      return ++retireCalls == 1 ? List.of("s-1") : List.of();
+    }
+
+    @Override
+    public int destroyDataKeys(Erasure erasure) {
+      return 1;
+    }
   }
 
   @Test
   void theRecordedPassesReplay() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(history(RETENTION), TranscriptRetentionImpl.class);
     WorkflowReplayer.replayWorkflowExecution(history(ERASURE), EndUserErasureImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(history(SHREDDING), EndUserErasureImpl.class);
     assertThat(read(RETENTION).split("\"PurgeBatch\"")).hasSize(3);
+    // The old history reaches the marker's call site (after EraseStored) and completes there.
     assertThat(read(ERASURE)).contains("\"EndErased\"", "\"EraseStored\"");
+    String marker =
+        java.util.Base64.getEncoder()
+            .withoutPadding()
+            .encodeToString(("\"" + EndUserErasureImpl.SHRED_DATA_KEYS + "\"").getBytes());
+    assertThat(read(ERASURE)).doesNotContain("EVENT_TYPE_MARKER_RECORDED", "RetireSessions");
+    assertThat(read(SHREDDING)).contains(marker, "EVENT_TYPE_TIMER_STARTED", "\"DestroyDataKeys\"");
+    assertThat(read(SHREDDING).split("\"RetireSessions\"")).hasSize(3);
   }
 
   @Test
@@ -83,6 +110,7 @@ class MaintenanceHistoriesTest {
     if (System.getProperty("sessionflow.recordHistories") == null) {
       assertThat(read(RETENTION)).contains("TranscriptRetention");
       assertThat(read(ERASURE)).contains("EndUserErasure");
+      assertThat(read(SHREDDING)).contains("EndUserErasure");
       return;
     }
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
@@ -93,8 +121,10 @@ class MaintenanceHistoriesTest {
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       client.newWorkflowStub(TranscriptRetention.class, options(RETENTION)).run();
-      client.newWorkflowStub(EndUserErasure.class, options(ERASURE)).run(new Erasure("u-1", "ops"));
-      for (String name : List.of(RETENTION, ERASURE)) {
+      client
+          .newWorkflowStub(EndUserErasure.class, options(SHREDDING))
+          .run(new Erasure("u-1", "ops"));
+      for (String name : List.of(RETENTION, SHREDDING)) {
         Files.writeString(
             Path.of("src/test/resources/histories").resolve(name + ".json"),
             client.fetchHistory(name).toJson(true));

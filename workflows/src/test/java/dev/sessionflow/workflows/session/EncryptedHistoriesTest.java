@@ -60,7 +60,7 @@ class EncryptedHistoriesTest {
 
       ReplayResults results = WorkflowReplayer.replayWorkflowExecutions(histories, false, worker);
 
-      assertThat(results.allErrors()).isEmpty();
+      assertThat(results.allErrors()).extracting(e -> e.workflowId + ": " + e.exception).isEmpty();
       assertThat(names).hasSizeGreaterThan(SessionHistoryReplayTest.HISTORIES.size());
     }
   }
