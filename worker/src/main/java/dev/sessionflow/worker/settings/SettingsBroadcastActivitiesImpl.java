@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -24,12 +23,13 @@ import org.springframework.stereotype.Component;
 /**
  * The walk over the open sessions for a change that brought a deadline sooner (every other change
  * is pulled by the sessions), on its own queue (it never takes a session's activity slot). Signals
- * go out {@value #IN_FLIGHT} at a time (each is a round trip to the server: one after the other, a
- * few hundred sessions took seconds), paced so that a change reaching many sessions does not crowd
- * out their messages. Each page sends the settings current then, so a pulled change saved during
- * the walk goes out with it. It heartbeats while it waits and after each page, which a retry
- * resumes after (a session signalled twice ignores the version it holds); it stops after any page
- * once a newer change is pushed, whose walk takes over.
+ * go out several at a time (each is a round trip to the server: one after the other, a few hundred
+ * sessions took seconds), as many as the server answers quickly ({@link SignalWindow}, at most
+ * {@value #IN_FLIGHT}) and at most {@code sessionflow.settings.broadcast-per-second}, so that a
+ * change reaching many sessions does not crowd out their messages. Each page sends the settings
+ * current then, so a pulled change saved during the walk goes out with it. It heartbeats while it
+ * waits and after each page, which a retry resumes after (a session signalled twice ignores the
+ * version it holds); it stops after any page once a newer change is pushed, whose walk takes over.
  */
 @Component
 // Also on the maintenance queue, where a walk that older code scheduled still waits for a worker.
@@ -63,7 +63,7 @@ class SettingsBroadcastActivitiesImpl implements SettingsBroadcastActivities {
     String after = context.getHeartbeatDetails(String.class).orElse("");
     int reached = 0;
     long next = System.nanoTime();
-    Semaphore slots = new Semaphore(IN_FLIGHT);
+    SignalWindow window = new SignalWindow(IN_FLIGHT);
     List<String> page;
     try (ExecutorService signals = Executors.newVirtualThreadPerTaskExecutor()) {
       while (!(page = sessions.openSessionIds(after, PAGE)).isEmpty()) {
@@ -72,8 +72,8 @@ class SettingsBroadcastActivitiesImpl implements SettingsBroadcastActivities {
         for (String sessionId : page) {
           LockSupport.parkNanos(next - System.nanoTime());
           next = Math.max(next, System.nanoTime() - nanosPerSignal) + nanosPerSignal;
-          slots.acquireUninterruptibly();
-          sent.add(signals.submit(() -> signal(sessionId, changed, slots)));
+          window.take();
+          sent.add(signals.submit(() -> signal(sessionId, changed, window)));
           context.heartbeat(after); // alive (the SDK throttles); a retry starts this page again
         }
         for (Future<?> signal : sent) {
@@ -90,12 +90,15 @@ class SettingsBroadcastActivitiesImpl implements SettingsBroadcastActivities {
     return reached;
   }
 
-  private void signal(String sessionId, SessionSettings changed, Semaphore slots) {
+  private void signal(String sessionId, SessionSettings changed, SignalWindow window) {
+    long sent = System.nanoTime();
     try {
       gateway.changeSettings(sessionId, changed);
-    } finally {
-      slots.release();
+    } catch (RuntimeException failed) {
+      window.failed();
+      throw failed;
     }
+    window.done(System.nanoTime() - sent);
   }
 
   private static void await(Future<?> signal) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -18,6 +19,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,5 +100,29 @@ class SettingsBroadcastActivitiesImplTest {
 
     assertThat(walk.sendToRunningSessions(2)).isZero();
     verify(gateway, times(0)).changeSettings(anyString(), any());
+  }
+
+  @Test
+  void aWalkSendsFewerAtOnceWhenTheServerSlowsUnderIt() {
+    when(settings.pushedVersion()).thenReturn(2L);
+    // A server whose round trip grows with the walk's own signals in flight.
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    doAnswer(
+            call -> {
+              int now = inFlight.incrementAndGet();
+              most.accumulateAndGet(now, Math::max);
+              try {
+                Thread.sleep(2L * now);
+              } finally {
+                inFlight.decrementAndGet();
+              }
+              return null;
+            })
+        .when(gateway)
+        .changeSettings(anyString(), any());
+
+    assertThat(walk.sendToRunningSessions(2)).isEqualTo(2 * PAGE);
+    assertThat(most.get()).isLessThanOrEqualTo(4);
   }
 }
