@@ -78,12 +78,14 @@ public class EndUserData {
 
   /**
    * Destroys the data keys of the end user's sessions, so what Temporal holds of them opens
-   * nowhere, and adds the count to the erasure's record; a repeat destroys nothing more.
+   * nowhere, adds the count to the erasure's record and answers the record's count: a repeat (a
+   * retry after a crash that followed the commit) destroys nothing more and answers the same.
    */
   public int destroyDataKeys(Erasure erasure) {
     return transactions.inTransaction(
         () -> {
           int destroyed = dataKeys.destroy(sessions(erasure.endUserId()));
+          String hash = subjectHash(erasure.endUserId());
           jdbc.sql(
                   """
                   update end_user_erasures
@@ -91,9 +93,17 @@ public class EndUserData {
                   where id = (select max(id) from end_user_erasures where subject_hash = :hash)
                   """)
               .param("n", destroyed)
-              .param("hash", subjectHash(erasure.endUserId()))
+              .param("hash", hash)
               .update();
-          return destroyed;
+          return jdbc.sql(
+                  """
+                  select coalesce(max(data_keys_destroyed), :n) from end_user_erasures
+                  where id = (select max(id) from end_user_erasures where subject_hash = :hash)
+                  """)
+              .param("n", destroyed)
+              .param("hash", hash)
+              .query(Integer.class)
+              .single();
         });
   }
 

@@ -77,7 +77,8 @@ class EndUserDataTest extends StoreTestBase {
     data.erase(erasure);
 
     assertThat(data.destroyDataKeys(erasure)).isEqualTo(1);
-    assertThat(data.destroyDataKeys(erasure)).as("a repeat").isZero();
+    // A retry after a crash that followed the commit answers what the first attempt did.
+    assertThat(data.destroyDataKeys(erasure)).as("a repeat").isEqualTo(1);
 
     assertThat(keys.byId(theirKey)).isEmpty();
     assertThat(keys.byId(otherKey)).isPresent();
