@@ -67,13 +67,24 @@ public class ErasureActivitiesImpl implements ErasureActivities {
       if (!running(workflow)) {
         continue;
       }
-      if (data.endedAndSettled(sessionId)) {
+      if (data.endedAndSettled(sessionId) && onlyWaitsForReopen(sessionId)) {
         workflow.terminate("end user erased: ended and settled; no reopen after an erasure");
       } else {
         busy.add(sessionId);
       }
     }
     return busy;
+  }
+
+  /**
+   * Whether the session's workflow has done all its end asked for: the store holds a ticket settled
+   * before the workflow has sent the end's webhooks or started its triggers.
+   */
+  private boolean onlyWaitsForReopen(String sessionId) {
+    return temporal
+        .newWorkflowStub(MessagingSession.class, MessagingSession.workflowId(sessionId))
+        .state()
+        .waitingForReopen();
   }
 
   private static boolean running(WorkflowStub workflow) {

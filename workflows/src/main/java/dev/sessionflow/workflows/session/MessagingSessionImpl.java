@@ -234,6 +234,7 @@ public class MessagingSessionImpl implements MessagingSession {
         state.end,
         state.csat,
         state.settled,
-        session.settingsVersion());
+        session.settingsVersion(),
+        reopenWindow.waiting());
   }
 }

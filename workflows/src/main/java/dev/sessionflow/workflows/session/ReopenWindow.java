@@ -17,6 +17,9 @@ final class ReopenWindow {
   private final ReadModel readModel;
   private ChatMessage reopenedBy;
 
+  /** The session has done all its end asked for and only waits out the window. */
+  private boolean waiting;
+
   /** Messages that reached the ended session after the store reopened it, applied on reopening. */
   private final List<ChatMessage> afterReopen = new ArrayList<>();
 
@@ -34,6 +37,11 @@ final class ReopenWindow {
     }
   }
 
+  /** Whether the session only waits out its window: it has nothing else left to do. */
+  boolean waiting() {
+    return waiting;
+  }
+
   /** A message reopened the session: what is left of the after-end sequence is moot. */
   boolean requested() {
     return reopenedBy != null;
@@ -48,7 +56,10 @@ final class ReopenWindow {
     if (within == null) {
       return false;
     }
-    if (!Workflow.await(within.plus(REOPEN_SLACK), this::requested)) {
+    waiting = true;
+    boolean asked = Workflow.await(within.plus(REOPEN_SLACK), this::requested);
+    waiting = false;
+    if (!asked) {
       return false;
     }
     SessionState state = session.state;

@@ -6,7 +6,11 @@ import dev.sessionflow.workflows.model.SessionEnd;
 import dev.sessionflow.workflows.model.SessionStatus;
 import java.time.Instant;
 
-/** What the {@code state} query answers: the live state of a running session. */
+/**
+ * What the {@code state} query answers: the live state of a running session. {@code
+ * waitingForReopen}: the session has done all its end asked for (webhooks, survey, settlement,
+ * triggers started) and only waits out its reopen window.
+ */
 public record SessionView(
     String sessionId,
     String ticketId,
@@ -18,5 +22,6 @@ public record SessionView(
     SessionEnd end,
     CsatStatus csat,
     boolean settled,
-    long settingsVersion)
+    long settingsVersion,
+    boolean waitingForReopen)
     implements NoPersonalData {}
