@@ -19,7 +19,9 @@ final class SignalWindow {
   private int inFlight;
   private double smoothed = -1;
   private long quickest = Long.MAX_VALUE;
-  private int sinceHalved = Integer.MAX_VALUE;
+
+  /** Round trips since the last halving (never halved: all of them). */
+  private long sinceHalved;
 
   SignalWindow(int limit) {
     this.limit = limit;
@@ -48,9 +50,7 @@ final class SignalWindow {
     // The quickest single round trip is the server's own cost, free of queueing (a smoothed one
     // would settle at a loaded server's cost when the first round trips were slow).
     quickest = Math.min(quickest, roundTripNanos);
-    if (sinceHalved < Integer.MAX_VALUE) {
-      sinceHalved++;
-    }
+    sinceHalved++;
     if (smoothed <= SLOWER * quickest) {
       size = Math.min(limit, size + 1 / size);
     } else if (sinceHalved >= size()) {
