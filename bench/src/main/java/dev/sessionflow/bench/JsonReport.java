@@ -147,6 +147,8 @@ final class JsonReport {
     s.put("autoCloseLatenessSeconds", r.scale.latenessSeconds().asMap());
     s.put("autoCloseLatenessToWorkflowDeadlineSeconds", r.scale.timerLatenessSeconds().asMap());
     s.put("deadlineQueriesUnanswered", r.scale.unansweredQueries());
+    s.put("latenessByDueOrder", r.scale.latenessByDueOrder());
+    s.put("latestAutoCloses", r.scale.latest().stream().map(LatenessTail.Session::asMap).toList());
     if (r.bareWarnedTimers != null) {
       s.put("bareWarnedTimerLatenessSeconds", r.bareWarnedTimers.asMap());
       s.put(

@@ -29,7 +29,9 @@ final class Scale {
       Stats timerLatenessSeconds,
       int unansweredQueries,
       Rate closes,
-      Rate workflowCloses) {
+      Rate workflowCloses,
+      String latenessByDueOrder,
+      List<LatenessTail.Session> latest) {
     double kbPerSession() {
       return (heapOpenMb - heapIdleMb) * 1024 / sessions;
     }
@@ -53,6 +55,9 @@ final class Scale {
 
   /** How many auto-closed sessions' histories are counted in Temporal Cloud actions. */
   static final int ACTION_SAMPLE = 20;
+
+  /** How many of the latest auto-closes have their histories read for where the time went. */
+  static final int TAIL = 15;
 
   private final Service service;
   private final Store store;
@@ -181,11 +186,16 @@ final class Scale {
         new Profile.Window(
             "scale: auto-close storm", Instant.ofEpochMilli(firstDue - 30_000), lastEnd));
     List<Double> lateness = new ArrayList<>();
+    double[] each = new double[sessions];
     for (int i = 0; i < sessions; i++) {
+      each[i] = Double.NaN;
       if (endedAt[i] != null) {
-        lateness.add((endedAt[i].toEpochMilli() - repliedAt[i] - autoClose.toMillis()) / 1000.0);
+        each[i] = (endedAt[i].toEpochMilli() - repliedAt[i] - autoClose.toMillis()) / 1000.0;
+        lateness.add(each[i]);
       }
     }
+    String byDueOrder = LatenessTail.byDueOrder(each, 20);
+    List<LatenessTail.Session> latest = LatenessTail.read(client, ids, each, TAIL);
     // Closes per second: when each close landed in the store (the service's clock) and, beside it,
     // when each session's workflow completed (the server's).
     List<Instant> closedAt = new ArrayList<>();
@@ -233,7 +243,9 @@ final class Scale {
         Stats.of(List.copyOf(timerLateness)),
         unansweredQueries.get(),
         Rate.of(closedAt),
-        workflowCloses);
+        workflowCloses,
+        byDueOrder,
+        latest);
   }
 
   /**

@@ -4,6 +4,8 @@ import static dev.sessionflow.bench.MarkdownReport.kinds;
 import static dev.sessionflow.bench.MarkdownReport.row;
 import static dev.sessionflow.bench.Report.f;
 
+import java.util.List;
+
 /** Section 4 of the Markdown report: open sessions waiting on timers, against bare timers. */
 final class ScaleSection {
   private final Report r;
@@ -82,6 +84,7 @@ final class ScaleSection {
               f(own.p99() / w.p99()),
               "what the server makes of two timers per session"));
     }
+    latestRows();
     closesRow("closes per second in the store (each session's ended_at)", r.scale.closes());
     closesRow("session workflows completed per second (visibility)", r.scale.workflowCloses());
     closesRow("baseline: bare timer workflows completed per second", r.bareTimerCompletions);
@@ -115,6 +118,35 @@ final class ScaleSection {
                   + f(r.autoCloseTotal() / r.bareTimerTotal()),
               Goal.ACTIONS_PER_AUTO_CLOSE.verdict(ratio)));
     }
+  }
+
+  /** Where the latest auto-closes lost their time: a late timer, or a task waiting for a worker. */
+  private void latestRows() {
+    md.append(
+        row(
+            "auto-close lateness by due order, slices of 5 %, s",
+            r.scale.latenessByDueOrder(), ""));
+    List<LatenessTail.Session> latest = r.scale.latest();
+    if (latest.isEmpty()) {
+      return;
+    }
+    md.append(
+        row(
+            "the "
+                + latest.size()
+                + " latest auto-closes: timer fired after due, max s / closing task started after"
+                + " its timer fired, median s / sessions with a task timed out of the sticky queue",
+            f(latest.stream().mapToDouble(LatenessTail.Session::firedLateSeconds).max().orElse(0))
+                + " / "
+                + f(median(latest.stream().mapToDouble(LatenessTail.Session::taskWaitSeconds)))
+                + " / "
+                + latest.stream().filter(s -> s.stickyTimeouts() > 0).count(),
+            ""));
+  }
+
+  private static double median(java.util.stream.DoubleStream values) {
+    double[] sorted = values.filter(v -> !Double.isNaN(v)).sorted().toArray();
+    return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
   }
 
   private void closesRow(String what, Rate rate) {

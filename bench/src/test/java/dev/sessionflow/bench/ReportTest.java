@@ -30,7 +30,8 @@ class ReportTest {
 
   private static Scale.Result scale(int sessions, int closed, Rate closes) {
     Stats lateness = Stats.of(List.of(1.0, 2.0));
-    return new Scale.Result(sessions, 1, 1, 40, 60, closed, lateness, lateness, 0, closes, closes);
+    return new Scale.Result(
+        sessions, 1, 1, 40, 60, closed, lateness, lateness, 0, closes, closes, "", List.of());
   }
 
   private static Report report(Scale.Result scale, Rate timers) {
