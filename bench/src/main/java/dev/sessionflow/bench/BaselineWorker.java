@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 final class BaselineWorker {
   static final int CACHE = 10_000;
-  static final Duration STICKY_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration STICKY_TIMEOUT = Duration.ofMinutes(3);
   static final int WORKFLOW_SLOTS = 200;
   static final int WORKFLOW_POLLERS = 16;
   static final int ACTIVITY_SLOTS = 100;

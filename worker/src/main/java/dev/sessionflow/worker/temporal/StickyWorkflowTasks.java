@@ -8,10 +8,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * How long a workflow task waits for the replica that holds its session in memory before any
- * replica may take it. The SDK's 5 s is too short for a burst: when thousands of auto-closes fall
- * due together, the backlog is longer than that, every task times out to the shared queue, and each
- * session is then replayed from its whole history, which deepens the backlog (BENCHMARKS.md,
- * "Sticky workflow tasks"). A replica that stops polling loses its tasks to the shared queue within
+ * replica may take it. It must outlast a burst's backlog: when thousands of auto-closes fall due
+ * together, a task that times out joins the shared queue behind every other that did and is
+ * replayed from the session's history there. With the SDK's 5 s every task did so; with 60 s, a
+ * fifth of a 10,000-session burst, its earliest, waited 190 s more (BENCHMARKS.md, "The sticky
+ * queue's limit"). A replica that stops polling loses its new tasks to the shared queue within
  * seconds (the server's own check); only tasks already queued to it wait this long.
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,7 +20,7 @@ class StickyWorkflowTasks {
 
   @Bean
   WorkerOptionsCustomizer stickyScheduleToStart(
-      @Value("${sessionflow.worker.sticky-timeout:60s}") Duration timeout) {
+      @Value("${sessionflow.worker.sticky-timeout:180s}") Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalStateException(
           "SESSIONFLOW_STICKY_TIMEOUT must be positive, not " + timeout);

@@ -13,19 +13,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A burst of auto-closes keeps its sessions on the replica that holds them: every session is cached
- * on a virtual thread, and a workflow task waits a minute for that replica, not the SDK's 5 s.
+ * on a virtual thread, and a workflow task waits three minutes for that replica, not the SDK's 5 s.
  */
 class StickyWorkflowTasksTest extends ApiTestBase {
   @Autowired WorkerFactory workers;
   @Autowired TemporalProperties temporal;
 
   @Test
-  void everyWorkerOfTheServiceWaitsAMinuteForItsCachedSessions() {
+  void everyWorkerOfTheServiceWaitsThreeMinutesForItsCachedSessions() {
     for (String queue :
         new String[] {"messaging-sessions", "messaging-maintenance", "messaging-settings"}) {
       assertThat(workers.getWorker(queue).getWorkerOptions().getStickyQueueScheduleToStartTimeout())
           .as(queue)
-          .isEqualTo(Duration.ofSeconds(60));
+          .isEqualTo(Duration.ofMinutes(3));
     }
   }
 
@@ -49,10 +49,10 @@ class StickyWorkflowTasksTest extends ApiTestBase {
   void theTimeoutIsTheOperatorsAndMustBePositive() {
     WorkerOptions options =
         new StickyWorkflowTasks()
-            .stickyScheduleToStart(Duration.ofMinutes(3))
+            .stickyScheduleToStart(Duration.ofMinutes(5))
             .customize(WorkerOptions.newBuilder(), "w", "q")
             .build();
-    assertThat(options.getStickyQueueScheduleToStartTimeout()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(options.getStickyQueueScheduleToStartTimeout()).isEqualTo(Duration.ofMinutes(5));
     assertThatThrownBy(() -> new StickyWorkflowTasks().stickyScheduleToStart(Duration.ZERO))
         .hasMessageContaining("SESSIONFLOW_STICKY_TIMEOUT must be positive");
   }
