@@ -148,7 +148,7 @@ final class JsonReport {
     s.put("autoCloseLatenessToWorkflowDeadlineSeconds", r.scale.timerLatenessSeconds().asMap());
     s.put("deadlineQueriesUnanswered", r.scale.unansweredQueries());
     s.put("latenessByDueOrder", r.scale.latenessByDueOrder());
-    s.put("latestAutoCloses", r.scale.latest().stream().map(LatenessTail.Session::asMap).toList());
+    s.put("latestAutoCloses", r.scale.latest());
     if (r.bareWarnedTimers != null) {
       s.put("bareWarnedTimerLatenessSeconds", r.bareWarnedTimers.asMap());
       s.put(

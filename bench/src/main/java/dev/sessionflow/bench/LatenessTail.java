@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +25,8 @@ final class LatenessTail {
   /**
    * One of the latest sessions.
    *
+   * <p>The JSON report writes it as it is, field by field.
+   *
    * @param firedLateSeconds how long after it was due the server fired the session's last timer
    * @param taskWaitSeconds from that firing until a worker started the task that closed the session
    * @param stickyTimeouts workflow tasks that timed out waiting on the sticky queue, then waited
@@ -38,18 +39,7 @@ final class LatenessTail {
       double firedLateSeconds,
       double taskWaitSeconds,
       int stickyTimeouts,
-      List<String> steps) {
-    Map<String, Object> asMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("index", index);
-      m.put("latenessSeconds", latenessSeconds);
-      m.put("lastTimerFiredLateSeconds", firedLateSeconds);
-      m.put("closingTaskWaitSeconds", taskWaitSeconds);
-      m.put("stickyTimeouts", stickyTimeouts);
-      m.put("steps", String.join(", ", steps));
-      return m;
-    }
-  }
+      List<String> steps) {}
 
   private LatenessTail() {}
 

@@ -19,7 +19,7 @@ class LatenessTailTest {
   private final List<HistoryEvent> events = new ArrayList<>();
 
   @Test
-  void aTaskThatTimedOutOfTheStickyQueueCountsItsWholeWaitFromTheFiring() {
+  void aTaskThatTimedOutOfTheStickyQueueCountsItsWholeWaitFromTheFiring() throws Exception {
     event(1, 0, EventType.EVENT_TYPE_TIMER_STARTED)
         .setTimerStartedEventAttributes(
             TimerStartedEventAttributes.newBuilder()
@@ -50,6 +50,8 @@ class LatenessTailTest {
             "task on the shared queue",
             "started 190.0 s later",
             "completed in 1.0 s");
+    assertThat(Http.JSON.writeValueAsString(s))
+        .contains("\"stickyTimeouts\":1", "\"taskWaitSeconds\":250.0");
   }
 
   @Test
