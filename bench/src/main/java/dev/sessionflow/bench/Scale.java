@@ -185,15 +185,15 @@ final class Scale {
     windows.add(
         new Profile.Window(
             "scale: auto-close storm", Instant.ofEpochMilli(firstDue - 30_000), lastEnd));
-    List<Double> lateness = new ArrayList<>();
     double[] each = new double[sessions];
     for (int i = 0; i < sessions; i++) {
-      each[i] = Double.NaN;
-      if (endedAt[i] != null) {
-        each[i] = (endedAt[i].toEpochMilli() - repliedAt[i] - autoClose.toMillis()) / 1000.0;
-        lateness.add(each[i]);
-      }
+      each[i] =
+          endedAt[i] == null
+              ? Double.NaN
+              : (endedAt[i].toEpochMilli() - repliedAt[i] - autoClose.toMillis()) / 1000.0;
     }
+    List<Double> lateness =
+        java.util.Arrays.stream(each).filter(d -> !Double.isNaN(d)).boxed().toList();
     String byDueOrder = LatenessTail.byDueOrder(each, 20);
     List<LatenessTail.Session> latest = LatenessTail.read(client, ids, each, TAIL);
     // Closes per second: when each close landed in the store (the service's clock) and, beside it,

@@ -138,15 +138,15 @@ final class ScaleSection {
                 + " its timer fired, median s / sessions with a task timed out of the sticky queue",
             f(latest.stream().mapToDouble(LatenessTail.Session::firedLateSeconds).max().orElse(0))
                 + " / "
-                + f(median(latest.stream().mapToDouble(LatenessTail.Session::taskWaitSeconds)))
+                + f(
+                    Stats.median(
+                        latest.stream()
+                            .map(LatenessTail.Session::taskWaitSeconds)
+                            .filter(w -> !w.isNaN())
+                            .toList()))
                 + " / "
                 + latest.stream().filter(s -> s.stickyTimeouts() > 0).count(),
             ""));
-  }
-
-  private static double median(java.util.stream.DoubleStream values) {
-    double[] sorted = values.filter(v -> !Double.isNaN(v)).sorted().toArray();
-    return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
   }
 
   private void closesRow(String what, Rate rate) {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.Timestamp;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.TaskQueueKind;
+import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.history.v1.TimerFiredEventAttributes;
 import io.temporal.api.history.v1.TimerStartedEventAttributes;
 import io.temporal.api.history.v1.WorkflowTaskScheduledEventAttributes;
+import io.temporal.api.history.v1.WorkflowTaskTimedOutEventAttributes;
 import io.temporal.api.taskqueue.v1.TaskQueue;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,10 @@ class LatenessTailTest {
         .setTimerFiredEventAttributes(TimerFiredEventAttributes.newBuilder().setStartedEventId(1));
     add();
     scheduled(3, 31, TaskQueueKind.TASK_QUEUE_KIND_STICKY);
-    event(4, 91, EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT);
+    event(4, 91, EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT)
+        .setWorkflowTaskTimedOutEventAttributes(
+            WorkflowTaskTimedOutEventAttributes.newBuilder()
+                .setTimeoutType(TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START));
     add();
     scheduled(5, 91, TaskQueueKind.TASK_QUEUE_KIND_NORMAL);
     event(6, 281, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED);
