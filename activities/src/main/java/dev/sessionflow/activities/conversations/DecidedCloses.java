@@ -54,6 +54,7 @@ public class DecidedCloses {
    * holds, or closes and answers the end stored.
    */
   public Closed close(SessionClosing closing) {
+    boolean[] endedNow = {false};
     Closed closed =
         tx.inTransaction(
             () -> {
@@ -70,9 +71,14 @@ public class DecidedCloses {
                   return Closed.refusedForSettings(stored);
                 }
               }
-              closes.close(closing); // joins this transaction: the lock is held throughout
-              return Closed.as(held(closing), null);
+              // The lock is held throughout. An end stored by this call is this closing's own: it
+              // needs no read back, which is on the wait of an agent's end.
+              endedNow[0] = closes.closeLocked(closing);
+              return Closed.as(endedNow[0] ? closing.end() : held(closing), null);
             });
+    if (endedNow[0]) {
+      closes.counted(closing);
+    }
     crashPoints.reached("after-close"); // committed; Temporal has not recorded it yet
     return closed;
   }

@@ -3,7 +3,6 @@ package dev.sessionflow.activities.conversations;
 import dev.sessionflow.activities.metrics.SessionMetrics;
 import dev.sessionflow.activities.sessions.SessionStore;
 import dev.sessionflow.activities.support.Transactions;
-import dev.sessionflow.activities.tickets.TicketStore;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SystemMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +20,6 @@ public class SessionCloses {
   private final ConversationLocks locks;
   private final MessageStore messages;
   private final SessionStore sessions;
-  private final TicketStore tickets;
   private final SessionMetrics metrics;
 
   public SessionCloses(
@@ -30,14 +28,12 @@ public class SessionCloses {
       ConversationLocks locks,
       MessageStore messages,
       SessionStore sessions,
-      TicketStore tickets,
       SessionMetrics metrics) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.locks = locks;
     this.messages = messages;
     this.sessions = sessions;
-    this.tickets = tickets;
     this.metrics = metrics;
   }
 
@@ -47,26 +43,38 @@ public class SessionCloses {
         tx.inTransaction(
             () -> {
               locks.lock(closing.conversationId());
-              if (tickets.reopenedAfter(closing.sessionId(), closing.round())) {
-                return false; // a late retry of a round the end user has reopened since
-              }
-              if (!sessions.markEnded(closing)) {
-                return false; // a retried close: its first attempt told the end user already
-              }
-              messages.postSystemMessage(endedNotice(closing), null);
-              jdbc.sql(
-                      """
-                      update conversations set open_session_id = null
-                      where conversation_id = :id and open_session_id = :session
-                      """)
-                  .param("id", closing.conversationId())
-                  .param("session", closing.sessionId())
-                  .update();
-              return true;
+              return closeLocked(closing);
             });
     if (ended) {
-      metrics.sessionEnded(closing.end().endedBy().name(), closing.end().reason());
+      counted(closing);
     }
+  }
+
+  /**
+   * Ends the session under the conversation's lock, which the caller's transaction already holds.
+   *
+   * @return whether this call ended it: false for a late retry of a round the end user has reopened
+   *     since, and for a repeat (its first attempt told the end user already)
+   */
+  boolean closeLocked(SessionClosing closing) {
+    if (!sessions.markEnded(closing)) {
+      return false;
+    }
+    messages.postSystemMessage(endedNotice(closing), null);
+    jdbc.sql(
+            """
+            update conversations set open_session_id = null
+            where conversation_id = :id and open_session_id = :session
+            """)
+        .param("id", closing.conversationId())
+        .param("session", closing.sessionId())
+        .update();
+    return true;
+  }
+
+  /** Counts an end that {@link #closeLocked} made, once its transaction has committed. */
+  void counted(SessionClosing closing) {
+    metrics.sessionEnded(closing.end().endedBy().name(), closing.end().reason());
   }
 
   /** The ended notice, once per round of the session (a reopened session ends again). */

@@ -5,6 +5,7 @@ import dev.sessionflow.activities.csat.SurveyStore;
 import dev.sessionflow.activities.datakeys.StoredDataKeys;
 import dev.sessionflow.activities.settings.SettingsStore;
 import dev.sessionflow.activities.support.Times;
+import dev.sessionflow.activities.tickets.TicketStore;
 import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.SessionProgress;
 import java.sql.ResultSet;
@@ -244,7 +245,7 @@ public class SessionStore {
         .update();
   }
 
-  /** Marks the session ended; answers false if it already was (a retried close). */
+  /** Marks the session ended; false if it was (a retry), or was reopened since (a late retry). */
   public boolean markEnded(SessionClosing c) {
     return jdbc.sql(
                 """
@@ -254,6 +255,8 @@ public class SessionStore {
                   ended_at = :endedAt, csat_wanted = :csat, reopen_until = :reopenUntil,
                   ended_via = :via, end_request_id = :requestId, updated_at = :now
                 where session_id = :id and status <> 'ENDED'
+                  and not exists (select 1 from ticket_audit a where a.ticket_id = sessions.ticket_id
+                    and a.session_id = sessions.session_id and a.kind = :reopened)
                 """)
             .param("revision", c.revision())
             .param("agent", c.assignedAgentId())
@@ -267,6 +270,7 @@ public class SessionStore {
             .param("requestId", c.end().requestId())
             .param("now", Times.db(clock.instant()))
             .param("id", c.sessionId())
+            .param("reopened", TicketStore.reopenedKind(c.round() + 1))
             .update()
         == 1;
   }

@@ -54,7 +54,8 @@ public class TicketActivitiesImpl implements TicketActivities {
                                 ApplicationFailure.newNonRetryableFailure(
                                     "ticket " + settlement.ticketId() + " does not exist",
                                     "UnknownTicket"));
-                if (tickets.reopenedAfter(settlement.sessionId(), settlement.round())) {
+                if (tickets.reopenedAfter(
+                    settlement.ticketId(), settlement.sessionId(), settlement.round())) {
                   // reopened since: its ticket stays OPEN and nothing changes now
                   return new SettleOutcome(null, before, false);
                 }

@@ -168,7 +168,7 @@ public class TicketStore {
     audit(
         ticketId,
         sessionId,
-        "REOPENED-" + round,
+        reopenedKind(round),
         endUser(endUserId, relayedBy) + " wrote again within the window");
   }
 
@@ -177,14 +177,27 @@ public class TicketStore {
     return "end user " + endUserId + " via channel " + relayedBy;
   }
 
+  /** The audit entry's kind that records the reopen starting round {@code round}. */
+  public static String reopenedKind(int round) {
+    return "REOPENED-" + round;
+  }
+
+  /**
+   * Whether a round's reopen is in the audit trail; by ticket first, so that it reads the trail's
+   * index ({@code audit_once}) rather than all of it.
+   */
+  static final String REOPENED =
+      "select count(*) from ticket_audit where ticket_id = :t and session_id = :s and kind = :kind";
+
   /**
    * Whether the session was reopened after round {@code round} ended: a close or settlement of that
    * round arriving late (a retry) is then stale and must change nothing.
    */
-  public boolean reopenedAfter(String sessionId, int round) {
-    return jdbc.sql("select count(*) from ticket_audit where session_id = :s and kind = :kind")
+  public boolean reopenedAfter(String ticketId, String sessionId, int round) {
+    return jdbc.sql(REOPENED)
+            .param("t", ticketId)
             .param("s", sessionId)
-            .param("kind", "REOPENED-" + (round + 1))
+            .param("kind", reopenedKind(round + 1))
             .query(Long.class)
             .single()
         > 0;

@@ -74,7 +74,7 @@ class ConversationStoreTest extends StoreTestBase {
     closeWithReopenWindow(opened, Duration.ofMinutes(10)); // round 0 again: a stale retry
 
     assertThat(sessions.find(opened.sessionId()).orElseThrow().status()).isEqualTo("ACTIVE");
-    assertThat(tickets.reopenedAfter(opened.sessionId(), 0)).isTrue();
+    assertThat(tickets.reopenedAfter(opened.ticketId(), opened.sessionId(), 0)).isTrue();
     assertThat(endUserSays("conv-r3", "m-3", "Still here").sessionId())
         .isEqualTo(opened.sessionId());
   }
