@@ -170,6 +170,11 @@ final class Lifecycle {
     return Actions.count(client.fetchHistory(workflowId).getHistory());
   }
 
+  /** The task that answered the end Update of {@code workflowId}; null if none did. */
+  EndTask endTask(String workflowId) {
+    return EndTask.of(client.fetchHistory(workflowId).getHistory().getEventsList());
+  }
+
   int historyEvents(String workflowId) {
     return client.fetchHistory(workflowId).getEvents().size();
   }

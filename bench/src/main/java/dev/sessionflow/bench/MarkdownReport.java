@@ -116,6 +116,7 @@ final class MarkdownReport {
     md.append("\n## 2. Agent-end latency (ms)\n\n");
     latencyTable(
         md, r.ends, "bare Update", EnumSet.of(Variant.HTTP, Variant.CLIENT), Goal.AGENT_END_P99);
+    endTasks();
     md.append("\nMessages after the first, p50 / p99 / max (ms): ");
     md.append(
         "the end user's `POST` to its `202` (HTTP), a signal's round trip (client paths).\n\n");
@@ -215,6 +216,38 @@ final class MarkdownReport {
           }
         });
     return String.join(", ", parts);
+  }
+
+  /** Where the end's time went, from the histories of its workflow task. */
+  private void endTasks() {
+    if (r.endTasks.values().stream().allMatch(List::isEmpty)) {
+      return;
+    }
+    md.append("\nThe end's workflow task, read from the histories of up to ")
+        .append(LifecycleRounds.END_TASKS_READ)
+        .append(" sessions of each path, p50 / p99 (ms): the task in flight before it (the Update")
+        .append(" waits for it), the end's task waiting for a worker, and running (the close")
+        .append(" included).\n\n");
+    md.append(
+        "| path | n | task in flight before it | waiting for a worker | running | tasks (max) |"
+            + " events it recorded (mean) |\n|---|---|---|---|---|---|---|\n");
+    for (Variant v : Variant.values()) {
+      List<EndTask> tasks = r.endTasks.get(v);
+      md.append(
+          row(
+              v.name(),
+              Integer.toString(tasks.size()),
+              p50p99(tasks.stream().map(EndTask::inFlightMillis).toList()),
+              p50p99(tasks.stream().map(EndTask::scheduledToStartedMillis).toList()),
+              p50p99(tasks.stream().map(EndTask::startedToCompletedMillis).toList()),
+              Integer.toString(tasks.stream().mapToInt(EndTask::tasks).max().orElse(0)),
+              f(tasks.stream().mapToInt(EndTask::events).average().orElse(Double.NaN))));
+    }
+  }
+
+  private static String p50p99(List<Double> values) {
+    Stats s = Stats.of(values);
+    return f(s.p50()) + " / " + f(s.p99());
   }
 
   static String row(String... cells) {

@@ -26,6 +26,7 @@ final class Report {
   final Map<Variant, List<Double>> events110 = new EnumMap<>(Variant.class);
   final Map<Variant, List<Double>> sends = new EnumMap<>(Variant.class);
   final Map<Variant, List<Map<String, Integer>>> actions = new EnumMap<>(Variant.class);
+  final Map<Variant, List<EndTask>> endTasks = new EnumMap<>(Variant.class);
   final Map<Variant, List<Double>> ratesH2 = new EnumMap<>(Variant.class);
   final List<Profile.Top> profiles = new ArrayList<>();
   Map<String, Integer> bareTimerActions;
@@ -52,6 +53,7 @@ final class Report {
       events110.put(v, new ArrayList<>());
       sends.put(v, new ArrayList<>());
       actions.put(v, new ArrayList<>());
+      endTasks.put(v, new ArrayList<>());
       ratesH2.put(v, new ArrayList<>());
     }
   }
@@ -68,6 +70,10 @@ final class Report {
 
   void actions(Variant variant, Map<String, Integer> counted) {
     actions.get(variant).add(counted);
+  }
+
+  void endTask(Variant variant, EndTask task) {
+    endTasks.get(variant).add(task);
   }
 
   void bareTimerActions(Map<String, Integer> counted) {
