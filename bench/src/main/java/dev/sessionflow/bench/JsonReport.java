@@ -66,9 +66,7 @@ final class JsonReport {
     latency.put("ratioHttpP99ToBareUpdateP99", r.p99(Variant.HTTP) / r.p99(Variant.BASELINE));
     latency.put("ratioClientP99ToBareUpdateP99", r.p99(Variant.CLIENT) / r.p99(Variant.BASELINE));
     f.put("agentEndLatencyMs", latency);
-    Map<String, Object> endTasks = new LinkedHashMap<>();
-    r.endTasks.forEach((v, tasks) -> endTasks.put(v.name(), tasks));
-    f.put("agentEndTasks", endTasks);
+    f.put("agentEndTasks", r.endTasks);
     Map<String, Object> messages = new LinkedHashMap<>();
     for (Variant v : Variant.values()) {
       messages.put(v.name(), Stats.of(r.sends.get(v)).asMap());

@@ -52,7 +52,7 @@ final class LifecycleRounds {
     // Read after the rounds, so that reading the histories loads no measured round.
     ran.forEach(
         (v, ids) -> {
-          int step = Math.max(1, ids.size() / END_TASKS_READ);
+          int step = Math.max(1, Math.ceilDiv(ids.size(), END_TASKS_READ)); // at most that many
           for (int i = 0; i < ids.size(); i += step) {
             EndTask task = lifecycle.endTask(ids.get(i));
             if (task != null) {

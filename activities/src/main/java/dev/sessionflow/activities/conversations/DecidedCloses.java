@@ -12,6 +12,7 @@ import dev.sessionflow.workflows.activities.SessionClosing;
 import dev.sessionflow.workflows.activities.StoredMessage;
 import dev.sessionflow.workflows.model.SessionEnd;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +55,7 @@ public class DecidedCloses {
    * holds, or closes and answers the end stored.
    */
   public Closed close(SessionClosing closing) {
-    boolean[] endedNow = {false};
+    AtomicBoolean endedNow = new AtomicBoolean();
     Closed closed =
         tx.inTransaction(
             () -> {
@@ -73,10 +74,10 @@ public class DecidedCloses {
               }
               // The lock is held throughout. An end stored by this call is this closing's own: it
               // needs no read back, which is on the wait of an agent's end.
-              endedNow[0] = closes.closeLocked(closing);
-              return Closed.as(endedNow[0] ? closing.end() : held(closing), null);
+              endedNow.set(closes.closeLocked(closing));
+              return Closed.as(endedNow.get() ? closing.end() : held(closing), null);
             });
-    if (endedNow[0]) {
+    if (endedNow.get()) {
       closes.counted(closing);
     }
     crashPoints.reached("after-close"); // committed; Temporal has not recorded it yet
